@@ -1,0 +1,134 @@
+/**
+ * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`
+ * Exit codes: 0 done, 1 diagnostics or a stale output (with --check), 2 bad usage.
+ */
+import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic } from './diagnostics';
+import { Generator, type GenerateResult } from './generate';
+
+const USAGE = `Usage: tydantic generate [options]
+
+Reads the models of a TypeScript project and writes one module that links
+every model to its generated validator. Import that module once at startup.
+
+Options:
+  -p, --project <file>  tsconfig.json to read (default: ./tsconfig.json)
+  -o, --out <file>      module to write (default: tydantic.gen.ts beside the tsconfig;
+                        a .js/.mjs name writes JavaScript)
+      --check           write nothing; exit 1 if the module is missing or stale
+  -w, --watch           regenerate whenever a source file changes
+  -h, --help            show this help`;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code, or never returns in watch mode. */
+export function main(argv: readonly string[], log = console): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        project: { type: 'string', short: 'p', default: 'tsconfig.json' },
+        out: { type: 'string', short: 'o' },
+        check: { type: 'boolean', default: false },
+        watch: { type: 'boolean', short: 'w', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    log.error(`${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    log.log(USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'generate') {
+    log.error(positionals.length === 0 ? USAGE : `unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
+    return 2;
+  }
+  if (!existsSync(values.project)) {
+    log.error(`error: ${values.project} not found (pass the tsconfig with --project)`);
+    return 2;
+  }
+  if (values.check && values.watch) {
+    log.error('error: --check and --watch cannot be combined');
+    return 2;
+  }
+  const generator = new Generator({ project: values.project, ...(values.out === undefined ? {} : { out: values.out }) });
+  const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
+  const result = generator.run();
+  if (values.check) return check(result, shown, log);
+  const code = write(result, shown, log);
+  if (values.watch) {
+    watchProject(generator, shown, log);
+    return -1;
+  }
+  return code;
+}
+
+function check(result: GenerateResult, shown: string, log: Console): number {
+  if (report(result, log)) return 1;
+  const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
+  if (current === result.code) {
+    log.log(`${shown} is up to date (${count(result)})`);
+    return 0;
+  }
+  log.error(`${shown} is ${current === undefined ? 'missing' : 'stale'}: run \`npx tydantic generate\``);
+  return 1;
+}
+
+function write(result: GenerateResult, shown: string, log: Console): number {
+  if (report(result, log)) return 1;
+  const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
+  if (current !== result.code) writeFileSync(result.outFile, result.code);
+  log.log(`${current === result.code ? 'unchanged' : 'wrote'} ${shown} (${count(result)})`);
+  return 0;
+}
+
+function report(result: GenerateResult, log: Console): boolean {
+  for (const d of result.diagnostics) log.error(formatDiagnostic(d));
+  if (result.diagnostics.length > 0) {
+    const n = result.diagnostics.length;
+    log.error(`\n${n} error${n === 1 ? '' : 's'}: nothing written`);
+  }
+  return result.diagnostics.length > 0;
+}
+
+function count(result: GenerateResult): string {
+  const n = result.ir.models.length;
+  return `${n} model${n === 1 ? '' : 's'}`;
+}
+
+function watchProject(generator: Generator, shown: string, log: Console): void {
+  const changed = new Set<string>();
+  let timer: NodeJS.Timeout | undefined;
+  const rebuild = (): void => {
+    for (const file of changed) {
+      const existing = generator.project.getSourceFile(file);
+      if (!existsSync(file)) {
+        if (existing !== undefined) generator.project.removeSourceFile(existing);
+      } else if (existing !== undefined) {
+        existing.refreshFromFileSystemSync();
+      } else {
+        generator.project.addSourceFileAtPathIfExists(file);
+      }
+    }
+    changed.clear();
+    const started = performance.now();
+    const result = generator.run();
+    write(result, shown, log);
+    log.log(`  (${Math.round(performance.now() - started)} ms)`);
+  };
+  watch(generator.root, { recursive: true }, (_event, name) => {
+    if (name === null || !/\.[cm]?tsx?$/.test(name) || name.includes('node_modules')) return;
+    const file = path.resolve(generator.root, name);
+    if (file === generator.outFile) return;
+    changed.add(file);
+    clearTimeout(timer);
+    timer = setTimeout(rebuild, 40);
+  });
+  log.log(`watching ${path.relative(process.cwd(), generator.root) || '.'} for changes`);
+}

@@ -1,0 +1,23 @@
+import type { SourceLoc } from './ir';
+
+/** A problem in user code that stops the compile step. */
+export interface Diagnostic {
+  readonly loc: SourceLoc;
+  /** What is wrong, starting with the model and property it concerns. */
+  readonly message: string;
+  /** How to fix it. */
+  readonly hint: string;
+}
+
+/** `file:line:col - error: message` and an indented hint line. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.loc.file}:${d.loc.line}:${d.loc.column} - error: ${d.message}\n  hint: ${d.hint}`;
+}
+
+/** Thrown by the compile step when user code has diagnostics; carries all of them. */
+export class CompileError extends Error {
+  constructor(readonly diagnostics: readonly Diagnostic[]) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'CompileError';
+  }
+}

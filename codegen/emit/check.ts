@@ -1,0 +1,166 @@
+/**
+ * The check emitter: strict, allocation-free boolean validation (`M.is`).
+ * No coercion, no defaults: data must already have the model's output shape.
+ */
+import { assertNever, type ModelIR, type NumberConstraint, type StringConstraint, type TypeNode } from '../ir';
+import { lit, type Lines, type Names, read } from './code';
+import { type EmitContext, LOCALS, modelFunctions } from './context';
+
+/** Emits `function is_M(v) { … }` for one model. */
+export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
+  const [isName] = modelFunctions(model.id);
+  const local = e.names.child(LOCALS);
+  out.block(`function ${isName}(v${e.type('any')})${e.type('boolean')}`, () => {
+    out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
+    for (const field of model.fields) {
+      const value = local.numbered('v');
+      out.line(`const ${value} = ${read('v', field.name)};`);
+      // A defaulted field is required in the output shape, so only `?` fields may be undefined.
+      if (field.optional) {
+        const cond = failCondition(e, field.type, value);
+        if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) return false;`);
+        else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, local, field.type, value, 'return false;'));
+      } else {
+        emitCheck(e, out, local, field.type, value, 'return false;');
+      }
+    }
+    if (model.extra === 'forbid') {
+      out.block('for (const k in v)', () => {
+        out.line(`switch (k) {`);
+        for (const field of model.fields) out.line(`  case ${lit(field.name)}:`);
+        out.line('    break;');
+        out.line('  default:');
+        out.line('    return false;');
+        out.line('}');
+      });
+    }
+    out.line('return true;');
+  });
+}
+
+/** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
+export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string): void {
+  const cond = failCondition(e, node, v);
+  if (cond !== undefined) {
+    out.line(`if (${cond}) ${fail}`);
+    return;
+  }
+  switch (node.kind) {
+    case 'array': {
+      const lengthChecks = node.constraints.map((c) =>
+        c.kind === 'minItems' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`,
+      );
+      out.line(`if (${[`!Array.isArray(${v})`, ...lengthChecks].join(' || ')}) ${fail}`);
+      const i = names.numbered('i');
+      out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
+        const item = names.numbered('v');
+        out.line(`const ${item} = ${v}[${i}];`);
+        emitCheck(e, out, names, node.items, item, fail);
+      });
+      return;
+    }
+    case 'nullable':
+      out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
+      return;
+    case 'union': {
+      const done = names.numbered('u');
+      out.block(`${done}:`, () => {
+        for (const member of node.members) {
+          const next = names.numbered('m');
+          out.block(`${next}:`, () => {
+            emitCheck(e, out, names, member, v, `break ${next};`);
+            out.line(`break ${done};`);
+          });
+        }
+        out.line(fail);
+      });
+      return;
+    }
+    default:
+      throw new Error(`no statement form for ${node.kind}`);
+  }
+}
+
+/**
+ * A single expression that is true when `v` does not fit `node`, for nodes
+ * that need no loop; undefined for the others.
+ */
+export function failCondition(e: EmitContext, node: TypeNode, v: string): string | undefined {
+  switch (node.kind) {
+    case 'string':
+      return [`typeof ${v} !== "string"`, ...node.constraints.map((c) => stringFails(e, c, v))].join(' || ');
+    case 'number':
+      return [
+        `typeof ${v} !== "number"`,
+        `!Number.isFinite(${v})`,
+        ...node.constraints.map((c) => numberFails(e, c, v)),
+      ].join(' || ');
+    case 'boolean':
+      return `typeof ${v} !== "boolean"`;
+    case 'null':
+      return `${v} !== null`;
+    case 'undefined':
+      return `${v} !== undefined`;
+    case 'literal':
+      return literalFails(e, node.values, v);
+    case 'date':
+      return `!(${v} instanceof Date) || Number.isNaN(${v}.getTime())`;
+    case 'model':
+      return `!${modelFunctions(node.ref)[0]}(${v})`;
+    case 'nullable': {
+      const inner = failCondition(e, node.type, v);
+      return inner === undefined ? undefined : `${v} !== null && (${inner})`;
+    }
+    case 'union': {
+      const members = node.members.map((m) => failCondition(e, m, v));
+      return members.every((m) => m !== undefined) ? members.map((m) => `(${m})`).join(' && ') : undefined;
+    }
+    case 'array':
+      return undefined;
+    default:
+      return assertNever(node);
+  }
+}
+
+/** The failure test of one string constraint, as an expression. */
+export function stringFails(e: EmitContext, c: StringConstraint, v: string): string {
+  switch (c.kind) {
+    case 'minLength':
+      return `${v}.length < ${c.value}`;
+    case 'maxLength':
+      return `${v}.length > ${c.value}`;
+    case 'pattern':
+      return `!${e.regex(c.source, c.flags)}.test(${v})`;
+    default:
+      return assertNever(c);
+  }
+}
+
+/** The failure test of one number constraint, as an expression (the value is a finite number). */
+export function numberFails(e: EmitContext, c: NumberConstraint, v: string): string {
+  switch (c.kind) {
+    case 'int':
+      return `!Number.isInteger(${v})`;
+    case 'multipleOf':
+      return Number.isInteger(c.value)
+        ? `${v} % ${lit(c.value)} !== 0`
+        : `!${e.helper('isMultipleOf')}(${v}, ${lit(c.value)})`;
+    case 'le':
+      return `${v} > ${lit(c.value)}`;
+    case 'lt':
+      return `${v} >= ${lit(c.value)}`;
+    case 'ge':
+      return `${v} < ${lit(c.value)}`;
+    case 'gt':
+      return `${v} <= ${lit(c.value)}`;
+    default:
+      return assertNever(c);
+  }
+}
+
+/** The failure test of a literal set: a chain of `!==` for a few values, a Set lookup for many. */
+export function literalFails(e: EmitContext, values: readonly (string | number | boolean)[], v: string): string {
+  return values.length > 6
+    ? `!${e.literalSet(values)}.has(${v})`
+    : values.map((value) => `${v} !== ${lit(value)}`).join(' && ');
+}

@@ -1,0 +1,143 @@
+/**
+ * The one escaping funnel of generated code. User data (names, literals,
+ * patterns, descriptions) reaches the output only through `lit`, `read`,
+ * `write`, `comment` and a `Names` allocator; everything else is our own text.
+ */
+import type { JsonValue } from '../ir';
+
+/** A JavaScript literal for a JSON value: safe inside any code position. */
+export function lit(value: JsonValue | undefined): string {
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`cannot emit non-finite number ${value}`);
+    return Object.is(value, -0) ? '-0' : String(value);
+  }
+  // JSON.stringify escapes quotes, backslashes and control characters; U+2028
+  // and U+2029 are valid in JSON strings but were line terminators in older JS.
+  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+/** Keys an object inherits from Object.prototype: reading them needs an own-property check. */
+const INHERITED = new Set([
+  '__proto__',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+  'constructor',
+  'hasOwnProperty',
+  'isPrototypeOf',
+  'propertyIsEnumerable',
+  'toLocaleString',
+  'toString',
+  'valueOf',
+]);
+
+/** `obj.key` or `obj["key"]`: property access for a key from user code. */
+export function member(obj: string, key: string): string {
+  return IDENTIFIER.test(key) ? `${obj}.${key}` : `${obj}[${lit(key)}]`;
+}
+
+/** Reads an own property of untrusted input: inherited members of Object.prototype read as undefined. */
+export function read(obj: string, key: string): string {
+  return INHERITED.has(key) ? `(Object.hasOwn(${obj}, ${lit(key)}) ? ${member(obj, key)} : undefined)` : member(obj, key);
+}
+
+/** Writes a data property; `__proto__` is defined, never assigned, so no prototype is touched. */
+export function write(obj: string, key: string, value: string): string {
+  return key === '__proto__'
+    ? `Object.defineProperty(${obj}, "__proto__", { value: ${value}, writable: true, enumerable: true, configurable: true });`
+    : `${member(obj, key)} = ${value};`;
+}
+
+/** A single-line comment holding user text (newlines and comment terminators neutralised). */
+export function comment(text: string): string {
+  return `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
+}
+
+/** Allocates unique identifiers: user-derived bases are sanitised, repeats get a counter. */
+export class Names {
+  private readonly used = new Set<string>();
+
+  constructor(reserved: Iterable<string> = []) {
+    for (const name of reserved) this.used.add(name);
+  }
+
+  /** An allocator that starts with every name this one has handed out, and `reserved`. */
+  child(reserved: Iterable<string> = []): Names {
+    return new Names([...this.used, ...reserved]);
+  }
+
+  /** A fresh identifier `base1`, `base2`, …: for generated locals. */
+  numbered(base: string): string {
+    for (let i = 1; ; i++) {
+      const candidate = `${base}${i}`;
+      if (!this.used.has(candidate)) {
+        this.used.add(candidate);
+        return candidate;
+      }
+    }
+  }
+
+  /** A fresh identifier starting with `base`. */
+  fresh(base: string): string {
+    let clean = base.replace(/[^\w$]/g, '_');
+    if (!/^[A-Za-z_$]/.test(clean)) clean = `_${clean}`;
+    if (!this.used.has(clean) && !RESERVED.has(clean)) {
+      this.used.add(clean);
+      return clean;
+    }
+    for (let i = 2; ; i++) {
+      const candidate = `${clean}_${i}`;
+      if (!this.used.has(candidate)) {
+        this.used.add(candidate);
+        return candidate;
+      }
+    }
+  }
+}
+
+const RESERVED = new Set(
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
+    'function if import in instanceof let new null return super switch this throw true try typeof var void while ' +
+    'with yield await implements interface package private protected public static arguments eval undefined NaN ' +
+    'Infinity Object Array Date Number String Boolean Symbol Error Math JSON RegExp Set Map'
+  ).split(' '),
+);
+
+/** Accumulates indented lines of code. */
+export class Lines {
+  private readonly out: string[] = [];
+  private depth = 0;
+
+  /** Adds one line at the current indentation. */
+  line(text: string): this {
+    this.out.push(text === '' ? '' : '  '.repeat(this.depth) + text);
+    return this;
+  }
+
+  /** The body one level deeper, without braces. */
+  indent(body: () => void): this {
+    this.depth++;
+    body();
+    this.depth--;
+    return this;
+  }
+
+  /** `head {`, the body one level deeper, then `}`. */
+  block(head: string, body: () => void, tail = '}'): this {
+    this.line(`${head} {`);
+    this.depth++;
+    body();
+    this.depth--;
+    return this.line(tail);
+  }
+
+  /** The text, each line ending in a newline. */
+  toString(): string {
+    return this.out.map((l) => `${l}\n`).join('');
+  }
+}

@@ -1,0 +1,90 @@
+import type { ModelIR, ProjectIR } from '../ir';
+import { lit, Names } from './code';
+
+/** Runtime exports the generated module may import. */
+export type RuntimeHelper =
+  | 'adopt'
+  | 'dumpValue'
+  | 'issue'
+  | 'isMultipleOf'
+  | 'link'
+  | 'parseDateTime'
+  | 'prefix'
+  | 'ParseContext';
+
+/** What every emitter shares while writing one module: names, hoisted constants, used helpers. */
+export class EmitContext {
+  readonly names: Names;
+  readonly models: ReadonlyMap<string, ModelIR>;
+  readonly helpers = new Set<RuntimeHelper>();
+  private readonly constants = new Map<string, string>();
+  private readonly constantLines: string[] = [];
+
+  constructor(
+    ir: ProjectIR,
+    /** Emit TypeScript annotations (for a `.ts` output). */
+    readonly ts: boolean,
+  ) {
+    this.models = new Map(ir.models.map((m) => [m.id, m]));
+    const helpers: RuntimeHelper[] = [
+      'adopt',
+      'dumpValue',
+      'issue',
+      'isMultipleOf',
+      'link',
+      'parseDateTime',
+      'prefix',
+      'ParseContext',
+    ];
+    this.names = new Names([...helpers, ...ir.models.flatMap((m) => [m.id, ...modelFunctions(m.id)])]);
+  }
+
+  /** Marks a runtime helper as used and returns its name. */
+  helper(name: RuntimeHelper): string {
+    this.helpers.add(name);
+    return name;
+  }
+
+  /** `: type` in TypeScript output, nothing in JavaScript. */
+  type(annotation: string): string {
+    return this.ts ? `: ${annotation}` : '';
+  }
+
+  /** `: ParseContext` in TypeScript output (importing the type), nothing in JavaScript. */
+  contextType(): string {
+    return this.ts ? `: ${this.helper('ParseContext')}` : '';
+  }
+
+  /** A module-level constant holding a regular expression (one per distinct pattern). */
+  regex(source: string, flags: string): string {
+    return this.constant('re', `new RegExp(${lit(source)}, ${lit(flags)})`);
+  }
+
+  /** A module-level constant holding a Set of literal values. */
+  literalSet(values: readonly (string | number | boolean)[]): string {
+    return this.constant('literals', `new Set([${values.map((v) => lit(v)).join(', ')}])`);
+  }
+
+  private constant(base: string, code: string): string {
+    let name = this.constants.get(code);
+    if (name === undefined) {
+      name = this.names.fresh(`${base}_${this.constants.size + 1}`);
+      this.constants.set(code, name);
+      this.constantLines.push(`const ${name} = ${code};`);
+    }
+    return name;
+  }
+
+  /** The hoisted constants, in order of first use. */
+  constantDeclarations(): readonly string[] {
+    return this.constantLines;
+  }
+}
+
+/** Fixed names inside generated functions: input, context, output, issue count, key. */
+export const LOCALS = ['v', 'c', 'o', 'n', 'k'];
+
+/** The names of a model's generated functions and its prototype constant. */
+export function modelFunctions(id: string): [is: string, parse: string, dump: string, proto: string] {
+  return [`is_${id}`, `parse_${id}`, `dump_${id}`, `${id}_proto`];
+}

@@ -1,0 +1,248 @@
+/**
+ * The parse emitter: builds a new instance from input, coercing where lax mode
+ * allows, and reports every issue (one per value) with its location.
+ * Locations are relative to the generated function; callers prefix them.
+ */
+import { assertNever, label, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { type Lines, lit, type Names, read, write } from './code';
+import { emitCheck, literalFails, numberFails, stringFails } from './check';
+import { type EmitContext, LOCALS, modelFunctions } from './context';
+
+/** Where a value's code reports to: the context variable, the location, the label to leave on failure. */
+interface Site {
+  readonly cx: string;
+  readonly loc: readonly string[];
+  readonly label: string;
+}
+
+/** Emits `function parse_M(v, c) { … }`: an instance, or undefined after reporting issues to `c`. */
+export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
+  const [, parseName, , proto] = modelFunctions(model.id);
+  const names = e.names.child(LOCALS);
+  out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+    out.block('if (typeof v !== "object" || v === null || Array.isArray(v))', () => {
+      out.line(`${e.helper('issue')}(c, "model_type", [], v, { class_name: ${lit(model.name)} });`);
+      out.line('return undefined;');
+    });
+    out.line('const n = c.issues.length;');
+    const outputs = model.fields.map((field) => emitField(e, out, names, field));
+    emitExtraCheck(e, out, model);
+    out.line('if (c.issues.length !== n) return undefined;');
+    out.line(`const o = Object.create(${proto});`);
+    model.fields.forEach((field, i) => {
+      const value = outputs[i]!;
+      const assign = write('o', field.name, value);
+      out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
+    });
+    out.line('return o;');
+  });
+}
+
+function emitField(e: EmitContext, out: Lines, names: Names, field: FieldIR): string {
+  const input = names.numbered('v');
+  const output = names.numbered('o');
+  const site: Site = { cx: 'c', loc: [lit(field.name)], label: names.numbered('f') };
+  out.line(`const ${input} = ${read('v', field.name)};`);
+  out.line(`let ${output}${e.type('any')};`);
+  out.block(`${site.label}:`, () => {
+    if (field.default !== undefined) {
+      // A fresh copy on every parse: the literal is evaluated anew each time.
+      out.line(`if (${input} === undefined) { ${output} = ${lit(field.default)}; break ${site.label}; }`);
+    } else if (field.optional) {
+      out.line(`if (${input} === undefined) break ${site.label};`);
+    } else {
+      out.line(
+        `if (${input} === undefined) { ${e.helper('issue')}(c, "missing", [${site.loc.join(', ')}], v); break ${site.label}; }`,
+      );
+    }
+    emitValue(e, out, names, field.type, input, output, site);
+  });
+  return output;
+}
+
+function emitExtraCheck(e: EmitContext, out: Lines, model: ModelIR): void {
+  // The call's policy wins over the model's; only a forbidding policy walks the keys.
+  const active = model.extra === 'forbid' ? 'c.extra !== "ignore"' : 'c.extra === "forbid"';
+  out.block(`if (${active})`, () => {
+    out.block('for (const k in v)', () => {
+      out.line('switch (k) {');
+      for (const field of model.fields) out.line(`  case ${lit(field.name)}:`);
+      out.line('    break;');
+      out.line('  default:');
+      out.line(`    ${e.helper('issue')}(c, "extra_forbidden", [k], v[k]);`);
+      out.line('}');
+    });
+  });
+}
+
+/** Emits statements that assign `dst` from `v`, or report one issue and `break site.label`. */
+function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, dst: string, site: Site): void {
+  const fail = (type: string, ctx?: string): string =>
+    `{ ${e.helper('issue')}(${site.cx}, "${type}", [${site.loc.join(', ')}], ${v}${ctx === undefined ? '' : `, ${ctx}`}); break ${site.label}; }`;
+  switch (node.kind) {
+    case 'string':
+      out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
+      for (const c of node.constraints) {
+        const ctx =
+          c.kind === 'minLength'
+            ? ['string_too_short', `{ min_length: ${c.value} }`]
+            : c.kind === 'maxLength'
+              ? ['string_too_long', `{ max_length: ${c.value} }`]
+              : ['string_pattern_mismatch', `{ pattern: ${lit(c.source)} }`];
+        out.line(`if (${stringFails(e, c, v)}) ${fail(ctx[0]!, ctx[1])}`);
+      }
+      out.line(`${dst} = ${v};`);
+      return;
+    case 'number': {
+      const int = node.constraints.some((c) => c.kind === 'int');
+      out.line(`if (typeof ${v} !== "number") ${fail(int ? 'int_type' : 'float_type')}`);
+      out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
+      for (const c of node.constraints) {
+        const [type, ctx] =
+          c.kind === 'int'
+            ? ['int_from_float', undefined]
+            : c.kind === 'multipleOf'
+              ? ['multiple_of', `{ multiple_of: ${lit(c.value)} }`]
+              : [NUMBER_ERRORS[c.kind], `{ ${c.kind}: ${lit(c.value)} }`];
+        out.line(`if (${numberFails(e, c, v)}) ${fail(type, ctx)}`);
+      }
+      out.line(`${dst} = ${v};`);
+      return;
+    }
+    case 'boolean':
+      out.line(`if (typeof ${v} !== "boolean") ${fail('bool_type')}`);
+      out.line(`${dst} = ${v};`);
+      return;
+    case 'null':
+      out.line(`if (${v} !== null) ${fail('none_required')}`);
+      out.line(`${dst} = null;`);
+      return;
+    case 'undefined':
+      out.line(`if (${v} !== undefined) ${fail('undefined_required')}`);
+      out.line(`${dst} = undefined;`);
+      return;
+    case 'literal':
+      out.line(`if (${literalFails(e, node.values, v)}) ${fail('literal_error', `{ expected: ${lit(expected(node.values))} }`)}`);
+      out.line(`${dst} = ${v};`);
+      return;
+    case 'date': {
+      const t = names.numbered('t');
+      out.line(`if (${v} instanceof Date) {`).indent(() => {
+        out.line(`const ${t} = ${v}.getTime();`);
+        out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', '{ error: "invalid Date object" }')}`);
+        out.line(`${dst} = new Date(${t});`);
+      });
+      out.line(`} else if (typeof ${v} === "string") {`).indent(() => {
+        out.line(`const ${t} = ${e.helper('parseDateTime')}(${v});`);
+        out.line(
+          `if (typeof ${t} !== "number") { ${e.helper('issue')}(${site.cx}, ${t}.type, [${site.loc.join(', ')}], ${v}, { error: ${t}.error }); break ${site.label}; }`,
+        );
+        out.line(`${dst} = new Date(${t});`);
+      });
+      out.line(`} else ${fail('datetime_type')}`);
+      return;
+    }
+    case 'array':
+      emitArray(e, out, names, node, v, dst, site);
+      return;
+    case 'model': {
+      const mark = names.numbered('n');
+      out.line(`const ${mark} = ${site.cx}.issues.length;`);
+      out.line(`${dst} = ${modelFunctions(node.ref)[1]}(${v}, ${site.cx});`);
+      out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); break ${site.label}; }`);
+      return;
+    }
+    case 'nullable':
+      out.line(`if (${v} === null) { ${dst} = null; break ${site.label}; }`);
+      emitValue(e, out, names, node.type, v, dst, site);
+      return;
+    case 'union':
+      emitUnion(e, out, names, node.members, v, dst, site);
+      return;
+    default:
+      assertNever(node);
+  }
+}
+
+const NUMBER_ERRORS = { le: 'less_than_equal', lt: 'less_than', ge: 'greater_than_equal', gt: 'greater_than' } as const;
+
+function emitArray(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'array' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const loc = site.loc.join(', ');
+  out.line(`if (!Array.isArray(${v})) { ${e.helper('issue')}(${site.cx}, "list_type", [${loc}], ${v}); break ${site.label}; }`);
+  const mark = names.numbered('n');
+  const items = names.numbered('a');
+  const i = names.numbered('i');
+  out.line(`const ${mark} = ${site.cx}.issues.length;`);
+  out.line(`const ${items}${e.type('any[]')} = [];`);
+  out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
+    const item = names.numbered('v');
+    const result = names.numbered('o');
+    const inner: Site = { cx: site.cx, loc: [...site.loc, i], label: names.numbered('f') };
+    out.line(`const ${item} = ${v}[${i}];`);
+    out.line(`let ${result}${e.type('any')};`);
+    out.block(`${inner.label}:`, () => emitValue(e, out, names, node.items, item, result, inner));
+    out.line(`${items}.push(${result});`);
+  });
+  out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
+  for (const c of node.constraints) {
+    const [type, cmp, bound] =
+      c.kind === 'minItems' ? ['too_short', '<', 'min_length'] : ['too_long', '>', 'max_length'];
+    out.line(
+      `if (${items}.length ${cmp} ${c.value}) { ${e.helper('issue')}(${site.cx}, "${type}", [${loc}], ${v}, { field_type: "List", ${bound}: ${c.value}, actual_length: ${items}.length }); break ${site.label}; }`,
+    );
+  }
+  out.line(`${dst} = ${items};`);
+}
+
+/**
+ * Smart-mode union: the first member the value fits exactly (strict check)
+ * wins; else the first member that parses in lax mode; else every member's
+ * issues are reported under the member's label.
+ */
+function emitUnion(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  members: readonly TypeNode[],
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const done = names.numbered('u');
+  out.block(`${done}:`, () => {
+    for (const member of members) {
+      const next = names.numbered('m');
+      out.block(`${next}:`, () => {
+        emitCheck(e, out, names, member, v, `break ${next};`);
+        emitValue(e, out, names, member, v, dst, site);
+        out.line(`break ${done};`);
+      });
+    }
+    const trials = members.map((member) => {
+      const cx = names.numbered('c');
+      const trial: Site = { cx, loc: [...site.loc, lit(label(member, e.models))], label: names.numbered('m') };
+      out.line(`const ${cx}${e.contextType()} = { issues: [], extra: ${site.cx}.extra };`);
+      out.block(`${trial.label}:`, () => {
+        emitValue(e, out, names, member, v, dst, trial);
+        out.line(`break ${done};`);
+      });
+      return cx;
+    });
+    for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
+    out.line(`break ${site.label};`);
+  });
+}
+
+/** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
+export function expected(values: readonly (string | number | boolean)[]): string {
+  const shown = values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * Recognising tydantic's own declarations through the type checker: the
+ * runtime gives `@model()`, `@field()` and `Model` a `'~tydantic'` property
+ * type, so imports, re-exports and aliases all resolve to the same brand.
+ */
+import { type ClassDeclaration, type Decorator, Node, type Type } from 'ts-morph';
+
+const BRAND = '~tydantic';
+
+/** The brand value a type carries (`'model'`, `'field'`, `'Model'`), if any. */
+export function brandOf(type: Type, at: Node): string | undefined {
+  const prop = type.getProperty(BRAND);
+  if (prop === undefined) return undefined;
+  const value = prop.getTypeAtLocation(at).getNonNullableType();
+  return value.isStringLiteral() ? String(value.getLiteralValue()) : undefined;
+}
+
+/** Which tydantic decorator this is: `model` or `field` (called), `model-uncalled`, or undefined. */
+export function decoratorKind(decorator: Decorator): 'model' | 'field' | 'model-uncalled' | 'field-uncalled' | undefined {
+  const expr = decorator.getExpression();
+  const brand = brandOf(expr.getType(), expr);
+  if (brand === 'model' || brand === 'field') return brand;
+  // `@model` without parentheses: the factory itself, whose result carries the brand.
+  for (const signature of expr.getType().getCallSignatures()) {
+    const returned = brandOf(signature.getReturnType(), expr);
+    if (returned === 'model' || returned === 'field') return `${returned}-uncalled`;
+  }
+  return undefined;
+}
+
+/** True when the class (or an ancestor) extends tydantic's `Model`. */
+export function extendsModel(cls: ClassDeclaration): boolean {
+  const symbol = cls.getSymbol();
+  if (symbol === undefined) return false;
+  return brandOf(symbol.getTypeAtLocation(cls), cls) === 'Model';
+}
+
+/** True when `node` is a class declaration (possibly exported default) decorated with `@model()`. */
+export function modelDecorator(cls: ClassDeclaration): Decorator | undefined {
+  return cls.getDecorators().find((d) => {
+    const kind = decoratorKind(d);
+    return kind === 'model' || kind === 'model-uncalled';
+  });
+}
+
+/** True for a node that is a class declaration. */
+export function isClass(node: Node): node is ClassDeclaration {
+  return Node.isClassDeclaration(node);
+}

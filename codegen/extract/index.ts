@@ -1,0 +1,284 @@
+/**
+ * Extraction: a ts-morph project in, the IR and diagnostics out. All
+ * knowledge of the TypeScript compiler lives under this folder.
+ */
+import path from 'node:path';
+import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile } from 'ts-morph';
+import { Names } from '../emit/code';
+import type { Diagnostic } from '../diagnostics';
+import type { Constraint, FieldIR, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
+import { decoratorKind, extendsModel, modelDecorator } from './brand';
+import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
+import { convertFieldType, type TypeScope, Unsupported } from './types';
+
+/** The IR of a project, and every problem found on the way. */
+export interface ExtractResult {
+  readonly ir: ProjectIR;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Finds every `@model()` class of the project and turns it into IR. */
+export function extract(project: Project, root: string, skip: ReadonlySet<string> = new Set()): ExtractResult {
+  const diagnostics: Diagnostic[] = [];
+  const where = (node: Node): SourceLoc => locate(root, node);
+  const options = project.getCompilerOptions();
+  if (!(options.strictNullChecks ?? options.strict)) {
+    diagnostics.push({
+      loc: { file: path.relative(root, String(options['configFilePath'] ?? 'tsconfig.json')) || 'tsconfig.json', line: 1, column: 1 },
+      message: 'strictNullChecks is off, so `T | null` and `T | undefined` read as plain T',
+      hint: 'set "strict": true (or "strictNullChecks": true) in compilerOptions',
+    });
+    return { ir: { models: [] }, diagnostics };
+  }
+
+  const classes: ClassDeclaration[] = [];
+  for (const file of userFiles(project, skip)) {
+    for (const cls of file.getClasses()) {
+      const decorator = modelDecorator(cls);
+      const name = cls.getName() ?? 'default export';
+      if (decorator === undefined) {
+        if (extendsModel(cls) && !cls.isAbstract()) {
+          diagnostics.push({
+            loc: where(cls.getNameNode() ?? cls),
+            message: `${name} extends Model but has no @model() decorator, so no validator is generated for it`,
+            hint: 'add @model() above the class (or make it abstract if it is only a base class)',
+          });
+        }
+        continue;
+      }
+      if (decoratorKind(decorator) === 'model-uncalled') {
+        diagnostics.push({ loc: where(decorator), message: `${name}: @model must be called`, hint: 'write @model()' });
+      } else if (!extendsModel(cls)) {
+        diagnostics.push({
+          loc: where(cls.getNameNode() ?? cls),
+          message: `${name} is decorated with @model() but does not extend Model`,
+          hint: `write class ${name} extends Model (import { Model } from 'tydantic')`,
+        });
+      } else if (cls.getName() === undefined) {
+        diagnostics.push({ loc: where(cls), message: 'a model class needs a name', hint: 'name the class' });
+      } else {
+        classes.push(cls);
+      }
+    }
+  }
+
+  const ids = new Names(['adopt', 'dumpValue', 'issue', 'isMultipleOf', 'link', 'parseDateTime', 'prefix', 'ParseContext']);
+  const models = new Map<ClassDeclaration, string>(classes.map((cls) => [cls, ids.fresh(cls.getName()!)]));
+  const program = project.getProgram().compilerObject;
+  const scope: TypeScope = {
+    models,
+    isDefaultLib: (node) => program.isSourceFileDefaultLibrary(node.getSourceFile().compilerNode),
+  };
+  const irModels: ModelIR[] = [];
+  for (const cls of classes) {
+    const model = extractModel(cls, models.get(cls)!, scope, root, diagnostics);
+    if (model !== undefined) irModels.push(model);
+  }
+  return { ir: { models: irModels }, diagnostics };
+}
+
+function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
+  return project
+    .getSourceFiles()
+    .filter((f) => !f.isDeclarationFile() && !f.isInNodeModules() && !skip.has(path.resolve(f.getFilePath())))
+    .sort((a, b) => (a.getFilePath() < b.getFilePath() ? -1 : a.getFilePath() > b.getFilePath() ? 1 : 0));
+}
+
+function extractModel(
+  cls: ClassDeclaration,
+  id: string,
+  scope: TypeScope,
+  root: string,
+  diagnostics: Diagnostic[],
+): ModelIR | undefined {
+  const name = cls.getName()!;
+  const before = diagnostics.length;
+  const report = (node: Node, message: string, hint: string): void => {
+    diagnostics.push({ loc: locate(root, node), message: `${name}${message}`, hint });
+  };
+  const exportName = exportNameOf(cls);
+  if (exportName === undefined) {
+    report(cls.getNameNode() ?? cls, ' is not exported, so the generated module cannot import it', `write export class ${name}`);
+  }
+
+  let modelOptions: ReturnType<typeof readModelOptions> = {};
+  try {
+    modelOptions = readModelOptions(modelDecorator(cls)!);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    report(error.node, `: ${error.message}`, error.hint);
+  }
+
+  const fields = new Map<string, FieldIR>();
+  for (const owner of inheritanceChain(cls)) {
+    for (const param of owner.getConstructors().flatMap((c) => c.getParameters())) {
+      if (param.isParameterProperty()) {
+        report(param, `.${param.getName()}: parameter properties are not fields`, 'declare the field in the class body');
+      }
+    }
+    for (const prop of owner.getProperties()) {
+      if (prop.isStatic()) continue;
+      const nameNode = prop.getNameNode();
+      if (Node.isPrivateIdentifier(nameNode)) {
+        report(prop, `.${prop.getName()}: #private fields cannot be set by parse, which does not run constructors`, 'use a regular field, or compute the value in a method');
+        continue;
+      }
+      if (Node.isComputedPropertyName(nameNode) && !Node.isStringLiteral(nameNode.getExpression())) {
+        report(prop, `: computed property '${prop.getName()}' has no fixed name`, 'use a plain or string-literal property name');
+        continue;
+      }
+      const field = extractField(cls, prop, scope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      if (field !== undefined) fields.set(field.name, field);
+    }
+  }
+  if (diagnostics.length > before || exportName === undefined) return undefined;
+
+  const description = modelOptions.description ?? jsDocOf(cls);
+  return {
+    id,
+    name,
+    module: path.relative(root, cls.getSourceFile().getFilePath()).split(path.sep).join('/'),
+    exportName,
+    extra: modelOptions.extra ?? 'ignore',
+    ...(description === undefined ? {} : { description }),
+    fields: [...fields.values()],
+    loc: locate(root, cls.getNameNode() ?? cls),
+  };
+}
+
+function extractField(
+  cls: ClassDeclaration,
+  prop: PropertyDeclaration,
+  scope: TypeScope,
+  root: string,
+  report: (node: Node, message: string, hint: string) => void,
+): FieldIR | undefined {
+  const name = fieldName(prop);
+  const syntax = prop.getTypeNode();
+  const symbol = cls.getType().getProperty(name);
+  const type = symbol?.getTypeAtLocation(cls) ?? prop.getType();
+  let converted: { node: TypeNode; optional: boolean };
+  try {
+    converted = convertFieldType(type, scope, syntax);
+  } catch (error) {
+    if (!(error instanceof Unsupported)) throw error;
+    report(syntax ?? prop.getNameNode(), `cannot validate ${error.what}`, error.hint);
+    return undefined;
+  }
+  let node = converted.node;
+  let description = jsDocOf(prop);
+  let fallback: FieldIR['default'];
+  try {
+    for (const decorator of prop.getDecorators()) {
+      const kind = decoratorKind(decorator);
+      if (kind === 'field-uncalled') throw new Unsupported('@field must be called', 'write @field({ ... })');
+      if (kind !== 'field') continue;
+      const options = readFieldOptions(decorator);
+      node = constrain(node, options.constraints, type.getText(prop));
+      description = options.description ?? description;
+    }
+    fallback = readDefault(prop.getInitializer());
+  } catch (error) {
+    if (error instanceof OptionError) {
+      report(error.node, error.message, error.hint);
+      return undefined;
+    }
+    if (error instanceof Unsupported) {
+      report(prop.getNameNode(), error.what, error.hint);
+      return undefined;
+    }
+    throw error;
+  }
+  return {
+    name,
+    type: node,
+    optional: prop.hasQuestionToken() || converted.optional,
+    ...(fallback === undefined ? {} : { default: fallback }),
+    ...(description === undefined ? {} : { description }),
+    loc: locate(root, prop.getNameNode()),
+  };
+}
+
+const STRING_CONSTRAINTS = new Set(['minLength', 'maxLength', 'pattern']);
+const ARRAY_CONSTRAINTS = new Set(['minItems', 'maxItems']);
+const TARGET = { string: 'strings', number: 'numbers', array: 'arrays' } as const;
+
+/** Adds `@field()` constraints to every member of the type they apply to; each must apply somewhere. */
+function constrain(node: TypeNode, constraints: readonly Constraint[], typeText: string): TypeNode {
+  const targetOf = (c: Constraint): 'string' | 'number' | 'array' =>
+    STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : 'number';
+  const used = new Set<string>();
+  const visit = (n: TypeNode): TypeNode => {
+    switch (n.kind) {
+      case 'string':
+      case 'number':
+      case 'array': {
+        const mine = constraints.filter((c) => targetOf(c) === n.kind);
+        if (mine.length === 0) return n;
+        used.add(n.kind);
+        return { ...n, constraints: [...n.constraints, ...mine] } as TypeNode;
+      }
+      case 'nullable':
+        return { kind: 'nullable', type: visit(n.type) };
+      case 'union':
+        return { kind: 'union', members: n.members.map(visit) };
+      default:
+        return n;
+    }
+  };
+  const result = visit(node);
+  for (const c of constraints) {
+    const target = targetOf(c);
+    if (!used.has(target)) {
+      const hint =
+        target === 'string' && c.kind !== 'pattern'
+          ? 'for arrays use minItems/maxItems'
+          : target === 'array'
+            ? 'for strings use minLength/maxLength'
+            : 'remove the option or change the type';
+      throw new Unsupported(`${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`, hint);
+    }
+  }
+  return result;
+}
+
+function inheritanceChain(cls: ClassDeclaration): ClassDeclaration[] {
+  const chain: ClassDeclaration[] = [];
+  for (let c: ClassDeclaration | undefined = cls; c !== undefined && chain.length < 64; c = c.getBaseClass()) {
+    chain.unshift(c);
+  }
+  return chain;
+}
+
+function fieldName(prop: PropertyDeclaration): string {
+  const nameNode = prop.getNameNode();
+  if (Node.isComputedPropertyName(nameNode)) {
+    const expr = nameNode.getExpression();
+    if (Node.isStringLiteral(expr)) return expr.getLiteralValue();
+  }
+  if (Node.isStringLiteral(nameNode) || Node.isNumericLiteral(nameNode)) return String(nameNode.getLiteralValue());
+  return prop.getName();
+}
+
+function exportNameOf(cls: ClassDeclaration): string | undefined {
+  const names: string[] = [];
+  for (const [name, declarations] of cls.getSourceFile().getExportedDeclarations()) {
+    if (declarations.includes(cls)) names.push(name);
+  }
+  return names.includes(cls.getName() ?? '') ? cls.getName() : names.sort()[0];
+}
+
+function jsDocOf(node: ClassDeclaration | PropertyDeclaration): string | undefined {
+  const text = node
+    .getJsDocs()
+    .map((doc) => doc.getDescription().trim())
+    .filter((t) => t !== '')
+    .join('\n');
+  return text === '' ? undefined : text;
+}
+
+function locate(root: string, node: Node): SourceLoc {
+  const file = node.getSourceFile();
+  const { line, column } = file.getLineAndColumnAtPos(node.getStart());
+  return { file: path.relative(root, file.getFilePath()).split(path.sep).join('/'), line, column };
+}

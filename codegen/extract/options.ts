@@ -1,0 +1,207 @@
+/**
+ * Literal data from user code: decorator options (`@model({...})`,
+ * `@field({...})`) and property initializers (defaults). Values are read from
+ * the syntax where it is a literal and from the checker's literal types
+ * otherwise, so consts and enum members work.
+ */
+import { type Decorator, type Expression, Node, SyntaxKind } from 'ts-morph';
+import type { Constraint, JsonValue } from '../ir';
+
+/** A problem at a node: reported by the caller with the node's location. */
+export class OptionError extends Error {
+  constructor(
+    readonly node: Node,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What an option's value must be. */
+type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra';
+
+const FIELD_OPTIONS: Record<string, OptionKind> = {
+  minLength: 'nonNegativeInt',
+  maxLength: 'nonNegativeInt',
+  pattern: 'pattern',
+  gt: 'number',
+  ge: 'number',
+  lt: 'number',
+  le: 'number',
+  multipleOf: 'positive',
+  int: 'boolean',
+  minItems: 'nonNegativeInt',
+  maxItems: 'nonNegativeInt',
+  description: 'string',
+};
+
+const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string' };
+
+type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
+
+/** The options of `@model(...)`. */
+export interface ModelOptionValues {
+  extra?: 'ignore' | 'forbid';
+  description?: string;
+}
+
+/** The options of `@field(...)`: constraints in canonical order, and a description. */
+export interface FieldOptionValues {
+  constraints: Constraint[];
+  description?: string;
+}
+
+/** Reads `@model(...)` options. */
+export function readModelOptions(decorator: Decorator): ModelOptionValues {
+  const values = readOptions(decorator, MODEL_OPTIONS);
+  const result: ModelOptionValues = {};
+  const extra = values.get('extra');
+  if (extra === 'ignore' || extra === 'forbid') result.extra = extra;
+  const description = values.get('description');
+  if (typeof description === 'string') result.description = description;
+  return result;
+}
+
+/** Order in which constraints are checked (and reported): pydantic's. */
+const CONSTRAINT_ORDER = ['int', 'multipleOf', 'le', 'lt', 'ge', 'gt', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'];
+
+/** Reads `@field(...)` options. */
+export function readFieldOptions(decorator: Decorator): FieldOptionValues {
+  const values = readOptions(decorator, FIELD_OPTIONS);
+  const result: FieldOptionValues = { constraints: [] };
+  for (const name of CONSTRAINT_ORDER) {
+    const value = values.get(name);
+    if (value === undefined) continue;
+    if (name === 'int') {
+      if (value === true) result.constraints.push({ kind: 'int' });
+    } else if (name === 'pattern') {
+      result.constraints.push({ kind: 'pattern', ...(value as { source: string; flags: string }) });
+    } else {
+      result.constraints.push({ kind: name, value } as Constraint);
+    }
+  }
+  const description = values.get('description');
+  if (typeof description === 'string') result.description = description;
+  return result;
+}
+
+function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
+  const values = new Map<string, OptionValue>();
+  const args = decorator.getArguments();
+  const arg = args[0];
+  if (arg === undefined) return values;
+  if (!Node.isObjectLiteralExpression(arg)) {
+    throw new OptionError(arg, 'decorator options must be an object literal', `write @${decorator.getName()}({ ... }) inline`);
+  }
+  for (const prop of arg.getProperties()) {
+    if (!Node.isPropertyAssignment(prop)) {
+      throw new OptionError(prop, 'decorator options must be plain `name: value` pairs', 'write each option as `name: literal`');
+    }
+    const name = prop.getName();
+    const kind = allowed[name];
+    if (kind === undefined) {
+      throw new OptionError(prop, `unknown option '${name}'`, `the options are: ${Object.keys(allowed).join(', ')}`);
+    }
+    values.set(name, readOption(prop.getInitializerOrThrow(), name, kind));
+  }
+  return values;
+}
+
+function readOption(expr: Expression, name: string, kind: OptionKind): OptionValue {
+  if (kind === 'pattern') {
+    if (Node.isRegularExpressionLiteral(expr)) {
+      const text = expr.getText();
+      const end = text.lastIndexOf('/');
+      return checkPattern(expr, text.slice(1, end), text.slice(end + 1));
+    }
+    const value = literalOf(expr);
+    if (typeof value !== 'string') {
+      throw new OptionError(expr, `option '${name}' must be a string or a regular expression literal`, "write pattern: '^[a-z]+$' or /^[a-z]+$/");
+    }
+    return checkPattern(expr, value, '');
+  }
+  const value = literalOf(expr);
+  const fail = (expected: string): never => {
+    throw new OptionError(expr, `option '${name}' must be ${expected}`, 'use a literal or a const with a literal type');
+  };
+  switch (kind) {
+    case 'string':
+      return typeof value === 'string' ? value : fail('a string');
+    case 'boolean':
+      return typeof value === 'boolean' ? value : fail('true or false');
+    case 'extra':
+      return value === 'ignore' || value === 'forbid' ? value : fail("'ignore' or 'forbid'");
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? value : fail('a finite number');
+    case 'positive':
+      return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fail('a positive number');
+    case 'nonNegativeInt':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fail('a non-negative integer');
+  }
+}
+
+function checkPattern(node: Node, source: string, flags: string): OptionValue {
+  try {
+    new RegExp(source, flags);
+  } catch (error) {
+    throw new OptionError(node, `invalid regular expression: ${(error as Error).message}`, 'fix the pattern');
+  }
+  if (/[gy]/.test(flags)) {
+    throw new OptionError(node, `flag '${flags}' makes RegExp.test stateful`, "drop the 'g' and 'y' flags");
+  }
+  return { source, flags };
+}
+
+/** A string, number or boolean from a literal or from the expression's literal type; undefined otherwise. */
+function literalOf(expr: Expression): string | number | boolean | undefined {
+  const type = expr.getType();
+  if (type.isStringLiteral() || type.isNumberLiteral()) return type.getLiteralValue() as string | number;
+  if (type.isBooleanLiteral()) return type.getText() === 'true';
+  return undefined;
+}
+
+/**
+ * The JSON value of a property initializer, or undefined when it has none.
+ * Throws for initializers that are not literal data: they cannot be copied
+ * into generated code, and evaluating them would mean running the constructor.
+ */
+export function readDefault(expr: Expression | undefined): JsonValue | undefined {
+  if (expr === undefined) return undefined;
+  if (expr.getKind() === SyntaxKind.Identifier && expr.getText() === 'undefined') return undefined;
+  return jsonOf(expr);
+}
+
+function jsonOf(expr: Expression): JsonValue {
+  if (Node.isParenthesizedExpression(expr) || Node.isAsExpression(expr) || Node.isSatisfiesExpression(expr)) {
+    return jsonOf(expr.getExpression());
+  }
+  if (Node.isNullLiteral(expr)) return null;
+  if (Node.isArrayLiteralExpression(expr)) {
+    return expr.getElements().map((element) => {
+      if (Node.isSpreadElement(element) || Node.isOmittedExpression(element)) throw notLiteral(element);
+      return jsonOf(element);
+    });
+  }
+  if (Node.isObjectLiteralExpression(expr)) {
+    const object: Record<string, JsonValue> = {};
+    for (const prop of expr.getProperties()) {
+      if (!Node.isPropertyAssignment(prop) || Node.isComputedPropertyName(prop.getNameNode())) throw notLiteral(prop);
+      const name = prop.getNameNode();
+      const key = Node.isStringLiteral(name) || Node.isNumericLiteral(name) ? String(name.getLiteralValue()) : name.getText();
+      Object.defineProperty(object, key, { value: jsonOf(prop.getInitializerOrThrow()), enumerable: true, writable: true, configurable: true });
+    }
+    return object;
+  }
+  const value = literalOf(expr);
+  if (value === undefined || (typeof value === 'number' && !Number.isFinite(value))) throw notLiteral(expr);
+  return value;
+}
+
+function notLiteral(node: Node): OptionError {
+  return new OptionError(
+    node,
+    `default '${node.getText()}' is not literal data`,
+    'defaults must be literals (strings, numbers, booleans, null, arrays and objects of them) so each parse gets a fresh copy; make the field optional and fill it in a method or getter',
+  );
+}

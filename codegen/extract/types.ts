@@ -1,0 +1,199 @@
+/**
+ * TypeScript types to IR type nodes. Works on the checker's types (aliases,
+ * imports and generics already resolved) and refuses, with a reason and a
+ * hint, anything it cannot validate exactly.
+ */
+import { type ClassDeclaration, Node, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
+import type { LiteralValue, TypeNode } from '../ir';
+
+/** A type the compiler cannot validate: what it is, and how to fix it. */
+export class Unsupported extends Error {
+  constructor(
+    readonly what: string,
+    readonly hint: string,
+  ) {
+    super(what);
+  }
+}
+
+/** What type conversion needs to know about the project. */
+export interface TypeScope {
+  /** The id of each model class. */
+  readonly models: ReadonlyMap<ClassDeclaration, string>;
+  /** True for TypeScript's own lib files (where the global Date lives). */
+  readonly isDefaultLib: (node: Node) => boolean;
+}
+
+/** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
+export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
+  if (type.isUnion() && !type.isBoolean()) {
+    return convertUnion(sourceOrder(type.getUnionTypes(), syntax), scope);
+  }
+  return convertSingle(type, scope, syntax);
+}
+
+/** Converts a property's type: `undefined` members are taken out and reported as `optional`. */
+export function convertFieldType(
+  type: Type,
+  scope: TypeScope,
+  syntax: TsTypeNode | undefined,
+): { node: TypeNode; optional: boolean } {
+  if (type.isUndefined()) return { node: { kind: 'undefined' }, optional: true };
+  if (type.isUnion() && !type.isBoolean()) {
+    const members = sourceOrder(type.getUnionTypes(), syntax);
+    const defined = members.filter((m) => !m.isUndefined());
+    return { node: convertUnion(defined, scope), optional: defined.length < members.length };
+  }
+  return { node: convertType(type, scope, syntax), optional: false };
+}
+
+/** Converts the members of a union (in the order given). */
+export function convertUnion(members: readonly Type[], scope: TypeScope): TypeNode {
+  const hasNull = members.some((m) => m.isNull());
+  const rest = members.filter((m) => !m.isNull());
+  if (rest.length === 0) return { kind: 'null' };
+  const inner = convertMembers(rest, scope);
+  return hasNull ? { kind: 'nullable', type: inner } : inner;
+}
+
+function convertMembers(members: readonly Type[], scope: TypeScope): TypeNode {
+  const literals = members.filter(isLiteral);
+  const booleans = members.filter((m) => m.isBooleanLiteral());
+  if (literals.length === members.length) {
+    if (members.length === 2 && booleans.length === 2) return { kind: 'boolean' };
+    return { kind: 'literal', values: literals.map(literalValue) };
+  }
+  // Mixed: `true | false` is a boolean member; other literals gather at the first one's place.
+  const nodes: TypeNode[] = [];
+  const values: LiteralValue[] = [];
+  let literalAt = -1;
+  const pairedBoolean = booleans.length === 2;
+  for (const member of members) {
+    if (member.isBooleanLiteral() && pairedBoolean) {
+      if (!nodes.some((n) => n.kind === 'boolean')) nodes.push({ kind: 'boolean' });
+    } else if (isLiteral(member)) {
+      if (literalAt < 0) {
+        literalAt = nodes.length;
+        nodes.push({ kind: 'literal', values });
+      }
+      values.push(literalValue(member));
+    } else {
+      nodes.push(convertSingle(member, scope, undefined));
+    }
+  }
+  return nodes.length === 1 ? nodes[0]! : { kind: 'union', members: nodes };
+}
+
+function isLiteral(type: Type): boolean {
+  return type.isStringLiteral() || type.isNumberLiteral() || type.isBooleanLiteral();
+}
+
+function literalValue(type: Type): LiteralValue {
+  if (type.isBooleanLiteral()) return type.getText() === 'true';
+  return type.getLiteralValue() as string | number;
+}
+
+function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefined): TypeNode {
+  const text = type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+  if (type.isAny() || type.isUnknown()) {
+    throw new Unsupported(`'${text}' accepts anything`, 'give the field a concrete type');
+  }
+  if (type.isNever()) throw new Unsupported("'never' accepts nothing", 'give the field a concrete type');
+  if (type.isString()) return { kind: 'string', constraints: [] };
+  if (type.isNumber()) return { kind: 'number', constraints: [] };
+  if (type.isBoolean()) return { kind: 'boolean' };
+  if (type.isNull()) return { kind: 'null' };
+  if (type.isUndefined()) return { kind: 'undefined' };
+  if (isLiteral(type)) return { kind: 'literal', values: [literalValue(type)] };
+  if (type.isUnion()) return convertType(type, scope, syntax);
+  const flags = type.getFlags();
+  if (flags & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) {
+    throw new Unsupported(`'${text}' is a symbol, which input data cannot hold`, 'use a string literal union instead');
+  }
+  if (flags & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) {
+    throw new Unsupported(`'${text}' (bigint) is not supported yet`, 'use number or a numeric string');
+  }
+  if (type.isTemplateLiteral()) {
+    throw new Unsupported(`'${text}' (a template literal type) is not supported yet`, 'use string with @field({ pattern })');
+  }
+  if (type.isArray() || type.isReadonlyArray()) {
+    const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
+    if (items === undefined) throw new Unsupported(`'${text}' has no element type`, 'annotate the array type');
+    const itemSyntax = syntax && Node.isArrayTypeNode(syntax) ? syntax.getElementTypeNode() : undefined;
+    return { kind: 'array', items: convertType(items, scope, itemSyntax), constraints: [] };
+  }
+  if (type.isTuple()) {
+    throw new Unsupported(`'${text}' (a tuple) is not supported yet`, 'use an array type such as string[]');
+  }
+  if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
+    throw new Unsupported(`'${text}' is a function type, which input data cannot hold`, 'make it a method of the class, or remove it');
+  }
+  const symbol = type.getSymbol();
+  const declarations = symbol?.getDeclarations() ?? [];
+  for (const decl of declarations) {
+    if (Node.isClassDeclaration(decl)) {
+      const id = scope.models.get(decl);
+      if (id !== undefined) return { kind: 'model', ref: id };
+    }
+  }
+  if (symbol?.getName() === 'Date' && declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
+    return { kind: 'date' };
+  }
+  const classDecl = declarations.find(Node.isClassDeclaration);
+  if (classDecl !== undefined) {
+    throw new Unsupported(
+      `'${text}' is a class but not a model`,
+      `decorate ${classDecl.getName() ?? 'the class'} with @model() and make it extend Model`,
+    );
+  }
+  if (declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
+    throw new Unsupported(`'${text}' is not supported yet`, 'use string, number, boolean, Date, an array or a model');
+  }
+  if (type.isIntersection()) {
+    throw new Unsupported(`'${text}' (an intersection) is not supported yet`, 'declare a @model() class with the combined fields');
+  }
+  if (type.isObject()) {
+    throw new Unsupported(
+      `'${text}' (an object type that is not a model class) is not supported yet`,
+      'declare a @model() class for it',
+    );
+  }
+  throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
+}
+
+/**
+ * The checker orders union members by internal type id, which is not always
+ * the source order; pydantic's messages and smart-mode ties follow the
+ * source, so reorder by where each member is written.
+ */
+function sourceOrder(members: Type[], syntax: TsTypeNode | undefined): Type[] {
+  if (syntax === undefined) return members;
+  const written = flattenUnionSyntax(syntax);
+  if (written.length === 0) return members;
+  const rank = new Map<ts.Type, number>();
+  written.forEach((node, i) => {
+    const type = node.getType();
+    for (const part of type.isUnion() ? type.getUnionTypes() : [type]) {
+      if (!rank.has(part.compilerType)) rank.set(part.compilerType, i);
+    }
+  });
+  const order = (t: Type): number => rank.get(t.compilerType) ?? written.length;
+  return members
+    .map((type, i) => ({ type, i }))
+    .sort((a, b) => order(a.type) - order(b.type) || a.i - b.i)
+    .map((m) => m.type);
+}
+
+function flattenUnionSyntax(node: TsTypeNode, depth = 0): TsTypeNode[] {
+  if (depth > 8) return [];
+  if (Node.isParenthesizedTypeNode(node)) return flattenUnionSyntax(node.getTypeNode(), depth + 1);
+  if (Node.isUnionTypeNode(node)) return node.getTypeNodes().flatMap((n) => flattenUnionSyntax(n, depth + 1));
+  if (Node.isTypeReference(node)) {
+    const symbol = node.getTypeName().getSymbol();
+    const target = symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol;
+    const decl = target?.getDeclarations().find(Node.isTypeAliasDeclaration);
+    const aliased = decl?.getTypeNode();
+    if (aliased !== undefined && Node.isUnionTypeNode(aliased)) return flattenUnionSyntax(aliased, depth + 1);
+  }
+  return [node];
+}

@@ -1,0 +1,83 @@
+/**
+ * The compile step as a library: load a tsconfig, extract the IR, emit the
+ * entry module. Nothing here writes files; the CLI does.
+ */
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import type { Diagnostic } from './diagnostics';
+import { emitModule } from './emit/module';
+import { extract } from './extract/index';
+import type { ProjectIR } from './ir';
+
+/** Where to read the project and write the module. */
+export interface GenerateOptions {
+  /** Path of the tsconfig.json. */
+  readonly project: string;
+  /** The output file (`.ts` for TypeScript, `.js`/`.mjs` for JavaScript); default `tydantic.gen.ts` beside the tsconfig. */
+  readonly out?: string;
+  /** Import specifier of the runtime; default `tydantic`. */
+  readonly runtime?: string;
+}
+
+/** The generated module, or the diagnostics that prevent it. */
+export interface GenerateResult {
+  readonly outFile: string;
+  readonly ir: ProjectIR;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The module text; empty when there are diagnostics. */
+  readonly code: string;
+}
+
+/** A loaded project that can be regenerated after files change (for `--watch`). */
+export class Generator {
+  readonly project: Project;
+  readonly root: string;
+  readonly outFile: string;
+  private readonly runtime: string;
+
+  constructor(options: GenerateOptions) {
+    const tsconfig = path.resolve(options.project);
+    this.root = path.dirname(tsconfig);
+    this.outFile = path.resolve(this.root, options.out ?? 'tydantic.gen.ts');
+    this.runtime = options.runtime ?? 'tydantic';
+    this.project = new Project({ tsConfigFilePath: tsconfig });
+  }
+
+  /** Extracts and emits from the project's current state. */
+  run(): GenerateResult {
+    const { ir, diagnostics } = extract(this.project, this.root, new Set([this.outFile]));
+    if (diagnostics.length > 0) return { outFile: this.outFile, ir, diagnostics, code: '' };
+    const ts = /\.[cm]?tsx?$/.test(this.outFile);
+    const outDir = path.dirname(this.outFile);
+    const style = importStyle(this.project.getCompilerOptions());
+    const code = emitModule(ir, {
+      ts,
+      runtime: this.runtime,
+      specifier: (module) => specifier(outDir, path.resolve(this.root, module), style),
+    });
+    return { outFile: this.outFile, ir, diagnostics, code };
+  }
+}
+
+/** One-shot generation. */
+export function generate(options: GenerateOptions): GenerateResult {
+  return new Generator(options).run();
+}
+
+type ImportStyle = 'extensionless' | 'js' | 'ts';
+
+function importStyle(options: ts.CompilerOptions): ImportStyle {
+  if (options.allowImportingTsExtensions) return 'ts';
+  const resolution = options.moduleResolution;
+  return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext
+    ? 'js'
+    : 'extensionless';
+}
+
+function specifier(fromDir: string, file: string, style: ImportStyle): string {
+  let rel = path.relative(fromDir, file).split(path.sep).join('/');
+  if (!rel.startsWith('.')) rel = `./${rel}`;
+  if (style === 'ts') return rel;
+  if (style === 'js') return rel.replace(/\.ts$/, '.js').replace(/\.tsx$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+  return rel.replace(/\.tsx?$/, '').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+}

@@ -1,0 +1,126 @@
+/**
+ * The intermediate representation: plain, readonly, JSON-only data. Extraction
+ * is the only producer; emitters are the only consumers. Models are referenced
+ * by id, so recursive types need no object cycles.
+ */
+
+/** Where something was declared, for diagnostics and for comments in generated code. */
+export interface SourceLoc {
+  /** Path relative to the project root, with forward slashes. */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A constraint on a string. */
+export type StringConstraint =
+  | { readonly kind: 'minLength'; readonly value: number }
+  | { readonly kind: 'maxLength'; readonly value: number }
+  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };
+
+/** A constraint on a number. */
+export type NumberConstraint =
+  | { readonly kind: 'int' }
+  | { readonly kind: 'multipleOf'; readonly value: number }
+  | { readonly kind: 'le' | 'lt' | 'ge' | 'gt'; readonly value: number };
+
+/** A constraint on an array. */
+export type ArrayConstraint =
+  | { readonly kind: 'minItems'; readonly value: number }
+  | { readonly kind: 'maxItems'; readonly value: number };
+
+/** Any constraint, as `@field()` states them. */
+export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint;
+
+/** A JSON value: literals and defaults. */
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/** A literal value a type can be. */
+export type LiteralValue = string | number | boolean;
+
+/** A type, as validators see it. */
+export type TypeNode =
+  | { readonly kind: 'string'; readonly constraints: readonly StringConstraint[] }
+  | { readonly kind: 'number'; readonly constraints: readonly NumberConstraint[] }
+  | { readonly kind: 'boolean' }
+  | { readonly kind: 'null' }
+  | { readonly kind: 'undefined' }
+  | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
+  | { readonly kind: 'model'; readonly ref: string }
+  | { readonly kind: 'nullable'; readonly type: TypeNode }
+  | { readonly kind: 'union'; readonly members: readonly TypeNode[] };
+
+/** The kinds of type node. */
+export type TypeKind = TypeNode['kind'];
+
+/** A declared property of a model. */
+export interface FieldIR {
+  /** The property name, which is also the input key. */
+  readonly name: string;
+  readonly type: TypeNode;
+  /** Declared with `?` or with `undefined` in its type: may be absent. */
+  readonly optional: boolean;
+  /** The initializer's value: used when the input has no value, fresh on every parse. */
+  readonly default?: JsonValue;
+  readonly description?: string;
+  readonly loc: SourceLoc;
+}
+
+/** A model class. */
+export interface ModelIR {
+  /** Unique among the project's models; a valid identifier. */
+  readonly id: string;
+  /** The class name, used in messages. */
+  readonly name: string;
+  /** How the generated module imports the class: its module (project-relative) and export name. */
+  readonly module: string;
+  readonly exportName: string;
+  readonly extra: 'ignore' | 'forbid';
+  readonly description?: string;
+  /** Fields in declaration order, inherited ones first. */
+  readonly fields: readonly FieldIR[];
+  readonly loc: SourceLoc;
+}
+
+/** Everything the emitters see. */
+export interface ProjectIR {
+  /** Sorted by file, then position: the order of the generated code. */
+  readonly models: readonly ModelIR[];
+}
+
+/** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled IR node: ${JSON.stringify(value)}`);
+}
+
+/** A short TypeScript-like label of a type, used to name union members in error locations. */
+export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): string {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'undefined':
+      return node.kind;
+    case 'literal':
+      return node.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(' | ');
+    case 'date':
+      return 'Date';
+    case 'array': {
+      const items = label(node.items, models);
+      return node.items.kind === 'union' || node.items.kind === 'nullable' || node.items.kind === 'literal'
+        ? `(${items})[]`
+        : `${items}[]`;
+    }
+    case 'model':
+      return models.get(node.ref)?.name ?? node.ref;
+    case 'nullable':
+      return `${label(node.type, models)} | null`;
+    case 'union':
+      return node.members.map((m) => label(m, models)).join(' | ');
+    default:
+      return assertNever(node);
+  }
+}

@@ -1,0 +1,71 @@
+import type { Model } from './model';
+
+/** Options of `@model()`; the compile step reads them from source, so they must be literals. */
+export interface ModelOptions {
+  /** What parse does with keys the model does not declare: drop them (default) or report `extra_forbidden`. */
+  extra?: 'ignore' | 'forbid';
+  /** Overrides the class's JSDoc as the model's description. */
+  description?: string;
+}
+
+/** Options of `@field()`; the compile step reads them from source, so they must be literals or consts. */
+export interface FieldOptions {
+  /** Strings: at least this many characters (UTF-16 code units). */
+  minLength?: number;
+  /** Strings: at most this many characters. */
+  maxLength?: number;
+  /** Strings: must contain a match of this regular expression (anchor it with ^…$ to match the whole string). */
+  pattern?: string | RegExp;
+  /** Numbers: greater than. */
+  gt?: number;
+  /** Numbers: greater than or equal to. */
+  ge?: number;
+  /** Numbers: less than. */
+  lt?: number;
+  /** Numbers: less than or equal to. */
+  le?: number;
+  /** Numbers: a multiple of this (positive) number. */
+  multipleOf?: number;
+  /** Numbers: must be an integer. */
+  int?: boolean;
+  /** Arrays: at least this many items. */
+  minItems?: number;
+  /** Arrays: at most this many items. */
+  maxItems?: number;
+  /** Overrides the property's JSDoc as the field's description. */
+  description?: string;
+}
+
+type ModelClass = abstract new (...args: never[]) => Model;
+
+/** What `@model()` returns: a class decorator for both TC39 and `experimentalDecorators` mode. */
+export interface ModelDecorator {
+  <C extends ModelClass>(value: C, context: ClassDecoratorContext<C>): void;
+  <C extends ModelClass>(value: C): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'model';
+}
+
+/** What `@field()` returns: a field decorator for both TC39 and `experimentalDecorators` mode. */
+export interface FieldDecorator {
+  (value: undefined, context: ClassFieldDecoratorContext): void;
+  (target: object, key: string | symbol): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'field';
+}
+
+/** Marks a class whose `@model()` decorator ran. */
+export const DECORATED: unique symbol = Symbol.for('tydantic.decorated') as never;
+
+/** Declares a model: `tydantic generate` writes its validator from the class's type annotations. */
+export function model(_options?: ModelOptions): ModelDecorator {
+  return ((value: unknown) => {
+    if (typeof value !== 'function') throw new TypeError('@model() decorates classes only');
+    Object.defineProperty(value, DECORATED, { value: true });
+  }) as ModelDecorator;
+}
+
+/** Adds constraints and a description to a model field (read by `tydantic generate`). */
+export function field(_options: FieldOptions): FieldDecorator {
+  return (() => undefined) as FieldDecorator;
+}

@@ -1,0 +1,6 @@
+export { Model, link, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
+export { model, field, type ModelOptions, type FieldOptions, type ModelDecorator, type FieldDecorator } from './decorators';
+export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
+export { messageTemplates, renderMessage, type ErrorType, type ErrorContexts } from './messages';
+export { issue, prefix, adopt, isMultipleOf, dumpValue, type ParseContext } from './runtime';
+export { parseDateTime, type DateTimeError } from './formats/datetime';

@@ -1,0 +1,81 @@
+/** The context each error type carries, keyed by pydantic's error type. */
+export interface ErrorContexts {
+  missing: undefined;
+  extra_forbidden: undefined;
+  model_type: { class_name: string };
+  none_required: undefined;
+  undefined_required: undefined;
+  string_type: undefined;
+  string_too_short: { min_length: number };
+  string_too_long: { max_length: number };
+  string_pattern_mismatch: { pattern: string };
+  float_type: undefined;
+  int_type: undefined;
+  int_from_float: undefined;
+  finite_number: undefined;
+  greater_than: { gt: number };
+  greater_than_equal: { ge: number };
+  less_than: { lt: number };
+  less_than_equal: { le: number };
+  multiple_of: { multiple_of: number };
+  bool_type: undefined;
+  literal_error: { expected: string };
+  list_type: undefined;
+  too_short: { field_type: string; min_length: number; actual_length: number };
+  too_long: { field_type: string; max_length: number; actual_length: number };
+  datetime_type: undefined;
+  datetime_parsing: { error: string };
+  datetime_from_date_parsing: { error: string };
+}
+
+/** Every error type tydantic reports. */
+export type ErrorType = keyof ErrorContexts;
+
+/**
+ * Message templates, keyed by error type. `{name}` is replaced by `ctx.name`;
+ * `{expected_plural}` by '' when the count in the same message is 1, else 's'.
+ * The wording is pydantic's (its JSON-input wording where it has one).
+ */
+export const messageTemplates: { readonly [T in ErrorType]: string } = {
+  missing: 'Field required',
+  extra_forbidden: 'Extra inputs are not permitted',
+  model_type: 'Input should be a valid dictionary or instance of {class_name}',
+  none_required: 'Input should be null',
+  undefined_required: 'Input should be undefined',
+  string_type: 'Input should be a valid string',
+  string_too_short: 'String should have at least {min_length} character{expected_plural}',
+  string_too_long: 'String should have at most {max_length} character{expected_plural}',
+  string_pattern_mismatch: "String should match pattern '{pattern}'",
+  float_type: 'Input should be a valid number',
+  int_type: 'Input should be a valid integer',
+  int_from_float: 'Input should be a valid integer, got a number with a fractional part',
+  finite_number: 'Input should be a finite number',
+  greater_than: 'Input should be greater than {gt}',
+  greater_than_equal: 'Input should be greater than or equal to {ge}',
+  less_than: 'Input should be less than {lt}',
+  less_than_equal: 'Input should be less than or equal to {le}',
+  multiple_of: 'Input should be a multiple of {multiple_of}',
+  bool_type: 'Input should be a valid boolean',
+  literal_error: 'Input should be {expected}',
+  list_type: 'Input should be a valid list',
+  too_short:
+    '{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}',
+  too_long:
+    '{field_type} should have at most {max_length} item{expected_plural} after validation, not {actual_length}',
+  datetime_type: 'Input should be a valid datetime',
+  datetime_parsing: 'Input should be a valid datetime, {error}',
+  datetime_from_date_parsing: 'Input should be a valid datetime or date, {error}',
+};
+
+/** Renders a template with an issue's context. */
+export function renderMessage(template: string, ctx: object | undefined): string {
+  if (ctx === undefined) return template;
+  const values = ctx as Record<string, unknown>;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    if (name === 'expected_plural') {
+      const count = values['min_length'] ?? values['max_length'];
+      return count === 1 ? '' : 's';
+    }
+    return name in values ? String(values[name]) : whole;
+  });
+}

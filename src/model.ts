@@ -1,0 +1,104 @@
+import { DECORATED } from './decorators';
+import { ValidationError } from './errors';
+import type { ParseContext } from './runtime';
+
+/** The functions `tydantic generate` writes for one model. */
+export interface Compiled {
+  /** The model's name in messages. */
+  readonly name: string;
+  /** Strict, allocation-free check of already-typed data. */
+  readonly is: (input: unknown) => boolean;
+  /** Builds an instance, or returns undefined after reporting issues to `c`. */
+  readonly parse: (input: unknown, c: ParseContext) => unknown;
+  /** Turns a valid instance into JSON-ready plain data. */
+  readonly dump: (instance: unknown) => unknown;
+}
+
+/** The result of `safeParse`. */
+export type SafeParseResult<T> = { success: true; data: T } | { success: false; error: ValidationError };
+
+/** Options of one parse call. */
+export interface ParseOptions {
+  /** Overrides the model's `extra` policy for this call (nested models included). */
+  extra?: 'ignore' | 'forbid';
+}
+
+/** The data shape of a model instance: its fields, recursively, without methods. */
+export type Data<T> = T extends Date
+  ? T
+  : T extends readonly unknown[]
+    ? { [I in keyof T]: Data<T[I]> }
+    : T extends Model
+      ? { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: Data<T[K]> }
+      : T;
+
+type ModelClass = abstract new (...args: never[]) => Model;
+
+const COMPILED: unique symbol = Symbol.for('tydantic.compiled') as never;
+
+/** Base class of every model: the static methods are replaced by generated code at link time. */
+export abstract class Model {
+  /** Brand by which the compile step recognises model classes through the type checker. */
+  declare static readonly '~tydantic'?: 'Model';
+
+  /** Validates `input` and returns a new instance, or throws a ValidationError listing every issue. */
+  static parse<M extends ModelClass>(this: M, _input: unknown, _options?: ParseOptions): InstanceType<M> {
+    throw notLinked(this);
+  }
+
+  /** Like `parse`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+  static safeParse<M extends ModelClass>(
+    this: M,
+    _input: unknown,
+    _options?: ParseOptions,
+  ): SafeParseResult<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** Strict type guard for data of this model's shape: no coercion, no defaults, no allocation. */
+  static is<M extends ModelClass>(this: M, _input: unknown): _input is Data<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** JSON-ready plain data: Dates as ISO strings, nested models as plain objects, absent fields left out. */
+  toJSON(): unknown {
+    const compiled = (this as unknown as { [COMPILED]?: Compiled })[COMPILED];
+    if (compiled === undefined) throw notLinked(this.constructor);
+    return compiled.dump(this);
+  }
+}
+
+function notLinked(cls: unknown): Error {
+  const name = typeof cls === 'function' ? cls.name : 'this model';
+  if (typeof cls === 'function' && !Object.hasOwn(cls, DECORATED)) {
+    return new Error(`${name} is not a model: decorate it with @model() and run \`npx tydantic generate\``);
+  }
+  return new Error(
+    `${name} has no validator loaded: run \`npx tydantic generate\` and import the generated module ` +
+      `(tydantic.gen) once at startup, before ${name} is used`,
+  );
+}
+
+/**
+ * Installs a model's generated functions on its class (called by the generated module).
+ * The statics are own properties closed over the class, so `const { parse } = User` works.
+ */
+export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
+  const { name, is, parse: run } = compiled;
+  const parse = (input: unknown, options?: ParseOptions): unknown => {
+    const c: ParseContext = { issues: [], extra: options?.extra };
+    const out = run(input, c);
+    if (c.issues.length === 0) return out;
+    throw new ValidationError(name, c.issues);
+  };
+  const safeParse = (input: unknown, options?: ParseOptions): SafeParseResult<unknown> => {
+    const c: ParseContext = { issues: [], extra: options?.extra };
+    const data = run(input, c);
+    return c.issues.length === 0 ? { success: true, data } : { success: false, error: new ValidationError(name, c.issues) };
+  };
+  const statics = { is, parse, safeParse };
+  for (const key of ['is', 'parse', 'safeParse'] as const) {
+    Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
+  }
+  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}

@@ -1,0 +1,50 @@
+import type { Issue, Loc } from './errors';
+import { type ErrorContexts, type ErrorType, messageTemplates, renderMessage } from './messages';
+
+/** The state of one parse call, threaded through the generated functions. */
+export interface ParseContext {
+  /** Issues found so far; each generated function reports locations relative to itself. */
+  issues: Issue[];
+  /** The call's `extra` policy, overriding each model's own when set. */
+  extra: 'ignore' | 'forbid' | undefined;
+}
+
+/** Reports one issue (called by generated code, on the error path only). */
+export function issue<T extends ErrorType>(
+  c: ParseContext,
+  type: T,
+  loc: Loc,
+  input: unknown,
+  ctx?: ErrorContexts[T],
+): void {
+  const msg = renderMessage(messageTemplates[type], ctx);
+  c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
+}
+
+/** Puts `keys` in front of the location of every issue reported since index `from`. */
+export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
+  const issues = c.issues;
+  for (let i = from; i < issues.length; i++) issues[i]!.loc.unshift(...keys);
+}
+
+/** Moves the issues of a failed union member's trial into `c`. */
+export function adopt(c: ParseContext, member: ParseContext): void {
+  for (const item of member.issues) c.issues.push(item);
+}
+
+/** True when `x` is a multiple of `m`, allowing for binary floating-point error. */
+export function isMultipleOf(x: number, m: number): boolean {
+  const r = Math.abs(x % m);
+  const tolerance = Math.abs(x) * Number.EPSILON * 8 + Number.EPSILON;
+  return r <= tolerance || Math.abs(r - Math.abs(m)) <= tolerance;
+}
+
+/** JSON-ready data for a value whose type is only known at run time (union members). */
+export function dumpValue(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(dumpValue);
+  if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    return (value as { toJSON(): unknown }).toJSON();
+  }
+  return value;
+}
