@@ -162,7 +162,7 @@ function extractField(
     converted = convertFieldType(type, scope, syntax);
   } catch (error) {
     if (!(error instanceof Unsupported)) throw error;
-    report(syntax ?? prop.getNameNode(), `cannot validate ${error.what}`, error.hint);
+    report(syntax ?? prop.getNameNode(), error.what, error.hint);
     return undefined;
   }
   let node = converted.node;

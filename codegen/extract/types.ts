@@ -111,10 +111,10 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is a symbol, which input data cannot hold`, 'use a string literal union instead');
   }
   if (flags & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) {
-    throw new Unsupported(`'${text}' (bigint) is not supported yet`, 'use number or a numeric string');
+    throw new Unsupported(`'${text}' is a bigint, which is not supported yet`, 'use number or a numeric string');
   }
   if (type.isTemplateLiteral()) {
-    throw new Unsupported(`'${text}' (a template literal type) is not supported yet`, 'use string with @field({ pattern })');
+    throw new Unsupported(`'${text}' is a template literal type, which is not supported yet`, 'use string with @field({ pattern })');
   }
   if (type.isArray() || type.isReadonlyArray()) {
     const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
@@ -123,7 +123,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     return { kind: 'array', items: convertType(items, scope, itemSyntax), constraints: [] };
   }
   if (type.isTuple()) {
-    throw new Unsupported(`'${text}' (a tuple) is not supported yet`, 'use an array type such as string[]');
+    throw new Unsupported(`'${text}' is a tuple, which is not supported yet`, 'use an array type such as string[]');
   }
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     throw new Unsupported(`'${text}' is a function type, which input data cannot hold`, 'make it a method of the class, or remove it');
@@ -150,11 +150,11 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is not supported yet`, 'use string, number, boolean, Date, an array or a model');
   }
   if (type.isIntersection()) {
-    throw new Unsupported(`'${text}' (an intersection) is not supported yet`, 'declare a @model() class with the combined fields');
+    throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject()) {
     throw new Unsupported(
-      `'${text}' (an object type that is not a model class) is not supported yet`,
+      `'${text}' is an object type but not a model class, which is not supported yet`,
       'declare a @model() class for it',
     );
   }

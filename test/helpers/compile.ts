@@ -1,0 +1,68 @@
+/**
+ * Compiles a fixture project the way a user would: copy it, write a tsconfig
+ * for the decorator mode, run the compile step, bundle with esbuild for
+ * Node 20, and import the bundle.
+ */
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { Generator, type GenerateResult } from '../../codegen/generate';
+
+/** The two ways TypeScript runs decorators. */
+export type DecoratorMode = 'standard' | 'legacy';
+
+export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const runtime = path.join(repo, 'src/index.ts');
+
+/** A copy of a fixture in test/.tmp, with a tsconfig for the decorator mode. */
+export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Record<string, unknown> = {}): string {
+  const dir = path.join(repo, 'test/.tmp', `${fixture}-${mode}-${process.pid}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(path.join(repo, 'test/fixtures', fixture), dir, { recursive: true });
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'Bundler',
+    strict: true,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+    paths: { tydantic: [runtime] },
+    ...(mode === 'legacy' ? { experimentalDecorators: true } : {}),
+    ...extra,
+  };
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*.ts'] }, null, 2));
+  return dir;
+}
+
+/** A compiled fixture: the generator's result and the bundle's exports (models and runtime). */
+export interface Compiled {
+  readonly dir: string;
+  readonly result: GenerateResult;
+  readonly exports: Record<string, any>;
+}
+
+/** Generates, bundles and imports a fixture whose index.ts re-exports its models. */
+export async function compileFixture(fixture: string, mode: DecoratorMode): Promise<Compiled> {
+  const dir = prepareFixture(fixture, mode);
+  const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+  if (result.diagnostics.length > 0) throw new Error(JSON.stringify(result.diagnostics, null, 2));
+  writeFileSync(result.outFile, result.code);
+  const entry = path.join(dir, '__entry.ts');
+  writeFileSync(entry, "import './tydantic.gen';\nexport * from './index';\nexport * from 'tydantic';\n");
+  const outfile = path.join(dir, '__bundle.mjs');
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    alias: { tydantic: runtime },
+    logLevel: 'error',
+  });
+  const exports = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, any>;
+  return { dir, result, exports };
+}

@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { tydantic: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  // Lower TC39 decorators: Node 20 cannot run them as written.
+  esbuild: { target: 'node20' },
+  test: {
+    include: ['src/**/*.test.ts', 'codegen/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
