@@ -2,7 +2,7 @@
  * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`
  * Exit codes: 0 done, 1 diagnostics or a stale output (with --check), 2 bad usage.
  */
-import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, type FSWatcher, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics';
@@ -22,7 +22,7 @@ Options:
   -h, --help            show this help`;
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code, or never returns in watch mode. */
-export function main(argv: readonly string[], log = console): number {
+export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'> = console): number {
   let parsed;
   try {
     parsed = parseArgs({
@@ -69,7 +69,7 @@ export function main(argv: readonly string[], log = console): number {
   return code;
 }
 
-function check(result: GenerateResult, shown: string, log: Console): number {
+function check(result: GenerateResult, shown: string, log: Pick<Console, 'log' | 'error'>): number {
   if (report(result, log)) return 1;
   const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
   if (current === result.code) {
@@ -80,7 +80,7 @@ function check(result: GenerateResult, shown: string, log: Console): number {
   return 1;
 }
 
-function write(result: GenerateResult, shown: string, log: Console): number {
+function write(result: GenerateResult, shown: string, log: Pick<Console, 'log' | 'error'>): number {
   if (report(result, log)) return 1;
   const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
   if (current !== result.code) writeFileSync(result.outFile, result.code);
@@ -88,7 +88,7 @@ function write(result: GenerateResult, shown: string, log: Console): number {
   return 0;
 }
 
-function report(result: GenerateResult, log: Console): boolean {
+function report(result: GenerateResult, log: Pick<Console, 'log' | 'error'>): boolean {
   for (const d of result.diagnostics) log.error(formatDiagnostic(d));
   if (result.diagnostics.length > 0) {
     const n = result.diagnostics.length;
@@ -102,7 +102,8 @@ function count(result: GenerateResult): string {
   return `${n} model${n === 1 ? '' : 's'}`;
 }
 
-function watchProject(generator: Generator, shown: string, log: Console): void {
+/** Regenerates on every change of a TypeScript file under the project root; close the watcher to stop. */
+export function watchProject(generator: Generator, shown: string, log: Pick<Console, 'log' | 'error'>): FSWatcher {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const rebuild = (): void => {
@@ -122,7 +123,7 @@ function watchProject(generator: Generator, shown: string, log: Console): void {
     write(result, shown, log);
     log.log(`  (${Math.round(performance.now() - started)} ms)`);
   };
-  watch(generator.root, { recursive: true }, (_event, name) => {
+  const watcher = watch(generator.root, { recursive: true }, (_event, name) => {
     if (name === null || !/\.[cm]?tsx?$/.test(name) || name.includes('node_modules')) return;
     const file = path.resolve(generator.root, name);
     if (file === generator.outFile) return;
@@ -131,4 +132,5 @@ function watchProject(generator: Generator, shown: string, log: Console): void {
     timer = setTimeout(rebuild, 40);
   });
   log.log(`watching ${path.relative(process.cwd(), generator.root) || '.'} for changes`);
+  return watcher;
 }

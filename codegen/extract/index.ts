@@ -74,7 +74,11 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
     const model = extractModel(cls, models.get(cls)!, scope, root, diagnostics);
     if (model !== undefined) irModels.push(model);
   }
-  return { ir: { models: irModels }, diagnostics };
+  return { ir: { models: irModels }, diagnostics: diagnostics.sort(byLocation) };
+}
+
+function byLocation(a: Diagnostic, b: Diagnostic): number {
+  return a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || a.loc.column - b.loc.column;
 }
 
 function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
@@ -230,13 +234,10 @@ function constrain(node: TypeNode, constraints: readonly Constraint[], typeText:
   for (const c of constraints) {
     const target = targetOf(c);
     if (!used.has(target)) {
-      const hint =
-        target === 'string' && c.kind !== 'pattern'
-          ? 'for arrays use minItems/maxItems'
-          : target === 'array'
-            ? 'for strings use minLength/maxLength'
-            : 'remove the option or change the type';
-      throw new Unsupported(`${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`, hint);
+      throw new Unsupported(
+        `${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
+        'strings take minLength, maxLength, pattern; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems',
+      );
     }
   }
   return result;

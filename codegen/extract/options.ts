@@ -123,7 +123,14 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
   }
   const value = literalOf(expr);
   const fail = (expected: string): never => {
-    throw new OptionError(expr, `option '${name}' must be ${expected}`, 'use a literal or a const with a literal type');
+    if (value === undefined) {
+      throw new OptionError(
+        expr,
+        `option '${name}' must be ${expected} written as a literal: the compile step reads it from source`,
+        'use a literal, or a const whose type is a literal',
+      );
+    }
+    throw new OptionError(expr, `option '${name}' must be ${expected}`, `got ${JSON.stringify(value)}`);
   };
   switch (kind) {
     case 'string':
@@ -145,7 +152,8 @@ function checkPattern(node: Node, source: string, flags: string): OptionValue {
   try {
     new RegExp(source, flags);
   } catch (error) {
-    throw new OptionError(node, `invalid regular expression: ${(error as Error).message}`, 'fix the pattern');
+    const detail = (error as Error).message.replace(/^Invalid regular expression: /, '');
+    throw new OptionError(node, `pattern is not a valid regular expression: ${detail}`, 'fix the pattern');
   }
   if (/[gy]/.test(flags)) {
     throw new OptionError(node, `flag '${flags}' makes RegExp.test stateful`, "drop the 'g' and 'y' flags");

@@ -1,0 +1,55 @@
+/** Bad model code fails the compile step with located, hinted diagnostics. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Generator } from '../codegen/generate';
+import { formatDiagnostic } from '../codegen/diagnostics';
+import { prepareFixture } from './helpers/compile';
+
+describe('diagnostics', () => {
+  it('reports every unsupported construct with file:line:col, model, property and hint', () => {
+    const dir = prepareFixture('bad', 'standard');
+    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+    expect(result.code).toBe('');
+    expect(result.diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "models.ts:9:14 - error: Bad.callback: '() => void' is a function type, which input data cannot hold
+        hint: make it a method of the class, or remove it",
+        "models.ts:10:9 - error: Bad.key: 'symbol' is a symbol, which input data cannot hold
+        hint: use a string literal union instead",
+        "models.ts:11:11 - error: Bad.plain: 'Plain' is a class but not a model
+        hint: decorate Plain with @model() and make it extend Model",
+        "models.ts:12:9 - error: Bad.big: 'bigint' is a bigint, which is not supported yet
+        hint: use number or a numeric string",
+        "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
+        hint: strings take minLength, maxLength, pattern; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
+        "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
+        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, description",
+        "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
+        hint: fix the pattern",
+        "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
+        hint: use a literal, or a const whose type is a literal",
+        "models.ts:17:16 - error: Bad.when: default 'new Date()' is not literal data
+        hint: defaults must be literals (strings, numbers, booleans, null, arrays and objects of them) so each parse gets a fresh copy; make the field optional and fill it in a method or getter",
+        "models.ts:18:3 - error: Bad.#secret: #private fields cannot be set by parse, which does not run constructors
+        hint: use a regular field, or compute the value in a method",
+        "models.ts:19:14 - error: Bad.anything: 'unknown' accepts anything
+        hint: give the field a concrete type",
+        "models.ts:23:7 - error: Hidden is not exported, so the generated module cannot import it
+        hint: write export class Hidden",
+        "models.ts:28:14 - error: NotAModel is decorated with @model() but does not extend Model
+        hint: write class NotAModel extends Model (import { Model } from 'tydantic')",
+        "models.ts:32:14 - error: Undecorated extends Model but has no @model() decorator, so no validator is generated for it
+        hint: add @model() above the class (or make it abstract if it is only a base class)",
+      ]
+    `);
+  });
+
+  it('refuses a project without strictNullChecks', () => {
+    const dir = prepareFixture('basic', 'standard', { strict: false });
+    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+      'tsconfig.json:1:1 - error: strictNullChecks is off, so `T | null` and `T | undefined` read as plain T\n' +
+        '  hint: set "strict": true (or "strictNullChecks": true) in compilerOptions',
+    ]);
+  });
+});
