@@ -222,7 +222,8 @@ function emitUnion(
       const next = names.numbered('m');
       out.block(`${next}:`, () => {
         emitCheck(e, out, names, member, v, `break ${next};`);
-        emitValue(e, out, names, member, v, dst, site);
+        if (passesThrough(member)) out.line(`${dst} = ${v};`);
+        else emitValue(e, out, names, member, v, dst, site);
         out.line(`break ${done};`);
       });
     }
@@ -239,6 +240,29 @@ function emitUnion(
     for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
     out.line(`break ${site.label};`);
   });
+}
+
+/** True when parse returns a strictly valid value as it is (no copy, no conversion). */
+function passesThrough(node: TypeNode): boolean {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'undefined':
+    case 'literal':
+      return true;
+    case 'nullable':
+      return passesThrough(node.type);
+    case 'union':
+      return node.members.every(passesThrough);
+    case 'date':
+    case 'array':
+    case 'model':
+      return false;
+    default:
+      return assertNever(node);
+  }
 }
 
 /** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */

@@ -14,13 +14,18 @@ export type DecoratorMode = 'standard' | 'legacy';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runtime = path.join(repo, 'src/index.ts');
+let copies = 0;
 
 /** A copy of a fixture in test/.tmp, with a tsconfig for the decorator mode. */
 export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Record<string, unknown> = {}): string {
-  const dir = path.join(repo, 'test/.tmp', `${fixture}-${mode}-${process.pid}`);
+  const dir = path.join(repo, 'test/.tmp', `${fixture}-${mode}-${process.pid}-${++copies}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(path.join(repo, 'test/fixtures', fixture), dir, { recursive: true });
+  // The fixture's own tydantic.gen.ts is the snapshot: a fresh project starts without it.
+  cpSync(path.join(repo, 'test/fixtures', fixture), dir, {
+    recursive: true,
+    filter: (source) => path.basename(source) !== 'tydantic.gen.ts',
+  });
   const compilerOptions = {
     target: 'ES2022',
     module: 'ESNext',
