@@ -1,0 +1,143 @@
+/**
+ * fast-check arbitraries derived from the IR: inputs that fit a model,
+ * paired with the data parse must return for them.
+ */
+import fc from 'fast-check';
+import type { JsonValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+
+/** An input and the plain data its parse result must equal. */
+export interface Case {
+  readonly input: unknown;
+  readonly expected: unknown;
+}
+
+type Models = ReadonlyMap<string, ModelIR>;
+
+/** Valid inputs for a model, each with the expected output data. */
+export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
+  const models = new Map(ir.models.map((m) => [m.id, m]));
+  return modelCase(models, models.get(id)!, false, 0);
+}
+
+function modelCase(models: Models, model: ModelIR, strict: boolean, depth: number): fc.Arbitrary<Case> {
+  const names = new Set(model.fields.map((f) => f.name));
+  const fields = model.fields.map((field) => {
+    const present = nodeCase(models, field.type, strict, depth + 1);
+    // Required fields are always there; in strict position (a union member) so are defaulted ones.
+    const required = !field.optional && (strict || field.default === undefined);
+    if (required) return present.map((c) => ({ field, c: c as Case | undefined }));
+    const absent: fc.Arbitrary<Case | undefined> = fc.constant(undefined);
+    return fc.oneof(present, absent).map((c) => ({ field, c }));
+  });
+  const extras =
+    model.extra === 'ignore' && !strict
+      ? fc.dictionary(fc.string().map((k) => `x_${k}`).filter((k) => !names.has(k)), fc.jsonValue(), { maxKeys: 2 })
+      : fc.constant({});
+  return fc.tuple(fc.tuple(...fields), extras).map(([parts, extra]) => {
+    const input: Record<string, unknown> = {};
+    const expected: Record<string, unknown> = {};
+    for (const { field, c } of parts) {
+      if (c !== undefined) {
+        define(input, field.name, c.input);
+        define(expected, field.name, c.expected);
+      } else if (field.default !== undefined) {
+        define(expected, field.name, copy(field.default));
+      }
+    }
+    for (const [k, v] of Object.entries(extra)) define(input, k, v);
+    return { input, expected };
+  });
+}
+
+function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number): fc.Arbitrary<Case> {
+  const same = (a: fc.Arbitrary<unknown>): fc.Arbitrary<Case> => a.map((v) => ({ input: v, expected: v }));
+  switch (node.kind) {
+    case 'string': {
+      let min = 0;
+      let max = 12;
+      let pattern: RegExp | undefined;
+      for (const c of node.constraints) {
+        if (c.kind === 'minLength') min = c.value;
+        else if (c.kind === 'maxLength') max = c.value;
+        // Generating from the pattern without 'i' yields a subset of what it matches.
+        else pattern = new RegExp(c.source, c.flags.replace('i', ''));
+      }
+      const base = pattern === undefined ? fc.string({ minLength: min, maxLength: max }) : fc.stringMatching(pattern);
+      return same(base.filter((s) => s.length >= min && s.length <= max));
+    }
+    case 'number':
+      return same(numbers(node.constraints));
+    case 'boolean':
+      return same(fc.boolean());
+    case 'null':
+      return same(fc.constant(null));
+    case 'undefined':
+      return same(fc.constant(undefined));
+    case 'literal':
+      return same(fc.constantFrom(...node.values));
+    case 'date': {
+      const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+      const asObject = date.map((d) => ({ input: new Date(d), expected: d }));
+      return strict ? asObject : fc.oneof(asObject, date.map((d) => ({ input: d.toISOString(), expected: d })));
+    }
+    case 'array': {
+      let min = 0;
+      let max = 4;
+      for (const c of node.constraints) {
+        if (c.kind === 'minItems') min = c.value;
+        else max = c.value;
+      }
+      return fc
+        .array(nodeCase(models, node.items, strict, depth + 1), { minLength: min, maxLength: max })
+        .map((cases) => ({ input: cases.map((c) => c.input), expected: cases.map((c) => c.expected) }));
+    }
+    case 'model':
+      return modelCase(models, models.get(node.ref)!, strict, depth + 1);
+    case 'nullable':
+      return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
+    case 'union':
+      // Inside a union only exact (strict) values are generated: smart mode
+      // would hand a lax value (a date string, a default left out) to an
+      // earlier member that takes it as it is.
+      return fc.oneof(...node.members.map((m) => nodeCase(models, m, true, depth)));
+  }
+}
+
+function numbers(constraints: (TypeNode & { kind: 'number' })['constraints']): fc.Arbitrary<number> {
+  let min = -1e6;
+  let max = 1e6;
+  let minExcluded = false;
+  let maxExcluded = false;
+  let step: number | undefined;
+  for (const c of constraints) {
+    if (c.kind === 'int') step ??= 1;
+    else if (c.kind === 'multipleOf') step = c.value;
+    else if (c.kind === 'ge') min = c.value;
+    else if (c.kind === 'gt') [min, minExcluded] = [c.value, true];
+    else if (c.kind === 'le') max = c.value;
+    else [max, maxExcluded] = [c.value, true];
+  }
+  if (step === undefined) {
+    return fc.double({ min, max, minExcluded, maxExcluded, noNaN: true, noDefaultInfinity: true });
+  }
+  const lo = Math.ceil(min / step) + (minExcluded && Math.ceil(min / step) * step === min ? 1 : 0);
+  const hi = Math.floor(max / step) - (maxExcluded && Math.floor(max / step) * step === max ? 1 : 0);
+  return fc.integer({ min: lo, max: hi }).map((k) => k * step!);
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function copy(value: JsonValue): unknown {
+  return JSON.parse(JSON.stringify(value));
+}
+
+/** Class instances to plain objects (own enumerable keys, in order), recursively, for deep comparison. */
+export function toPlain(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) define(out, key, toPlain((value as Record<string, unknown>)[key]));
+  return out;
+}
