@@ -530,3 +530,16 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+describe('models found through aliases, namespaces and re-exports', () => {
+  it('generates validators for each', async () => {
+    const m = (await compileFixture('basic', 'standard')).exports;
+    expect(m.Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');
+    expect(m.Namespaced.safeParse({ b: 1.5 }).error.issues[0].type).toBe('int_from_float');
+    expect(m.ReExported.safeParse({ c: 'abc', nested: {}, x: 1 }).error.issues.map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+      ['c', 'string_too_long'],
+      ['nested.a', 'missing'],
+      ['x', 'extra_forbidden'],
+    ]);
+  });
+});
