@@ -20,3 +20,11 @@ describe('generated code', () => {
     await expect(code).toMatchFileSnapshot('../examples/tydantic.gen.ts');
   });
 });
+
+describe('IR', () => {
+  it('is plain JSON and matches the snapshot for the examples', async () => {
+    const { ir } = new Generator({ project: path.join(__dirname, '../examples/tsconfig.json') }).run();
+    expect(JSON.parse(JSON.stringify(ir))).toStrictEqual(ir);
+    await expect(`${JSON.stringify(ir, null, 2)}\n`).toMatchFileSnapshot('__snapshots__/examples.ir.json');
+  });
+});
