@@ -2,7 +2,7 @@
  * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`
  * Exit codes: 0 done, 1 diagnostics or a stale output (with --check), 2 bad usage.
  */
-import { existsSync, type FSWatcher, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, type FSWatcher, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics';
@@ -15,7 +15,8 @@ every model to its generated validator. Import that module once at startup.
 
 Options:
   -p, --project <file>  tsconfig.json to read (default: ./tsconfig.json)
-  -o, --out <file>      module to write (default: tydantic.gen.ts beside the tsconfig;
+  -o, --out <file>      module to write (default: tydantic.gen.ts in the tsconfig's
+                        rootDir if it sets one, else beside the tsconfig;
                         a .js/.mjs name writes JavaScript)
       --check           write nothing; exit 1 if the module is missing or stale
   -w, --watch           regenerate whenever a source file changes
@@ -57,7 +58,9 @@ export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'
     log.error('error: --check and --watch cannot be combined');
     return 2;
   }
-  const generator = new Generator({ project: values.project, ...(values.out === undefined ? {} : { out: values.out }) });
+  // --out is relative to the working directory, like any other path argument.
+  const out = values.out === undefined ? {} : { out: path.resolve(values.out) };
+  const generator = new Generator({ project: values.project, ...out });
   const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
   const result = generator.run();
   if (values.check) return check(result, shown, log);
@@ -83,7 +86,10 @@ function check(result: GenerateResult, shown: string, log: Pick<Console, 'log' |
 function write(result: GenerateResult, shown: string, log: Pick<Console, 'log' | 'error'>): number {
   if (report(result, log)) return 1;
   const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
-  if (current !== result.code) writeFileSync(result.outFile, result.code);
+  if (current !== result.code) {
+    mkdirSync(path.dirname(result.outFile), { recursive: true });
+    writeFileSync(result.outFile, result.code);
+  }
   log.log(`${current === result.code ? 'unchanged' : 'wrote'} ${shown} (${count(result)})`);
   return 0;
 }

@@ -13,7 +13,10 @@ import type { ProjectIR } from './ir';
 export interface GenerateOptions {
   /** Path of the tsconfig.json. */
   readonly project: string;
-  /** The output file (`.ts` for TypeScript, `.js`/`.mjs` for JavaScript); default `tydantic.gen.ts` beside the tsconfig. */
+  /**
+   * The output file (`.ts` for TypeScript, `.js`/`.mjs` for JavaScript), relative to the tsconfig's folder;
+   * default `tydantic.gen.ts` in the tsconfig's `rootDir` when it sets one, else beside the tsconfig.
+   */
   readonly out?: string;
   /** Import specifier of the runtime; default `tydantic`. */
   readonly runtime?: string;
@@ -38,9 +41,11 @@ export class Generator {
   constructor(options: GenerateOptions) {
     const tsconfig = path.resolve(options.project);
     this.root = path.dirname(tsconfig);
-    this.outFile = path.resolve(this.root, options.out ?? 'tydantic.gen.ts');
     this.runtime = options.runtime ?? 'tydantic';
     this.project = new Project({ tsConfigFilePath: tsconfig });
+    // A module outside rootDir would not compile with the project.
+    const rootDir = this.project.getCompilerOptions().rootDir;
+    this.outFile = path.resolve(this.root, options.out ?? path.join(rootDir ?? '.', 'tydantic.gen.ts'));
   }
 
   /** Extracts and emits from the project's current state. */

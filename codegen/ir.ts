@@ -105,7 +105,7 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     case 'undefined':
       return node.kind;
     case 'literal':
-      return node.values.map((v) => (typeof v === 'string' ? JSON.stringify(v) : String(v))).join(' | ');
+      return node.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join('|');
     case 'date':
       return 'Date';
     case 'array': {

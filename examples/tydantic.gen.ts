@@ -508,7 +508,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
   f2: {
     if (v2 === undefined) { issue(c, "missing", ["email"], v); break f2; }
     if (typeof v2 !== "string") { issue(c, "string_type", ["email"], v2); break f2; }
-    if (!re_2.test(v2)) { issue(c, "string_pattern_mismatch", ["email"], v2, { pattern: "^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$" }); break f2; }
+    if (!re_2.test(v2)) { issue(c, "string_pattern_mismatch", ["email"], v2, { pattern: "/^[^@\\s]+@[^@\\s]+\\.[a-z]{2,}$/i" }); break f2; }
     o2 = v2;
   }
   const v3 = v.items;

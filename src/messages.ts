@@ -57,7 +57,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   multiple_of: 'Input should be a multiple of {multiple_of}',
   bool_type: 'Input should be a valid boolean',
   literal_error: 'Input should be {expected}',
-  list_type: 'Input should be a valid list',
+  list_type: 'Input should be a valid array',
   too_short:
     '{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}',
   too_long:

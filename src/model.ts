@@ -75,13 +75,15 @@ function notLinked(cls: unknown): Error {
   }
   return new Error(
     `${name} has no validator loaded: run \`npx tydantic generate\` and import the generated module ` +
-      `(tydantic.gen) once at startup, before ${name} is used`,
+      `(tydantic.gen) once at startup, before ${name} is used (not while modules are still loading, ` +
+      `such as at the top level of a model's own file)`,
   );
 }
 
 /**
  * Installs a model's generated functions on its class (called by the generated module).
- * The statics are own properties closed over the class, so `const { parse } = User` works.
+ * The statics are own properties closed over the generated functions: they need no `this`
+ * at run time (TypeScript still types them as methods, so call them through the class).
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
   const { name, is, parse: run } = compiled;

@@ -21,9 +21,9 @@ describe('tydantic generate', () => {
     const dir = prepareFixture('basic', 'standard');
     const project = path.join(dir, 'tsconfig.json');
     const out = path.relative(process.cwd(), path.join(dir, 'tydantic.gen.ts'));
-    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (11 models)`, err: '' });
-    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (11 models)`, err: '' });
-    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (11 models)`, err: '' });
+    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (12 models)`, err: '' });
+    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (12 models)`, err: '' });
+    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (12 models)`, err: '' });
 
     writeFileSync(path.join(dir, 'tydantic.gen.ts'), `${readFileSync(path.join(dir, 'tydantic.gen.ts'), 'utf8')}\n`);
     expect(cli('generate', '-p', project, '--check')).toEqual({
@@ -57,7 +57,7 @@ describe('tydantic generate', () => {
 
   it('writes plain JavaScript for a .js output, which bundles and runs', async () => {
     const dir = prepareFixture('basic', 'standard');
-    expect(cli('generate', '-p', path.join(dir, 'tsconfig.json'), '--out', 'models.gen.js').code).toBe(0);
+    expect(cli('generate', '-p', path.join(dir, 'tsconfig.json'), '--out', path.join(dir, 'models.gen.js')).code).toBe(0);
     const code = readFileSync(path.join(dir, 'models.gen.js'), 'utf8');
     expect(code).not.toMatch(/: any|ParseContext/);
     writeFileSync(path.join(dir, 'entry.ts'), "import './models.gen.js';\nexport * from './index';\n");
@@ -74,6 +74,20 @@ describe('tydantic generate', () => {
     });
     const m = await import(pathToFileURL(outfile).href);
     expect(m.Address.parse({ street: 's', zip: '12345' })).toBeInstanceOf(m.Address);
+  });
+
+  it('resolves --out from the working directory and creates its folders', () => {
+    const dir = prepareFixture('basic', 'standard');
+    const out = path.join(dir, 'deep/er/models.gen.ts');
+    expect(cli('generate', '-p', path.join(dir, 'tsconfig.json'), '--out', path.relative(process.cwd(), out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('import { Address } from "../../address";');
+  });
+
+  it('writes into rootDir by default when the tsconfig sets one', () => {
+    const dir = prepareFixture('basic', 'standard', { rootDir: '.' });
+    expect(new Generator({ project: path.join(dir, 'tsconfig.json') }).outFile).toBe(path.join(dir, 'tydantic.gen.ts'));
+    const nested = prepareFixture('basic', 'standard', { rootDir: 'src' });
+    expect(new Generator({ project: path.join(nested, 'tsconfig.json') }).outFile).toBe(path.join(nested, 'src/tydantic.gen.ts'));
   });
 
   it('is deterministic: two fresh runs give the same bytes', () => {

@@ -29,7 +29,7 @@ describe('diagnostics', () => {
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
         hint: use a literal, or a const whose type is a literal",
         "models.ts:17:16 - error: Bad.when: default 'new Date()' is not literal data
-        hint: defaults must be literals (strings, numbers, booleans, null, arrays and objects of them) so each parse gets a fresh copy; make the field optional and fill it in a method or getter",
+        hint: a default must be literal data (a string, number, boolean, null, or an array of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter",
         "models.ts:18:3 - error: Bad.#secret: #private fields cannot be set by parse, which does not run constructors
         hint: use a regular field, or compute the value in a method",
         "models.ts:19:14 - error: Bad.anything: 'unknown' accepts anything

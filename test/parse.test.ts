@@ -202,9 +202,9 @@ describe.each(modes)('%s decorators', (mode) => {
         {
           type: 'string_pattern_mismatch',
           loc: ['code'],
-          msg: "String should match pattern '^[a-z]+$'",
+          msg: "String should match pattern '/^[a-z]+$/i'",
           input: 'x1',
-          ctx: { pattern: '^[a-z]+$' },
+          ctx: { pattern: '/^[a-z]+$/i' },
         },
         { type: 'greater_than', loc: ['open'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } },
         {
@@ -365,7 +365,7 @@ describe.each(modes)('%s decorators', (mode) => {
         },
       ]);
       expect(issuesOf('Order', { ...order, items: {} })).toEqual([
-        { type: 'list_type', loc: ['items'], msg: 'Input should be a valid list', input: {} },
+        { type: 'list_type', loc: ['items'], msg: 'Input should be a valid array', input: {} },
       ]);
     });
 
@@ -415,6 +415,15 @@ describe.each(modes)('%s decorators', (mode) => {
       ]);
     });
 
+    it('keeps source order of members inside optional arrays, and labels literal members', () => {
+      expect(issuesOf('Unions', { id: 1, where: 'x', list: 1, items: [null], size: 'XL' }).map((i: any) => i.loc.join('.'))).toEqual([
+        'items.0.number',
+        'items.0.string',
+        "size.'S'|'M'",
+        'size.number',
+      ]);
+    });
+
     it('reports a mixed literal union as one literal_error', () => {
       expect(issuesOf('Unions', { id: 1, where: 'x', list: 1, mixed: 'no' })).toEqual([
         {
@@ -424,6 +433,19 @@ describe.each(modes)('%s decorators', (mode) => {
           input: 'no',
           ctx: { expected: "false, true, 'auto' or 0" },
         },
+      ]);
+    });
+  });
+
+  describe('recursive models', () => {
+    it('parses and locates errors at any depth', () => {
+      const tree = { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] };
+      const out = m.TreeNode.parse(tree);
+      expect(out.children[0].children[0]).toBeInstanceOf(m.TreeNode);
+      expect(out.children[0].children[0].children).toEqual([]);
+      expect(issuesOf('TreeNode', { name: 'a', children: [{ name: 'b', children: [{ name: 1 }] }], parent: { children: [] } })).toEqual([
+        { type: 'string_type', loc: ['children', 0, 'children', 0, 'name'], msg: 'Input should be a valid string', input: 1 },
+        { type: 'missing', loc: ['parent', 'name'], msg: 'Field required', input: { children: [] } },
       ]);
     });
   });

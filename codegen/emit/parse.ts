@@ -88,7 +88,7 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
             ? ['string_too_short', `{ min_length: ${c.value} }`]
             : c.kind === 'maxLength'
               ? ['string_too_long', `{ max_length: ${c.value} }`]
-              : ['string_pattern_mismatch', `{ pattern: ${lit(c.source)} }`];
+              : ['string_pattern_mismatch', `{ pattern: ${lit(c.flags === '' ? c.source : `/${c.source}/${c.flags}`)} }`];
         out.line(`if (${stringFails(e, c, v)}) ${fail(ctx[0]!, ctx[1])}`);
       }
       out.line(`${dst} = ${v};`);

@@ -88,9 +88,11 @@ export function readFieldOptions(decorator: Decorator): FieldOptionValues {
 
 function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
   const values = new Map<string, OptionValue>();
-  const args = decorator.getArguments();
-  const arg = args[0];
+  let arg = decorator.getArguments()[0];
   if (arg === undefined) return values;
+  while (Node.isAsExpression(arg) || Node.isSatisfiesExpression(arg) || Node.isParenthesizedExpression(arg)) {
+    arg = arg.getExpression();
+  }
   if (!Node.isObjectLiteralExpression(arg)) {
     throw new OptionError(arg, 'decorator options must be an object literal', `write @${decorator.getName()}({ ... }) inline`);
   }
@@ -210,6 +212,6 @@ function notLiteral(node: Node): OptionError {
   return new OptionError(
     node,
     `default '${node.getText()}' is not literal data`,
-    'defaults must be literals (strings, numbers, booleans, null, arrays and objects of them) so each parse gets a fresh copy; make the field optional and fill it in a method or getter',
+    'a default must be literal data (a string, number, boolean, null, or an array of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter',
   );
 }

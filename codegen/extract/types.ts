@@ -27,7 +27,8 @@ export interface TypeScope {
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
 export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
   if (type.isUnion() && !type.isBoolean()) {
-    return convertUnion(sourceOrder(type.getUnionTypes(), syntax), scope);
+    const written = writtenMembers(type.getUnionTypes(), syntax);
+    return convertUnion(written.types, scope, written.syntaxOf);
   }
   return convertSingle(type, scope, syntax);
 }
@@ -40,23 +41,28 @@ export function convertFieldType(
 ): { node: TypeNode; optional: boolean } {
   if (type.isUndefined()) return { node: { kind: 'undefined' }, optional: true };
   if (type.isUnion() && !type.isBoolean()) {
-    const members = sourceOrder(type.getUnionTypes(), syntax);
-    const defined = members.filter((m) => !m.isUndefined());
-    return { node: convertUnion(defined, scope), optional: defined.length < members.length };
+    const written = writtenMembers(type.getUnionTypes(), syntax);
+    const defined = written.types.filter((m) => !m.isUndefined());
+    const optional = defined.length < written.types.length;
+    // `x?: T[]` is `T[] | undefined` to the checker, but its syntax is just `T[]`.
+    if (defined.length === 1 && syntax !== undefined && !isUnionSyntax(syntax)) {
+      return { node: convertType(defined[0]!, scope, syntax), optional };
+    }
+    return { node: convertUnion(defined, scope, written.syntaxOf), optional };
   }
   return { node: convertType(type, scope, syntax), optional: false };
 }
 
 /** Converts the members of a union (in the order given). */
-export function convertUnion(members: readonly Type[], scope: TypeScope): TypeNode {
+function convertUnion(members: readonly Type[], scope: TypeScope, syntaxOf: SyntaxOf): TypeNode {
   const hasNull = members.some((m) => m.isNull());
   const rest = members.filter((m) => !m.isNull());
   if (rest.length === 0) return { kind: 'null' };
-  const inner = convertMembers(rest, scope);
+  const inner = convertMembers(rest, scope, syntaxOf);
   return hasNull ? { kind: 'nullable', type: inner } : inner;
 }
 
-function convertMembers(members: readonly Type[], scope: TypeScope): TypeNode {
+function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: SyntaxOf): TypeNode {
   const literals = members.filter(isLiteral);
   const booleans = members.filter((m) => m.isBooleanLiteral());
   if (literals.length === members.length) {
@@ -78,7 +84,7 @@ function convertMembers(members: readonly Type[], scope: TypeScope): TypeNode {
       }
       values.push(literalValue(member));
     } else {
-      nodes.push(convertSingle(member, scope, undefined));
+      nodes.push(convertSingle(member, scope, syntaxOf(member)));
     }
   }
   return nodes.length === 1 ? nodes[0]! : { kind: 'union', members: nodes };
@@ -161,15 +167,17 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
 }
 
+/** The annotation a union member was written as, when it can be told. */
+type SyntaxOf = (member: Type) => TsTypeNode | undefined;
+
 /**
  * The checker orders union members by internal type id, which is not always
  * the source order; pydantic's messages and smart-mode ties follow the
- * source, so reorder by where each member is written.
+ * source, so reorder by where each member is written, and remember the
+ * syntax of each member for its own nested unions.
  */
-function sourceOrder(members: Type[], syntax: TsTypeNode | undefined): Type[] {
-  if (syntax === undefined) return members;
-  const written = flattenUnionSyntax(syntax);
-  if (written.length === 0) return members;
+function writtenMembers(members: Type[], syntax: TsTypeNode | undefined): { types: Type[]; syntaxOf: SyntaxOf } {
+  const written = syntax === undefined ? [] : flattenUnionSyntax(syntax);
   const rank = new Map<ts.Type, number>();
   written.forEach((node, i) => {
     const type = node.getType();
@@ -178,10 +186,19 @@ function sourceOrder(members: Type[], syntax: TsTypeNode | undefined): Type[] {
     }
   });
   const order = (t: Type): number => rank.get(t.compilerType) ?? written.length;
-  return members
+  const types = members
     .map((type, i) => ({ type, i }))
     .sort((a, b) => order(a.type) - order(b.type) || a.i - b.i)
     .map((m) => m.type);
+  const syntaxOf: SyntaxOf = (member) => {
+    const i = rank.get(member.compilerType);
+    return i === undefined ? undefined : written[i];
+  };
+  return { types, syntaxOf };
+}
+
+function isUnionSyntax(node: TsTypeNode): boolean {
+  return flattenUnionSyntax(node).length > 1;
 }
 
 function flattenUnionSyntax(node: TsTypeNode, depth = 0): TsTypeNode[] {

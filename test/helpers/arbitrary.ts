@@ -13,6 +13,8 @@ export interface Case {
 
 type Models = ReadonlyMap<string, ModelIR>;
 
+const MAX_DEPTH = 6;
+
 /** Valid inputs for a model, each with the expected output data. */
 export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
   const models = new Map(ir.models.map((m) => [m.id, m]));
@@ -22,11 +24,13 @@ export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
 function modelCase(models: Models, model: ModelIR, strict: boolean, depth: number): fc.Arbitrary<Case> {
   const names = new Set(model.fields.map((f) => f.name));
   const fields = model.fields.map((field) => {
-    const present = nodeCase(models, field.type, strict, depth + 1);
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
     const required = !field.optional && (strict || field.default === undefined);
-    if (required) return present.map((c) => ({ field, c: c as Case | undefined }));
     const absent: fc.Arbitrary<Case | undefined> = fc.constant(undefined);
+    // Deep in a recursive model, optional and defaulted fields stay out so the value ends.
+    if (!required && depth > MAX_DEPTH) return absent.map((c) => ({ field, c }));
+    const present = nodeCase(models, field.type, strict, depth + 1);
+    if (required) return present.map((c) => ({ field, c: c as Case | undefined }));
     return fc.oneof(present, absent).map((c) => ({ field, c }));
   });
   const extras =
@@ -87,6 +91,7 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
         if (c.kind === 'minItems') min = c.value;
         else max = c.value;
       }
+      if (depth > MAX_DEPTH) max = min;
       return fc
         .array(nodeCase(models, node.items, strict, depth + 1), { minLength: min, maxLength: max })
         .map((cases) => ({ input: cases.map((c) => c.input), expected: cases.map((c) => c.expected) }));
