@@ -2,7 +2,7 @@
  * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`
  * Exit codes: 0 done, 1 diagnostics or a stale output (with --check), 2 bad usage.
  */
-import { existsSync, type FSWatcher, mkdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
+import { existsSync, type FSWatcher, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics';
@@ -50,8 +50,10 @@ export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'
     log.error(positionals.length === 0 ? USAGE : `unknown command '${positionals.join(' ')}'\n\n${USAGE}`);
     return 2;
   }
-  if (!existsSync(values.project)) {
-    log.error(`error: ${values.project} not found (pass the tsconfig with --project)`);
+  // `-p .` names a folder, as with tsc: read its tsconfig.json.
+  const project = existsSync(values.project) && statSync(values.project).isDirectory() ? path.join(values.project, 'tsconfig.json') : values.project;
+  if (!existsSync(project)) {
+    log.error(`error: ${project} not found (pass the tsconfig with --project)`);
     return 2;
   }
   if (values.check && values.watch) {
@@ -60,7 +62,13 @@ export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'
   }
   // --out is relative to the working directory, like any other path argument.
   const out = values.out === undefined ? {} : { out: path.resolve(values.out) };
-  const generator = new Generator({ project: values.project, ...out });
+  let generator: Generator;
+  try {
+    generator = new Generator({ project, ...out });
+  } catch (error) {
+    log.error(`error: cannot read ${project}: ${(error as Error).message}`);
+    return 2;
+  }
   const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
   const result = generator.run();
   if (values.check) return check(result, shown, log);

@@ -1,3 +1,5 @@
+import { quote } from '../src/errors';
+
 /**
  * The intermediate representation: plain, readonly, JSON-only data. Extraction
  * is the only producer; emitters are the only consumers. Models are referenced
@@ -16,7 +18,11 @@ export interface SourceLoc {
 export type StringConstraint =
   | { readonly kind: 'minLength'; readonly value: number }
   | { readonly kind: 'maxLength'; readonly value: number }
-  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string };
+  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string }
+  | { readonly kind: 'format'; readonly format: StringFormat };
+
+/** A string format a brand (`Email`, `Url` …) or `@field({ format })` requires. */
+export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
 
 /** A constraint on a number. */
 export type NumberConstraint =
@@ -95,6 +101,11 @@ export function assertNever(value: never): never {
   throw new Error(`unhandled IR node: ${JSON.stringify(value)}`);
 }
 
+/** A literal as messages show it: strings quoted the way pydantic (Python's repr) quotes them. */
+export function literalText(value: LiteralValue): string {
+  return typeof value === 'string' ? quote(value) : String(value);
+}
+
 /** A short TypeScript-like label of a type, used to name union members in error locations. */
 export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): string {
   switch (node.kind) {
@@ -105,7 +116,7 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     case 'undefined':
       return node.kind;
     case 'literal':
-      return node.values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v))).join('|');
+      return node.values.map(literalText).join('|');
     case 'date':
       return 'Date';
     case 'array': {

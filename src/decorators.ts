@@ -32,6 +32,8 @@ export interface FieldOptions {
   minItems?: number;
   /** Arrays: at most this many items. */
   maxItems?: number;
+  /** Strings: a format, as the `Email`, `Url`, `Uuid`, `IPv4`, `IPv6` and `DateString` types require. */
+  format?: 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
   /** Overrides the property's JSDoc as the field's description. */
   description?: string;
 }

@@ -1,4 +1,5 @@
 import type { ErrorContexts, ErrorType } from './messages';
+import { timeOf } from './runtime';
 
 /** A path into the input: object keys and array indices. */
 export type Loc = (string | number)[];
@@ -16,12 +17,18 @@ export class ValidationError extends Error {
   readonly title: string;
   /** Every issue, in input order. */
   readonly issues: Issue[];
+  #message: string | undefined;
 
   constructor(title: string, issues: Issue[]) {
-    super(formatIssues(title, issues));
+    super();
     this.name = 'ValidationError';
     this.title = title;
     this.issues = issues;
+  }
+
+  /** The summary, built on first read: `safeParse` callers who only look at `issues` never pay for it. */
+  override get message(): string {
+    return (this.#message ??= formatIssues(this.title, this.issues));
   }
 
   /** The issues, as pydantic's `errors()` returns them. */
@@ -42,6 +49,8 @@ export function formatIssues(title: string, issues: readonly Issue[]): string {
 }
 
 const MAX_PREVIEW = 50;
+/** Items of an array or object rendered at most: previews stay cheap for huge inputs. */
+const MAX_ITEMS = 8;
 
 /** A short, single-line rendering of an input value for messages. */
 export function preview(value: unknown): string {
@@ -51,10 +60,17 @@ export function preview(value: unknown): string {
     : text;
 }
 
+/** A string as Python's repr writes it: single quotes, or double quotes when it holds only single ones. */
+export function quote(text: string): string {
+  const body = JSON.stringify(text).slice(1, -1);
+  if (text.includes("'") && !text.includes('"')) return `"${body}"`;
+  return `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
 function render(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return `'${JSON.stringify(value).slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+      return quote(value.length > MAX_PREVIEW * 2 ? `${value.slice(0, MAX_PREVIEW)}${value.slice(-MAX_PREVIEW)}` : value);
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
@@ -67,12 +83,27 @@ function render(value: unknown, depth: number): string {
     case 'symbol':
       return value.toString();
     default:
-      if (value === null) return 'null';
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-      if (depth > 2) return Array.isArray(value) ? '[...]' : '{...}';
-      if (Array.isArray(value)) return `[${value.map((v) => render(v, depth + 1)).join(', ')}]`;
-      return `{${Object.keys(value as object)
-        .map((k) => `${render(k, depth)}: ${render((value as Record<string, unknown>)[k], depth + 1)}`)
-        .join(', ')}}`;
+      return renderObject(value as object | null, depth);
   }
+}
+
+function renderObject(value: object | null, depth: number): string {
+  if (value === null) return 'null';
+  if (value instanceof Date) return Number.isNaN(timeOf(value)) ? 'Invalid Date' : value.toISOString();
+  if (depth > 2) return Array.isArray(value) ? '[...]' : '{...}';
+  if (Array.isArray(value)) {
+    const shown = value.slice(0, MAX_ITEMS).map((v) => render(v, depth + 1));
+    if (value.length > MAX_ITEMS) shown.push('...');
+    return `[${shown.join(', ')}]`;
+  }
+  const parts: string[] = [];
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (parts.length === MAX_ITEMS) {
+      parts.push('...');
+      break;
+    }
+    parts.push(`${quote(key)}: ${render((value as Record<string, unknown>)[key], depth + 1)}`);
+  }
+  return `{${parts.join(', ')}}`;
 }

@@ -26,6 +26,13 @@ export interface ErrorContexts {
   datetime_type: undefined;
   datetime_parsing: { error: string };
   datetime_from_date_parsing: { error: string };
+  date_parsing: { error: string };
+  value_error: { error: string } | { reason: string };
+  url_parsing: { error: string };
+  uuid_parsing: { error: string };
+  ip_v4_address: undefined;
+  ip_v6_address: undefined;
+  recursion_loop: undefined;
 }
 
 /** Every error type tydantic reports. */
@@ -65,6 +72,13 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   datetime_type: 'Input should be a valid datetime',
   datetime_parsing: 'Input should be a valid datetime, {error}',
   datetime_from_date_parsing: 'Input should be a valid datetime or date, {error}',
+  date_parsing: 'Input should be a valid date in the format YYYY-MM-DD, {error}',
+  value_error: 'Value error, {error}',
+  url_parsing: 'Input should be a valid URL, {error}',
+  uuid_parsing: 'Input should be a valid UUID, {error}',
+  ip_v4_address: 'Input is not a valid IPv4 address',
+  ip_v6_address: 'Input is not a valid IPv6 address',
+  recursion_loop: 'Recursion error - cyclic reference detected',
 };
 
 /** Renders a template with an issue's context. */

@@ -1,5 +1,6 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
+import { messageTemplates } from './messages';
 import type { ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -86,19 +87,44 @@ function notLinked(cls: unknown): Error {
  * at run time (TypeScript still types them as methods, so call them through the class).
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
-  const { name, is, parse: run } = compiled;
-  const parse = (input: unknown, options?: ParseOptions): unknown => {
-    const c: ParseContext = { issues: [], extra: options?.extra };
-    const out = run(input, c);
-    if (c.issues.length === 0) return out;
-    throw new ValidationError(name, c.issues);
+  const { name, is: check, parse: run } = compiled;
+  // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
+  const guard = (self: unknown): void => {
+    if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
-  const safeParse = (input: unknown, options?: ParseOptions): SafeParseResult<unknown> => {
+  const validate = (input: unknown, options: ParseOptions | undefined): { out: unknown; c: ParseContext } => {
     const c: ParseContext = { issues: [], extra: options?.extra };
-    const data = run(input, c);
-    return c.issues.length === 0 ? { success: true, data } : { success: false, error: new ValidationError(name, c.issues) };
+    try {
+      return { out: run(input, c), c };
+    } catch (error) {
+      // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
+      if (!(error instanceof RangeError)) throw error;
+      c.issues = [{ type: 'recursion_loop', loc: [], msg: messageTemplates.recursion_loop, input }];
+      return { out: undefined, c };
+    }
   };
-  const statics = { is, parse, safeParse };
+  const statics = {
+    is(this: unknown, input: unknown): boolean {
+      guard(this);
+      try {
+        return check(input);
+      } catch (error) {
+        if (error instanceof RangeError) return false;
+        throw error;
+      }
+    },
+    parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
+      guard(this);
+      const { out, c } = validate(input, options);
+      if (c.issues.length === 0) return out;
+      throw new ValidationError(name, c.issues);
+    },
+    safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
+      guard(this);
+      const { out, c } = validate(input, options);
+      return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+    },
+  };
   for (const key of ['is', 'parse', 'safeParse'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }

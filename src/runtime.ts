@@ -1,4 +1,5 @@
 import type { Issue, Loc } from './errors';
+import { formatError, type StringFormat } from './formats/strings';
 import { type ErrorContexts, type ErrorType, messageTemplates, renderMessage } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
@@ -19,6 +20,31 @@ export function issue<T extends ErrorType>(
 ): void {
   const msg = renderMessage(messageTemplates[type], ctx);
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
+}
+
+/** Reports why a string does not have `format` (called by generated code once the check failed). */
+export function formatIssue(c: ParseContext, format: StringFormat, loc: Loc, input: string): void {
+  const { type, error } = formatError(format, input);
+  if (error === undefined) {
+    issue(c, type as 'ip_v4_address', loc, input);
+  } else if (format === 'email') {
+    // pydantic words email errors as a custom value_error: no 'Value error, ' prefix, ctx { reason }.
+    const reason = error.slice(EMAIL_PREFIX.length);
+    c.issues.push({ type: 'value_error', loc, msg: error, input, ctx: { reason } });
+  } else {
+    issue(c, type as 'url_parsing', loc, input, { error });
+  }
+}
+
+const EMAIL_PREFIX = 'value is not a valid email address: ';
+
+/** The time of a Date, or NaN for an invalid one or an object that only inherits from Date.prototype. */
+export function timeOf(date: Date): number {
+  try {
+    return date.getTime();
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** Puts `keys` in front of the location of every issue reported since index `from`. */

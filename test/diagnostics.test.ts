@@ -21,9 +21,9 @@ describe('diagnostics', () => {
         "models.ts:12:9 - error: Bad.big: 'bigint' is a bigint, which is not supported yet
         hint: use number or a numeric string",
         "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
-        hint: strings take minLength, maxLength, pattern; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
         "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
-        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, description",
+        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, format, description",
         "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
         hint: fix the pattern",
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
@@ -40,6 +40,28 @@ describe('diagnostics', () => {
         hint: write class NotAModel extends Model (import { Model } from 'tydantic')",
         "models.ts:32:14 - error: Undecorated extends Model but has no @model() decorator, so no validator is generated for it
         hint: add @model() above the class (or make it abstract if it is only a base class)",
+        "more.ts:5:16 - error: Nested: a model must be a top-level class declaration, so the generated module can import it
+        hint: move the class to the top level of its module and export it",
+        "more.ts:10:21 - error: a class expression: a model must be a top-level class declaration, so the generated module can import it
+        hint: move the class to the top level of its module and export it",
+        "more.ts:13:7 - error: Hidden2 is not exported, so the generated module cannot import it
+        hint: write export class Hidden2",
+        "more.ts:26:3 - error: Merged.extraProp is declared by an interface merged with the class, so parse would never set it
+        hint: declare it as a field in the class body",
+        "more.ts:29:1 - error: Merged: index signatures are not fields, so their keys would not be validated
+        hint: declare each field",
+        "more.ts:31:3 - error: Merged.name: accessor fields keep their value in private storage, which parse cannot set
+        hint: drop the accessor keyword",
+        "more.ts:34:3 - error: Merged.label: @field applies to instance fields only
+        hint: remove the decorator, or make it a field",
+        "more.ts:37:3 - error: Merged.child: a default for a field holding model instances or Dates would be plain data, not an instance
+        hint: make the field optional, or nullable with a null default",
+        "more.ts:38:9 - error: Merged.big: the literal type 'Infinity' is not a finite number
+        hint: JSON cannot carry it: use a finite literal",
+        "more.ts:39:10 - error: Merged.typo: the type 'Strin' does not resolve
+        hint: fix the type: tsc reports why",
+        "more.ts:48:28 - error: Mixed extends 'Timestamped(Model)', whose fields the compile step cannot see
+        hint: extend a model class or an abstract class declared with class syntax",
       ]
     `);
   });

@@ -2,13 +2,15 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, type ModelIR, type NumberConstraint, type StringConstraint, type TypeNode } from '../ir';
-import { lit, type Lines, type Names, read } from './code';
-import { type EmitContext, LOCALS, modelFunctions } from './context';
+import { assertNever, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import type { Names } from '../names';
+import { lit, type Lines, read } from './code';
+import type { RuntimeHelper } from '../names';
+import { type EmitContext, LOCALS } from './context';
 
 /** Emits `function is_M(v) { … }` for one model. */
 export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
-  const [isName] = modelFunctions(model.id);
+  const isName = e.fn(model.id).is;
   const local = e.names.child(LOCALS);
   out.block(`function ${isName}(v${e.type('any')})${e.type('boolean')}`, () => {
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
@@ -26,16 +28,18 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
     }
     if (model.extra === 'forbid') {
       out.block('for (const k in v)', () => {
-        out.line(`switch (k) {`);
-        for (const field of model.fields) out.line(`  case ${lit(field.name)}:`);
-        out.line('    break;');
-        out.line('  default:');
-        out.line('    return false;');
-        out.line('}');
+        out.line(`if (${knownKey(model, 'k')} || !Object.hasOwn(v, k)) continue;`);
+        out.line('return false;');
       });
     }
     out.line('return true;');
   });
+}
+
+/** An expression true when key `k` is a declared field of the model (`false` when it has none). */
+export function knownKey(model: ModelIR, k: string): string {
+  if (model.fields.length === 0) return 'false';
+  return model.fields.map((f) => `${k} === ${lit(f.name)}`).join(' || ');
 }
 
 /** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
@@ -104,9 +108,9 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'literal':
       return literalFails(e, node.values, v);
     case 'date':
-      return `!(${v} instanceof Date) || Number.isNaN(${v}.getTime())`;
+      return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
-      return `!${modelFunctions(node.ref)[0]}(${v})`;
+      return `!${e.fn(node.ref).is}(${v})`;
     case 'nullable': {
       const inner = failCondition(e, node.type, v);
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;
@@ -131,10 +135,22 @@ export function stringFails(e: EmitContext, c: StringConstraint, v: string): str
       return `${v}.length > ${c.value}`;
     case 'pattern':
       return `!${e.regex(c.source, c.flags)}.test(${v})`;
+    case 'format':
+      return `!${e.helper(FORMAT_CHECKS[c.format])}(${v})`;
     default:
       return assertNever(c);
   }
 }
+
+/** The runtime check of each string format. */
+const FORMAT_CHECKS = {
+  email: 'isEmail',
+  url: 'isUrl',
+  uuid: 'isUuid',
+  ipv4: 'isIPv4',
+  ipv6: 'isIPv6',
+  date: 'isDateString',
+} as const satisfies Record<StringFormat, RuntimeHelper>;
 
 /** The failure test of one number constraint, as an expression (the value is a finite number). */
 export function numberFails(e: EmitContext, c: NumberConstraint, v: string): string {

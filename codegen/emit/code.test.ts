@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { comment, Lines, lit, member, Names, read, write } from './code';
+import { Names } from '../names';
+import { comment, Lines, lit, member, read, write } from './code';
 
 /** Strings that broke hand-rolled escaping elsewhere, and some that break JavaScript. */
 const HOSTILE = [

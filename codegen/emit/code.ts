@@ -57,57 +57,6 @@ export function comment(text: string): string {
   return `// ${text.replace(/[\r\n\u2028\u2029]+/g, ' ')}`;
 }
 
-/** Allocates unique identifiers: user-derived bases are sanitised, repeats get a counter. */
-export class Names {
-  private readonly used = new Set<string>();
-
-  constructor(reserved: Iterable<string> = []) {
-    for (const name of reserved) this.used.add(name);
-  }
-
-  /** An allocator that starts with every name this one has handed out, and `reserved`. */
-  child(reserved: Iterable<string> = []): Names {
-    return new Names([...this.used, ...reserved]);
-  }
-
-  /** A fresh identifier `base1`, `base2`, …: for generated locals. */
-  numbered(base: string): string {
-    for (let i = 1; ; i++) {
-      const candidate = `${base}${i}`;
-      if (!this.used.has(candidate)) {
-        this.used.add(candidate);
-        return candidate;
-      }
-    }
-  }
-
-  /** A fresh identifier starting with `base`. */
-  fresh(base: string): string {
-    let clean = base.replace(/[^\w$]/g, '_');
-    if (!/^[A-Za-z_$]/.test(clean)) clean = `_${clean}`;
-    if (!this.used.has(clean) && !RESERVED.has(clean)) {
-      this.used.add(clean);
-      return clean;
-    }
-    for (let i = 2; ; i++) {
-      const candidate = `${clean}_${i}`;
-      if (!this.used.has(candidate)) {
-        this.used.add(candidate);
-        return candidate;
-      }
-    }
-  }
-}
-
-const RESERVED = new Set(
-  (
-    'break case catch class const continue debugger default delete do else enum export extends false finally for ' +
-    'function if import in instanceof let new null return super switch this throw true try typeof var void while ' +
-    'with yield await implements interface package private protected public static arguments eval undefined NaN ' +
-    'Infinity Object Array Date Number String Boolean Symbol Error Math JSON RegExp Set Map'
-  ).split(' '),
-);
-
 /** Accumulates indented lines of code. */
 export class Lines {
   private readonly out: string[] = [];

@@ -1,22 +1,16 @@
 import type { ModelIR, ProjectIR } from '../ir';
-import { lit, Names } from './code';
+import { RUNTIME_HELPERS, type RuntimeHelper, Names } from '../names';
+import { lit } from './code';
 
 /** Runtime exports the generated module may import. */
-export type RuntimeHelper =
-  | 'adopt'
-  | 'dumpValue'
-  | 'issue'
-  | 'isMultipleOf'
-  | 'link'
-  | 'parseDateTime'
-  | 'prefix'
-  | 'ParseContext';
+
 
 /** What every emitter shares while writing one module: names, hoisted constants, used helpers. */
 export class EmitContext {
   readonly names: Names;
   readonly models: ReadonlyMap<string, ModelIR>;
   readonly helpers = new Set<RuntimeHelper>();
+  private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
   private readonly constantLines: string[] = [];
 
@@ -26,17 +20,26 @@ export class EmitContext {
     readonly ts: boolean,
   ) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
-    const helpers: RuntimeHelper[] = [
-      'adopt',
-      'dumpValue',
-      'issue',
-      'isMultipleOf',
-      'link',
-      'parseDateTime',
-      'prefix',
-      'ParseContext',
-    ];
-    this.names = new Names([...helpers, ...ir.models.flatMap((m) => [m.id, ...modelFunctions(m.id)])]);
+    // Model ids are taken first; every derived name then comes from the allocator, so none can collide.
+    this.names = new Names([...RUNTIME_HELPERS, ...LOCALS, ...ir.models.map((m) => m.id)]);
+    this.functions = new Map(
+      ir.models.map((m) => [
+        m.id,
+        {
+          is: this.names.fresh(`is_${m.id}`),
+          parse: this.names.fresh(`parse_${m.id}`),
+          dump: this.names.fresh(`dump_${m.id}`),
+          proto: this.names.fresh(`${m.id}_proto`),
+        },
+      ]),
+    );
+  }
+
+  /** The names of a model's generated functions and its prototype constant. */
+  fn(id: string): ModelFunctions {
+    const names = this.functions.get(id);
+    if (names === undefined) throw new Error(`unknown model ${id}`);
+    return names;
   }
 
   /** Marks a runtime helper as used and returns its name. */
@@ -85,6 +88,9 @@ export class EmitContext {
 export const LOCALS = ['v', 'c', 'o', 'n', 'k'];
 
 /** The names of a model's generated functions and its prototype constant. */
-export function modelFunctions(id: string): [is: string, parse: string, dump: string, proto: string] {
-  return [`is_${id}`, `parse_${id}`, `dump_${id}`, `${id}_proto`];
+export interface ModelFunctions {
+  readonly is: string;
+  readonly parse: string;
+  readonly dump: string;
+  readonly proto: string;
 }

@@ -5,12 +5,14 @@
  */
 import { assertNever, type ModelIR, type TypeNode } from '../ir';
 import { type Lines, read, write } from './code';
-import { type EmitContext, modelFunctions } from './context';
+import type { EmitContext } from './context';
 
 /** Emits `function dump_M(v) { … }` for one model. */
 export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
-  const [, , dumpName] = modelFunctions(model.id);
-  out.block(`function ${dumpName}(v${e.type('any')})${e.type('any')}`, () => {
+  const dumpName = e.fn(model.id).dump;
+  // A model without fields never reads its argument (and noUnusedParameters would say so).
+  const param = model.fields.length === 0 ? '_v' : 'v';
+  out.block(`function ${dumpName}(${param}${e.type('any')})${e.type('any')}`, () => {
     out.line(`const o${e.type('any')} = {};`);
     model.fields.forEach((field, i) => {
       const value = `v${i}`;
@@ -35,7 +37,7 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
     case 'date':
       return `${v}.toISOString()`;
     case 'model':
-      return `${modelFunctions(node.ref)[2]}(${v})`;
+      return `${e.fn(node.ref).dump}(${v})`;
     case 'array': {
       const item = `x${depth}`;
       const inner = dumpExpression(e, node.items, item, depth + 1);

@@ -5,7 +5,7 @@
  */
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
-import { EmitContext, modelFunctions } from './context';
+import { EmitContext } from './context';
 import { emitIs } from './check';
 import { emitDump } from './dump';
 import { emitParse } from './parse';
@@ -25,7 +25,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const e = new EmitContext(ir, options.ts);
   const body = new Lines();
   for (const model of ir.models) {
-    const [, , , proto] = modelFunctions(model.id);
+    const { proto } = e.fn(model.id);
     body.line(comment(`${model.name}: ${model.loc.file}:${model.loc.line}`));
     body.line(`const ${proto} = ${model.id}.prototype;`);
     body.line('');
@@ -38,7 +38,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   }
   const links = new Lines();
   for (const model of ir.models) {
-    const [is, parse, dump] = modelFunctions(model.id);
+    const { is, parse, dump } = e.fn(model.id);
     links.line(
       `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump} });`,
     );

@@ -3,10 +3,11 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, label, type FieldIR, type ModelIR, type TypeNode } from '../ir';
-import { type Lines, lit, type Names, read, write } from './code';
-import { emitCheck, literalFails, numberFails, stringFails } from './check';
-import { type EmitContext, LOCALS, modelFunctions } from './context';
+import { assertNever, label, literalText, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import type { Names } from '../names';
+import { type Lines, lit, read, write } from './code';
+import { emitCheck, knownKey, literalFails, numberFails, stringFails } from './check';
+import { type EmitContext, LOCALS } from './context';
 
 /** Where a value's code reports to: the context variable, the location, the label to leave on failure. */
 interface Site {
@@ -17,7 +18,7 @@ interface Site {
 
 /** Emits `function parse_M(v, c) { … }`: an instance, or undefined after reporting issues to `c`. */
 export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
-  const [, parseName, , proto] = modelFunctions(model.id);
+  const { parse: parseName, proto } = e.fn(model.id);
   const names = e.names.child(LOCALS);
   out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
     out.block('if (typeof v !== "object" || v === null || Array.isArray(v))', () => {
@@ -65,12 +66,8 @@ function emitExtraCheck(e: EmitContext, out: Lines, model: ModelIR): void {
   const active = model.extra === 'forbid' ? 'c.extra !== "ignore"' : 'c.extra === "forbid"';
   out.block(`if (${active})`, () => {
     out.block('for (const k in v)', () => {
-      out.line('switch (k) {');
-      for (const field of model.fields) out.line(`  case ${lit(field.name)}:`);
-      out.line('    break;');
-      out.line('  default:');
-      out.line(`    ${e.helper('issue')}(c, "extra_forbidden", [k], v[k]);`);
-      out.line('}');
+      out.line(`if (${knownKey(model, 'k')} || !Object.hasOwn(v, k)) continue;`);
+      out.line(`${e.helper('issue')}(c, "extra_forbidden", [k], v[k]);`);
     });
   });
 }
@@ -83,13 +80,27 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
     case 'string':
       out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
       for (const c of node.constraints) {
-        const ctx =
-          c.kind === 'minLength'
-            ? ['string_too_short', `{ min_length: ${c.value} }`]
-            : c.kind === 'maxLength'
-              ? ['string_too_long', `{ max_length: ${c.value} }`]
-              : ['string_pattern_mismatch', `{ pattern: ${lit(c.flags === '' ? c.source : `/${c.source}/${c.flags}`)} }`];
-        out.line(`if (${stringFails(e, c, v)}) ${fail(ctx[0]!, ctx[1])}`);
+        const failed = stringFails(e, c, v);
+        switch (c.kind) {
+          case 'minLength':
+            out.line(`if (${failed}) ${fail('string_too_short', `{ min_length: ${c.value} }`)}`);
+            break;
+          case 'maxLength':
+            out.line(`if (${failed}) ${fail('string_too_long', `{ max_length: ${c.value} }`)}`);
+            break;
+          case 'pattern': {
+            const shown = c.flags === '' ? c.source : `/${c.source}/${c.flags}`;
+            out.line(`if (${failed}) ${fail('string_pattern_mismatch', `{ pattern: ${lit(shown)} }`)}`);
+            break;
+          }
+          case 'format':
+            out.line(
+              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
+            );
+            break;
+          default:
+            assertNever(c);
+        }
       }
       out.line(`${dst} = ${v};`);
       return;
@@ -128,7 +139,7 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
     case 'date': {
       const t = names.numbered('t');
       out.line(`if (${v} instanceof Date) {`).indent(() => {
-        out.line(`const ${t} = ${v}.getTime();`);
+        out.line(`const ${t} = ${e.helper('timeOf')}(${v});`);
         out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', '{ error: "invalid Date object" }')}`);
         out.line(`${dst} = new Date(${t});`);
       });
@@ -148,7 +159,7 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
     case 'model': {
       const mark = names.numbered('n');
       out.line(`const ${mark} = ${site.cx}.issues.length;`);
-      out.line(`${dst} = ${modelFunctions(node.ref)[1]}(${v}, ${site.cx});`);
+      out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
       out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); break ${site.label}; }`);
       return;
     }
@@ -177,6 +188,13 @@ function emitArray(
 ): void {
   const loc = site.loc.join(', ');
   out.line(`if (!Array.isArray(${v})) { ${e.helper('issue')}(${site.cx}, "list_type", [${loc}], ${v}); break ${site.label}; }`);
+  for (const c of node.constraints) {
+    // Too many items is reported before any is parsed, so a huge input costs nothing more.
+    if (c.kind !== 'maxItems') continue;
+    out.line(
+      `if (${v}.length > ${c.value}) { ${e.helper('issue')}(${site.cx}, "too_long", [${loc}], ${v}, { field_type: "List", max_length: ${c.value}, actual_length: ${v}.length }); break ${site.label}; }`,
+    );
+  }
   const mark = names.numbered('n');
   const items = names.numbered('a');
   const i = names.numbered('i');
@@ -193,10 +211,9 @@ function emitArray(
   });
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   for (const c of node.constraints) {
-    const [type, cmp, bound] =
-      c.kind === 'minItems' ? ['too_short', '<', 'min_length'] : ['too_long', '>', 'max_length'];
+    if (c.kind !== 'minItems') continue;
     out.line(
-      `if (${items}.length ${cmp} ${c.value}) { ${e.helper('issue')}(${site.cx}, "${type}", [${loc}], ${v}, { field_type: "List", ${bound}: ${c.value}, actual_length: ${items}.length }); break ${site.label}; }`,
+      `if (${items}.length < ${c.value}) { ${e.helper('issue')}(${site.cx}, "too_short", [${loc}], ${v}, { field_type: "List", min_length: ${c.value}, actual_length: ${items}.length }); break ${site.label}; }`,
     );
   }
   out.line(`${dst} = ${items};`);
@@ -267,6 +284,6 @@ function passesThrough(node: TypeNode): boolean {
 
 /** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
 export function expected(values: readonly (string | number | boolean)[]): string {
-  const shown = values.map((v) => (typeof v === 'string' ? `'${v}'` : String(v)));
+  const shown = values.map(literalText);
   return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }

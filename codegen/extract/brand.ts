@@ -3,7 +3,7 @@
  * runtime gives `@model()`, `@field()` and `Model` a `'~tydantic'` property
  * type, so imports, re-exports and aliases all resolve to the same brand.
  */
-import { type ClassDeclaration, type Decorator, Node, type Type } from 'ts-morph';
+import type { ClassDeclaration, ClassExpression, Decorator, Node, Type } from 'ts-morph';
 
 const BRAND = '~tydantic';
 
@@ -35,15 +35,10 @@ export function extendsModel(cls: ClassDeclaration): boolean {
   return brandOf(symbol.getTypeAtLocation(cls), cls) === 'Model';
 }
 
-/** True when `node` is a class declaration (possibly exported default) decorated with `@model()`. */
-export function modelDecorator(cls: ClassDeclaration): Decorator | undefined {
+/** The class's `@model()` decorator, if it has one. */
+export function modelDecorator(cls: ClassDeclaration | ClassExpression): Decorator | undefined {
   return cls.getDecorators().find((d) => {
     const kind = decoratorKind(d);
     return kind === 'model' || kind === 'model-uncalled';
   });
-}
-
-/** True for a node that is a class declaration. */
-export function isClass(node: Node): node is ClassDeclaration {
-  return Node.isClassDeclaration(node);
 }

@@ -3,11 +3,12 @@
  * knowledge of the TypeScript compiler lives under this folder.
  */
 import path from 'node:path';
-import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile } from 'ts-morph';
-import { Names } from '../emit/code';
+import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile, SyntaxKind } from 'ts-morph';
+import { Names, RUNTIME_HELPERS } from '../names';
 import type { Diagnostic } from '../diagnostics';
-import type { Constraint, FieldIR, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
+import type { FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
+import { constrain } from './constraints';
 import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
 
@@ -33,6 +34,18 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
 
   const classes: ClassDeclaration[] = [];
   for (const file of userFiles(project, skip)) {
+    const topLevel = new Set<Node>(file.getClasses());
+    for (const nested of [
+      ...file.getDescendantsOfKind(SyntaxKind.ClassDeclaration),
+      ...file.getDescendantsOfKind(SyntaxKind.ClassExpression),
+    ]) {
+      if (topLevel.has(nested) || modelDecorator(nested) === undefined) continue;
+      diagnostics.push({
+        loc: where(nested.getNameNode() ?? nested),
+        message: `${nested.getName() ?? 'a class expression'}: a model must be a top-level class declaration, so the generated module can import it`,
+        hint: 'move the class to the top level of its module and export it',
+      });
+    }
     for (const cls of file.getClasses()) {
       const decorator = modelDecorator(cls);
       const name = cls.getName() ?? 'default export';
@@ -62,10 +75,10 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
     }
   }
 
-  const ids = new Names(['adopt', 'dumpValue', 'issue', 'isMultipleOf', 'link', 'parseDateTime', 'prefix', 'ParseContext']);
+  const ids = new Names(RUNTIME_HELPERS);
   const models = new Map<ClassDeclaration, string>(classes.map((cls) => [cls, ids.fresh(cls.getName()!)]));
   const program = project.getProgram().compilerObject;
-  const scope: TypeScope = {
+  const scope: Omit<TypeScope, 'at'> = {
     models,
     isDefaultLib: (node) => program.isSourceFileDefaultLibrary(node.getSourceFile().compilerNode),
   };
@@ -91,7 +104,7 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: TypeScope,
+  scope: Omit<TypeScope, 'at'>,
   root: string,
   diagnostics: Diagnostic[],
 ): ModelIR | undefined {
@@ -115,10 +128,22 @@ function extractModel(
 
   const fields = new Map<string, FieldIR>();
   for (const owner of inheritanceChain(cls)) {
+    const base = owner.getExtends();
+    if (base !== undefined && owner.getBaseClass() === undefined) {
+      report(base, ` extends '${base.getText()}', whose fields the compile step cannot see`, 'extend a model class or an abstract class declared with class syntax');
+    }
     for (const param of owner.getConstructors().flatMap((c) => c.getParameters())) {
       if (param.isParameterProperty()) {
         report(param, `.${param.getName()}: parameter properties are not fields`, 'declare the field in the class body');
       }
+    }
+    for (const member of [...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()]) {
+      if (member.getDecorators().some((d) => decoratorKind(d) !== undefined)) {
+        report(member, `.${member.getName()}: @field applies to instance fields only`, 'remove the decorator, or make it a field');
+      }
+    }
+    if (owner.compilerNode.members.some((m) => m.kind === SyntaxKind.IndexSignature)) {
+      report(owner, ': index signatures are not fields, so their keys would not be validated', 'declare each field');
     }
     for (const prop of owner.getProperties()) {
       if (prop.isStatic()) continue;
@@ -127,13 +152,23 @@ function extractModel(
         report(prop, `.${prop.getName()}: #private fields cannot be set by parse, which does not run constructors`, 'use a regular field, or compute the value in a method');
         continue;
       }
+      if (prop.hasAccessorKeyword()) {
+        report(prop, `.${prop.getName()}: accessor fields keep their value in private storage, which parse cannot set`, 'drop the accessor keyword');
+        continue;
+      }
       if (Node.isComputedPropertyName(nameNode) && !Node.isStringLiteral(nameNode.getExpression())) {
         report(prop, `: computed property '${prop.getName()}' has no fixed name`, 'use a plain or string-literal property name');
         continue;
       }
-      const field = extractField(cls, prop, scope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      const field = extractField(cls, prop, { ...scope, at: prop }, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
+  }
+  // Interfaces merged into the class add properties no class body declares.
+  for (const symbol of cls.getType().getProperties()) {
+    const declarations = symbol.getDeclarations();
+    if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
+    report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
   }
   if (diagnostics.length > before || exportName === undefined) return undefined;
 
@@ -182,6 +217,9 @@ function extractField(
       description = options.description ?? description;
     }
     fallback = readDefault(prop.getInitializer());
+    if (fallback !== undefined && needsInstance(node, fallback)) {
+      throw new Unsupported(`a default for a field holding model instances or Dates would be plain data, not an instance`, 'make the field optional, or nullable with a null default');
+    }
   } catch (error) {
     if (error instanceof OptionError) {
       report(error.node, error.message, error.hint);
@@ -203,44 +241,21 @@ function extractField(
   };
 }
 
-const STRING_CONSTRAINTS = new Set(['minLength', 'maxLength', 'pattern']);
-const ARRAY_CONSTRAINTS = new Set(['minItems', 'maxItems']);
-const TARGET = { string: 'strings', number: 'numbers', array: 'arrays' } as const;
-
-/** Adds `@field()` constraints to every member of the type they apply to; each must apply somewhere. */
-function constrain(node: TypeNode, constraints: readonly Constraint[], typeText: string): TypeNode {
-  const targetOf = (c: Constraint): 'string' | 'number' | 'array' =>
-    STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : 'number';
-  const used = new Set<string>();
-  const visit = (n: TypeNode): TypeNode => {
-    switch (n.kind) {
-      case 'string':
-      case 'number':
-      case 'array': {
-        const mine = constraints.filter((c) => targetOf(c) === n.kind);
-        if (mine.length === 0) return n;
-        used.add(n.kind);
-        return { ...n, constraints: [...n.constraints, ...mine] } as TypeNode;
-      }
-      case 'nullable':
-        return { kind: 'nullable', type: visit(n.type) };
-      case 'union':
-        return { kind: 'union', members: n.members.map(visit) };
-      default:
-        return n;
-    }
-  };
-  const result = visit(node);
-  for (const c of constraints) {
-    const target = targetOf(c);
-    if (!used.has(target)) {
-      throw new Unsupported(
-        `${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
-        'strings take minLength, maxLength, pattern; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems',
-      );
-    }
+/** True when a literal default would stand where parse builds an object (a model instance or a Date). */
+function needsInstance(node: TypeNode, value: JsonValue): boolean {
+  switch (node.kind) {
+    case 'model':
+    case 'date':
+      return value !== null;
+    case 'array':
+      return Array.isArray(value) && value.some((item) => needsInstance(node.items, item));
+    case 'nullable':
+      return value !== null && needsInstance(node.type, value);
+    case 'union':
+      return typeof value === 'object' && value !== null && node.members.some((m) => needsInstance(m, value));
+    default:
+      return false;
   }
-  return result;
 }
 
 function inheritanceChain(cls: ClassDeclaration): ClassDeclaration[] {
@@ -261,10 +276,11 @@ function fieldName(prop: PropertyDeclaration): string {
   return prop.getName();
 }
 
+/** The name the class is exported under (its own name when it can); only identifiers, which import safely. */
 function exportNameOf(cls: ClassDeclaration): string | undefined {
   const names: string[] = [];
   for (const [name, declarations] of cls.getSourceFile().getExportedDeclarations()) {
-    if (declarations.includes(cls)) names.push(name);
+    if (declarations.includes(cls) && /^[A-Za-z_$][\w$]*$/.test(name)) names.push(name);
   }
   return names.includes(cls.getName() ?? '') ? cls.getName() : names.sort()[0];
 }

@@ -6,6 +6,7 @@
  */
 import { type Decorator, type Expression, Node, SyntaxKind } from 'ts-morph';
 import type { Constraint, JsonValue } from '../ir';
+import { toConstraints } from './constraints';
 
 /** A problem at a node: reported by the caller with the node's location. */
 export class OptionError extends Error {
@@ -19,9 +20,10 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format';
 
-const FIELD_OPTIONS: Record<string, OptionKind> = {
+/** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
+export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   minLength: 'nonNegativeInt',
   maxLength: 'nonNegativeInt',
   pattern: 'pattern',
@@ -33,12 +35,14 @@ const FIELD_OPTIONS: Record<string, OptionKind> = {
   int: 'boolean',
   minItems: 'nonNegativeInt',
   maxItems: 'nonNegativeInt',
+  format: 'format',
   description: 'string',
 };
 
 const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string' };
 
-type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
+/** A literal option value; patterns carry their flags. */
+export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
 
 /** The options of `@model(...)`. */
 export interface ModelOptionValues {
@@ -63,27 +67,12 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   return result;
 }
 
-/** Order in which constraints are checked (and reported): pydantic's. */
-const CONSTRAINT_ORDER = ['int', 'multipleOf', 'le', 'lt', 'ge', 'gt', 'minLength', 'maxLength', 'pattern', 'minItems', 'maxItems'];
-
 /** Reads `@field(...)` options. */
 export function readFieldOptions(decorator: Decorator): FieldOptionValues {
   const values = readOptions(decorator, FIELD_OPTIONS);
-  const result: FieldOptionValues = { constraints: [] };
-  for (const name of CONSTRAINT_ORDER) {
-    const value = values.get(name);
-    if (value === undefined) continue;
-    if (name === 'int') {
-      if (value === true) result.constraints.push({ kind: 'int' });
-    } else if (name === 'pattern') {
-      result.constraints.push({ kind: 'pattern', ...(value as { source: string; flags: string }) });
-    } else {
-      result.constraints.push({ kind: name, value } as Constraint);
-    }
-  }
   const description = values.get('description');
-  if (typeof description === 'string') result.description = description;
-  return result;
+  values.delete('description');
+  return { constraints: toConstraints(values), ...(typeof description === 'string' ? { description } : {}) };
 }
 
 function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
@@ -100,7 +89,8 @@ function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>):
     if (!Node.isPropertyAssignment(prop)) {
       throw new OptionError(prop, 'decorator options must be plain `name: value` pairs', 'write each option as `name: literal`');
     }
-    const name = prop.getName();
+    const nameNode = prop.getNameNode();
+    const name = Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : prop.getName();
     const kind = allowed[name];
     if (kind === undefined) {
       throw new OptionError(prop, `unknown option '${name}'`, `the options are: ${Object.keys(allowed).join(', ')}`);
@@ -124,43 +114,56 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
     return checkPattern(expr, value, '');
   }
   const value = literalOf(expr);
-  const fail = (expected: string): never => {
-    if (value === undefined) {
-      throw new OptionError(
-        expr,
-        `option '${name}' must be ${expected} written as a literal: the compile step reads it from source`,
-        'use a literal, or a const whose type is a literal',
-      );
-    }
-    throw new OptionError(expr, `option '${name}' must be ${expected}`, `got ${JSON.stringify(value)}`);
-  };
+  const expected = mismatch(kind, value);
+  if (expected === undefined) return value!;
+  if (value === undefined) {
+    throw new OptionError(
+      expr,
+      `option '${name}' must be ${expected} written as a literal: the compile step reads it from source`,
+      'use a literal, or a const whose type is a literal',
+    );
+  }
+  throw new OptionError(expr, `option '${name}' must be ${expected}`, `got ${JSON.stringify(value)}`);
+}
+
+const FORMATS = new Set(['email', 'url', 'uuid', 'ipv4', 'ipv6', 'date']);
+
+/** What `value` should have been for an option of `kind`, or undefined when it fits. */
+export function mismatch(kind: Exclude<OptionKind, 'pattern'>, value: string | number | boolean | undefined): string | undefined {
   switch (kind) {
     case 'string':
-      return typeof value === 'string' ? value : fail('a string');
+      return typeof value === 'string' ? undefined : 'a string';
     case 'boolean':
-      return typeof value === 'boolean' ? value : fail('true or false');
+      return typeof value === 'boolean' ? undefined : 'true or false';
     case 'extra':
-      return value === 'ignore' || value === 'forbid' ? value : fail("'ignore' or 'forbid'");
+      return value === 'ignore' || value === 'forbid' ? undefined : "'ignore' or 'forbid'";
+    case 'format':
+      return typeof value === 'string' && FORMATS.has(value) ? undefined : `one of ${[...FORMATS].join(', ')}`;
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) ? value : fail('a finite number');
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a finite number';
     case 'positive':
-      return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fail('a positive number');
+      return typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'a positive number';
     case 'nonNegativeInt':
-      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fail('a non-negative integer');
+      return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? undefined : 'a non-negative integer';
   }
 }
 
 function checkPattern(node: Node, source: string, flags: string): OptionValue {
+  const problem = patternProblem(source, flags);
+  if (problem !== undefined) throw new OptionError(node, problem[0], problem[1]);
+  return { source, flags };
+}
+
+/** Why a pattern cannot be used, with a hint; undefined when it can. */
+export function patternProblem(source: string, flags: string): [message: string, hint: string] | undefined {
   try {
     new RegExp(source, flags);
   } catch (error) {
     const detail = (error as Error).message.replace(/^Invalid regular expression: /, '');
-    throw new OptionError(node, `pattern is not a valid regular expression: ${detail}`, 'fix the pattern');
+    return [`pattern is not a valid regular expression: ${detail}`, 'fix the pattern'];
   }
-  if (/[gy]/.test(flags)) {
-    throw new OptionError(node, `flag '${flags}' makes RegExp.test stateful`, "drop the 'g' and 'y' flags");
-  }
-  return { source, flags };
+  if (/[gy]/.test(flags)) return [`flag '${flags}' makes RegExp.test stateful`, "drop the 'g' and 'y' flags"];
+  return undefined;
 }
 
 /** A string, number or boolean from a literal or from the expression's literal type; undefined otherwise. */

@@ -5,6 +5,7 @@
  */
 import { type ClassDeclaration, Node, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
 import type { LiteralValue, TypeNode } from '../ir';
+import { constrain, isTag, tagConstraints } from './constraints';
 
 /** A type the compiler cannot validate: what it is, and how to fix it. */
 export class Unsupported extends Error {
@@ -22,6 +23,8 @@ export interface TypeScope {
   readonly models: ReadonlyMap<ClassDeclaration, string>;
   /** True for TypeScript's own lib files (where the global Date lives). */
   readonly isDefaultLib: (node: Node) => boolean;
+  /** Where the type is used: the checker resolves property types relative to it. */
+  readonly at: Node;
 }
 
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
@@ -96,11 +99,18 @@ function isLiteral(type: Type): boolean {
 
 function literalValue(type: Type): LiteralValue {
   if (type.isBooleanLiteral()) return type.getText() === 'true';
-  return type.getLiteralValue() as string | number;
+  const value = type.getLiteralValue() as string | number;
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    throw new Unsupported(`the literal type '${type.getText()}' is not a finite number`, 'JSON cannot carry it: use a finite literal');
+  }
+  return value;
 }
 
 function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefined): TypeNode {
   const text = type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
+  if ((type.compilerType as { intrinsicName?: string }).intrinsicName === 'error') {
+    throw new Unsupported(`the type '${syntax?.getText() ?? text}' does not resolve`, 'fix the type: tsc reports why');
+  }
   if (type.isAny() || type.isUnknown()) {
     throw new Unsupported(`'${text}' accepts anything`, 'give the field a concrete type');
   }
@@ -156,6 +166,12 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is not supported yet`, 'use string, number, boolean, Date, an array or a model');
   }
   if (type.isIntersection()) {
+    const parts = type.getIntersectionTypes();
+    const tags = parts.filter(isTag);
+    const base = parts.filter((p) => !isTag(p));
+    if (tags.length > 0 && base.length === 1) {
+      return constrain(convertSingle(base[0]!, scope, undefined), tagConstraints(tags, scope.at), text);
+    }
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject()) {

@@ -3,7 +3,7 @@
  * paired with the data parse must return for them.
  */
 import fc from 'fast-check';
-import type { JsonValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import type { JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -58,16 +58,17 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
   switch (node.kind) {
     case 'string': {
       let min = 0;
-      let max = 12;
-      let pattern: RegExp | undefined;
+      let max: number | undefined;
+      let base: fc.Arbitrary<string> | undefined;
       for (const c of node.constraints) {
         if (c.kind === 'minLength') min = c.value;
         else if (c.kind === 'maxLength') max = c.value;
         // Generating from the pattern without 'i' yields a subset of what it matches.
-        else pattern = new RegExp(c.source, c.flags.replace('i', ''));
+        else if (c.kind === 'pattern') base = fc.stringMatching(new RegExp(c.source, c.flags.replace('i', '')));
+        else base = FORMATS[c.format];
       }
-      const base = pattern === undefined ? fc.string({ minLength: min, maxLength: max }) : fc.stringMatching(pattern);
-      return same(base.filter((s) => s.length >= min && s.length <= max));
+      base ??= fc.string({ minLength: min, maxLength: max ?? min + 12 });
+      return same(base.filter((s) => s.length >= min && s.length <= (max ?? Infinity)));
     }
     case 'number':
       return same(numbers(node.constraints));
@@ -107,6 +108,19 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       return fc.oneof(...node.members.map((m) => nodeCase(models, m, true, depth)));
   }
 }
+
+/** Values of each string format (a subset of what the format accepts). */
+const FORMATS = {
+  // Short addresses, so length constraints beside the format are easy to meet.
+  email: fc.stringMatching(/^[a-z0-9]{1,4}(\.[a-z0-9]{1,3})?@[a-z0-9]{1,4}\.[a-z]{2,3}$/),
+  url: fc.webUrl(),
+  uuid: fc.uuid(),
+  ipv4: fc.ipV4(),
+  ipv6: fc.ipV6(),
+  date: fc
+    .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((d) => d.toISOString().slice(0, 10)),
+} satisfies Record<StringFormat, fc.Arbitrary<string>>;
 
 function numbers(constraints: (TypeNode & { kind: 'number' })['constraints']): fc.Arbitrary<number> {
   let min = -1e6;

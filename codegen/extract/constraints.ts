@@ -1,0 +1,112 @@
+/**
+ * One constraint model for `@field()` options and refinement-type tags
+ * (`string & MinLength<3>`, `Int`, `Email`): both become IR constraints,
+ * checked for validity the same way and attached to the members they fit.
+ */
+import type { Node, Type } from 'ts-morph';
+import type { Constraint, StringFormat, TypeNode } from '../ir';
+import { FIELD_OPTIONS, mismatch, type OptionValue, patternProblem } from './options';
+import { Unsupported } from './types';
+
+/** Order in which constraints are checked and reported: pydantic's. */
+const ORDER = ['int', 'multipleOf', 'le', 'lt', 'ge', 'gt', 'minLength', 'maxLength', 'pattern', 'format', 'minItems', 'maxItems'];
+
+/** Constraints from validated option values, in checking order (`int: false` adds none). */
+export function toConstraints(values: ReadonlyMap<string, OptionValue>): Constraint[] {
+  const constraints: Constraint[] = [];
+  for (const name of ORDER) {
+    const value = values.get(name);
+    if (value === undefined || value === false) continue;
+    if (name === 'int') constraints.push({ kind: 'int' });
+    else if (name === 'pattern') constraints.push({ kind: 'pattern', ...(value as { source: string; flags: string }) });
+    else if (name === 'format') constraints.push({ kind: 'format', format: value as StringFormat });
+    else constraints.push({ kind: name, value } as Constraint);
+  }
+  return constraints;
+}
+
+const BRAND_KEY = /^__@tydanticTags@\d+$/;
+
+/** True for the `Tag<…>` part of a refinement type. */
+export function isTag(type: Type): boolean {
+  const props = type.getProperties();
+  return props.length === 1 && BRAND_KEY.test(props[0]!.getName());
+}
+
+/** The constraints the `Tag<…>` members of an intersection carry. */
+export function tagConstraints(tags: readonly Type[], at: Node): Constraint[] {
+  const values = new Map<string, OptionValue>();
+  for (const tag of tags) {
+    const carried = tag.getProperties()[0]!.getTypeAtLocation(at).getNonNullableType();
+    for (const prop of carried.getProperties()) {
+      const name = prop.getName();
+      const kind = FIELD_OPTIONS[name];
+      const type = prop.getTypeAtLocation(at);
+      const value = type.isStringLiteral() || type.isNumberLiteral() ? (type.getLiteralValue() as string | number) : type.isBooleanLiteral() ? type.getText() === 'true' : undefined;
+      if (kind === undefined || kind === 'string') {
+        throw new Unsupported(`'${name}' is not a constraint tag`, `the tags are: ${ORDER.join(', ')}`);
+      }
+      if (kind === 'pattern') {
+        if (typeof value !== 'string') throw new Unsupported(`Pattern<…> needs a string literal, got '${type.getText()}'`, "write Pattern<'^[a-z]+$'>");
+        const problem = patternProblem(value, '');
+        if (problem !== undefined) throw new Unsupported(problem[0], problem[1]);
+        values.set(name, { source: value, flags: '' });
+        continue;
+      }
+      const expected = mismatch(kind === 'extra' ? 'string' : kind, value);
+      if (expected !== undefined) {
+        throw new Unsupported(
+          `tag '${name}' must be ${expected}, got '${type.getText()}'`,
+          type.isNever() ? 'two tags of the same kind conflict: keep one' : 'pass a literal type argument',
+        );
+      }
+      if (values.has(name) && values.get(name) !== value) {
+        throw new Unsupported(`two '${name}' tags conflict`, 'keep one');
+      }
+      values.set(name, value!);
+    }
+  }
+  return toConstraints(values);
+}
+
+const STRING_CONSTRAINTS = new Set(['minLength', 'maxLength', 'pattern', 'format']);
+const ARRAY_CONSTRAINTS = new Set(['minItems', 'maxItems']);
+const TARGET = { string: 'strings', number: 'numbers', array: 'arrays' } as const;
+
+/** Adds constraints to every member of the type they apply to; each must apply somewhere. */
+export function constrain(node: TypeNode, constraints: readonly Constraint[], typeText: string): TypeNode {
+  if (constraints.length === 0) return node;
+  const targetOf = (c: Constraint): 'string' | 'number' | 'array' =>
+    STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : 'number';
+  const used = new Set<string>();
+  const visit = (n: TypeNode): TypeNode => {
+    switch (n.kind) {
+      case 'string':
+      case 'number':
+      case 'array': {
+        const mine = constraints.filter((c) => targetOf(c) === n.kind);
+        if (mine.length === 0) return n;
+        used.add(n.kind);
+        const merged = [...n.constraints, ...mine].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+        return { ...n, constraints: merged } as TypeNode;
+      }
+      case 'nullable':
+        return { kind: 'nullable', type: visit(n.type) };
+      case 'union':
+        return { kind: 'union', members: n.members.map(visit) };
+      default:
+        return n;
+    }
+  };
+  const result = visit(node);
+  for (const c of constraints) {
+    const target = targetOf(c);
+    if (!used.has(target)) {
+      throw new Unsupported(
+        `${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
+        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems',
+      );
+    }
+  }
+  return result;
+}

@@ -1,0 +1,190 @@
+/** Extra and hostile keys, the `is` guard, input never mutated: both decorator modes. */
+import { describe, expect, it } from 'vitest';
+import { modes, useBasicFixture } from './helpers/fixture';
+
+describe.each(modes)('%s decorators', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+
+  describe('extra keys and hostile keys', () => {
+    const tricky = { id: 'i', valueOf: 'v', 'with space': true };
+
+    it('ignores extra keys by default: they never reach the instance', () => {
+      const out = m().Address.parse({ street: 's', zip: '12345', admin: true, __proto__: { polluted: true } });
+      expect(Object.keys(out)).toEqual(['street', 'zip']);
+      expect((out as any).polluted).toBeUndefined();
+      expect(Object.getPrototypeOf(out)).toBe(m().Address.prototype);
+    });
+
+    it('forbids extra keys on extra: forbid models, and per call', () => {
+      expect(issuesOf('Tricky', { ...tricky, extra: 1 })).toEqual([
+        { type: 'extra_forbidden', loc: ['extra'], msg: 'Extra inputs are not permitted', input: 1 },
+      ]);
+      expect(m().Tricky.parse({ ...tricky, extra: 1 }, { extra: 'ignore' })).toBeInstanceOf(m().Tricky);
+      expect(() => m().Address.parse({ street: 's', zip: '12345', admin: true }, { extra: 'forbid' })).toThrow(
+        'admin\n  Extra inputs are not permitted',
+      );
+    });
+
+    it('reads own keys only: inherited Object.prototype members are not input', () => {
+      expect(issuesOf('Tricky', { id: 'i', 'with space': true })).toEqual([
+        { type: 'missing', loc: ['valueOf'], msg: 'Field required', input: { id: 'i', 'with space': true } },
+      ]);
+      const out = m().Tricky.parse({ ...tricky, toString: 5 });
+      expect(Object.keys(out)).toEqual(['id', 'version', 'valueOf', 'toString', 'with space']);
+      expect(out.version).toBe(1);
+    });
+
+    it('treats a __proto__ key as data, never as a prototype', () => {
+      const input = JSON.parse('{"id":"i","valueOf":"v","with space":true,"__proto__":"p"}');
+      const out = m().Tricky.parse(input);
+      expect(Object.getPrototypeOf(out)).toBe(m().Tricky.prototype);
+      expect(Object.getOwnPropertyDescriptor(out, '__proto__')?.value).toBe('p');
+      expect(Object.getOwnPropertyDescriptor(out.toJSON(), '__proto__')?.value).toBe('p');
+      expect(issuesOf('Tricky', JSON.parse('{"id":"i","valueOf":"v","with space":true,"__proto__":{"a":1}}'))).toEqual([
+        { type: 'string_type', loc: ['__proto__'], msg: 'Input should be a valid string', input: { a: 1 } },
+      ]);
+    });
+
+    it('keeps keys with quotes, backslashes and line separators intact', () => {
+      const out = m().Tricky.parse({ ...tricky, 'quote"back\\slash': 'q', 'line\u2028sep': 'x\u2029y' });
+      expect(out['quote"back\\slash']).toBe('q');
+      expect(out['line\u2028sep']).toBe('x\u2029y');
+      expect(issuesOf('Tricky', { ...tricky, 'line\u2028sep': 'xy' })[0]).toMatchObject({
+        loc: ['line\u2028sep'],
+        msg: "Input should be 'x\u2029y'",
+      });
+    });
+  });
+
+  describe('is', () => {
+    it('is strict: exact types, defaults present, Dates as Date objects', () => {
+      const out = m().Order.parse({
+        id: 'o',
+        items: [{ sku: 'a', quantity: 1 }],
+        shipTo: { street: 's', zip: '12345' },
+        placedAt: '2024-01-01',
+      });
+      expect(m().Order.is(out)).toBe(true);
+      expect(m().Order.is({ ...out })).toBe(true);
+      expect(m().Order.is({ ...out, placedAt: '2024-01-01' })).toBe(false);
+      const { tags: _tags, ...withoutDefault } = out;
+      expect(m().Order.is(withoutDefault)).toBe(false);
+      expect(m().Order.is({ ...out, items: [{ sku: 'a', quantity: 1, extra: 1 }] })).toBe(false);
+      expect(m().Order.is({ ...out, extra: 1 })).toBe(true);
+      expect(m().Order.is(null)).toBe(false);
+    });
+
+    it('works detached from the class', () => {
+      const { is, parse } = m().Address;
+      expect(is({ street: 's', zip: '12345' })).toBe(true);
+      expect(parse({ street: 's', zip: '12345' })).toBeInstanceOf(m().Address);
+    });
+  });
+
+  describe('input and output', () => {
+    it('never mutates the input', () => {
+      const input = deepFreeze({
+        id: 'o',
+        items: [{ sku: 'a', quantity: 1 }],
+        shipTo: { street: 's', zip: '12345' },
+        notes: ['n'],
+        placedAt: new Date(0),
+      });
+      const snapshot = structuredClone(input);
+      const out = m().Order.parse(input);
+      expect(input).toEqual(snapshot);
+      expect(out.notes).not.toBe(input.notes);
+      expect(out.items[0]).not.toBe(input.items[0]);
+      expect(out.placedAt).not.toBe(input.placedAt);
+    });
+  });
+  describe('robustness', () => {
+    it('handles a model without fields, and a model subclass with its own validator', () => {
+      expect(m().Empty.parse({})).toBeInstanceOf(m().Empty);
+      expect(issuesOf('Empty', { a: 1 })).toEqual([
+        { type: 'extra_forbidden', loc: ['a'], msg: 'Extra inputs are not permitted', input: 1 },
+      ]);
+      expect(m().Empty.is({})).toBe(true);
+      expect(m().Empty.parse({}).toJSON()).toEqual({});
+      expect(m().Sub.parse({ extra: 'x' })).toBeInstanceOf(m().Sub);
+    });
+
+    it('refuses to run a parent validator for a subclass that has none', () => {
+      class Unlinked extends m().Address {}
+      expect(() => Unlinked.parse({ street: 's', zip: '12345' })).toThrow(/^Unlinked is not a model/);
+      expect(() => Unlinked.is({})).toThrow(/^Unlinked is not a model/);
+    });
+
+    it('reports input nested deeper than the stack as recursion_loop', () => {
+      let deep: Record<string, unknown> = { name: 'leaf' };
+      for (let i = 0; i < 20_000; i++) deep = { name: 'x', parent: deep };
+      expect(issuesOf('TreeNode', deep)).toEqual([
+        { type: 'recursion_loop', loc: [], msg: 'Recursion error - cyclic reference detected', input: deep },
+      ]);
+      const cyclic: Record<string, unknown> = { name: 'a' };
+      cyclic['parent'] = cyclic;
+      expect(issuesOf('TreeNode', cyclic)[0].type).toBe('recursion_loop');
+      expect(m().TreeNode.is(cyclic)).toBe(false);
+    });
+
+    it('treats an object that only inherits from Date.prototype as an invalid Date', () => {
+      const fake = Object.create(Date.prototype);
+      const order = { id: 'o', items: [{ sku: 'a', quantity: 1 }], shipTo: { street: 's', zip: '12345' }, placedAt: fake };
+      expect(m().Order.is({ ...order, tags: [], labels: [], matrix: [], notes: [], counts: [], status: 'open' })).toBe(false);
+      expect(issuesOf('Order', order)).toEqual([
+        {
+          type: 'datetime_parsing',
+          loc: ['placedAt'],
+          msg: 'Input should be a valid datetime, invalid Date object',
+          input: fake,
+          ctx: { error: 'invalid Date object' },
+        },
+      ]);
+    });
+
+    it('does not count inherited enumerable keys as extra', () => {
+      const input = Object.create({ inherited: true });
+      Object.assign(input, { sku: 'a', quantity: 1 });
+      expect(m().Item.parse(input)).toBeInstanceOf(m().Item);
+      expect(m().Item.is(input)).toBe(true);
+    });
+
+    it('reports too many items before parsing any of them', () => {
+      const pair = Array.from({ length: 100_000 }, () => ({}));
+      const input = { name: 'ab', code: 'x', open: 1, closed: 1, five: 5, tenth: 1, count: 1, pair, described: true };
+      expect(issuesOf('Constrained', input)).toEqual([
+        {
+          type: 'too_long',
+          loc: ['pair'],
+          msg: 'List should have at most 2 items after validation, not 100000',
+          input: pair,
+          ctx: { field_type: 'List', max_length: 2, actual_length: 100000 },
+        },
+      ]);
+    });
+
+    it('keeps the error message short for huge inputs', () => {
+      const junk = new Array(1_000_000).fill(0);
+      const error = m().Address.safeParse({ street: junk }).error;
+      expect(error.issues.length).toBe(2);
+      expect(error.message).toBe(
+        [
+          '2 validation errors for Address',
+          'street',
+          '  Input should be a valid string [type=string_type, input=[0, 0, 0, 0, 0, 0, 0, 0, ...]]',
+          'zip',
+          "  Field required [type=missing, input={'street': [0, 0, 0, 0, 0, 0, 0, 0, ...]}]",
+        ].join('\n'),
+      );
+    });
+  });
+});
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+

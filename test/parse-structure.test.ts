@@ -1,0 +1,189 @@
+/** Arrays, nested and recursive models, unions: values and error locations, both decorator modes. */
+import { describe, expect, it } from 'vitest';
+import { modes, useBasicFixture } from './helpers/fixture';
+
+describe.each(modes)('%s decorators', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+
+  describe('arrays and nested models', () => {
+    const order = {
+      id: 'o-1',
+      items: [
+        { sku: 'a', quantity: 1 },
+        { sku: 'b', quantity: 2 },
+      ],
+      shipTo: { street: 'Main St', zip: '12345' },
+      placedAt: '2024-01-02',
+    };
+
+    it('builds nested instances with methods and getters, and fresh defaults', () => {
+      const out = m().Order.parse(order);
+      expect(out).toBeInstanceOf(m().Order);
+      expect(out.items[1]).toBeInstanceOf(m().Item);
+      expect(out.shipTo).toBeInstanceOf(m().Address);
+      expect(out.units()).toBe(3);
+      expect(out.shipTo.label).toBe('Main St (12345)');
+      expect(out.toJSON()).toEqual({
+        id: 'o-1',
+        items: order.items,
+        shipTo: order.shipTo,
+        matrix: [],
+        labels: [],
+        notes: [],
+        tags: ['new'],
+        counts: [1, 2],
+        status: 'open',
+        placedAt: '2024-01-02T00:00:00.000Z',
+      });
+      const again = m().Order.parse(order);
+      out.tags.push('changed');
+      out.counts.push(3);
+      expect(again.tags).toEqual(['new']);
+      expect(again.counts).toEqual([1, 2]);
+      expect(m().Order.parse(order).tags).toEqual(['new']);
+    });
+
+    it('accepts nested arrays, readonly arrays and nullable items', () => {
+      const out = m().Order.parse({ ...order, matrix: [[1], [], [2, 3]], labels: ['x'], notes: ['a', null], billTo: null });
+      expect(out.matrix).toEqual([[1], [], [2, 3]]);
+      expect(out.labels).toEqual(['x']);
+      expect(out.notes).toEqual(['a', null]);
+      expect(out.billTo).toBeNull();
+    });
+
+    it('locates errors by key and index at every depth', () => {
+      const input = {
+        id: 'o-1',
+        items: [{ sku: '', quantity: 1 }, 'x', { sku: 'c', quantity: 0, color: 'red' }],
+        shipTo: { zip: 12345 },
+        billTo: { street: 'S', zip: '1' },
+        matrix: [[1, 'two'], 3],
+        notes: [null, 4],
+        status: 'pending',
+        placedAt: 'yesterday',
+      };
+      expect(issuesOf('Order', input).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['items.0.sku', 'string_too_short'],
+        ['items.1', 'model_type'],
+        ['items.2.quantity', 'greater_than_equal'],
+        ['items.2.color', 'extra_forbidden'],
+        ['shipTo.street', 'missing'],
+        ['shipTo.zip', 'string_type'],
+        ['billTo.zip', 'string_pattern_mismatch'],
+        ['matrix.0.1', 'float_type'],
+        ['matrix.1', 'list_type'],
+        ['notes.1', 'string_type'],
+        ['status', 'literal_error'],
+        ['placedAt', 'datetime_parsing'],
+      ]);
+    });
+
+    it('checks item counts only when every item is valid', () => {
+      expect(issuesOf('Order', { ...order, items: [] })).toEqual([
+        {
+          type: 'too_short',
+          loc: ['items'],
+          msg: 'List should have at least 1 item after validation, not 0',
+          input: [],
+          ctx: { field_type: 'List', min_length: 1, actual_length: 0 },
+        },
+      ]);
+      expect(issuesOf('Order', { ...order, items: {} })).toEqual([
+        { type: 'list_type', loc: ['items'], msg: 'Input should be a valid array', input: {} },
+      ]);
+    });
+
+    it('formats the error message like pydantic', () => {
+      const result = m().Order.safeParse({ ...order, id: 7, items: [{ sku: '', quantity: 1.5 }] });
+      expect(result.error.message).toBe(
+        [
+          '3 validation errors for Order',
+          'id',
+          '  Input should be a valid string [type=string_type, input=7]',
+          'items.0.sku',
+          "  String should have at least 1 character [type=string_too_short, input='']",
+          'items.0.quantity',
+          '  Input should be a valid integer, got a number with a fractional part [type=int_from_float, input=1.5]',
+        ].join('\n'),
+      );
+      expect(result.error.errors()).toBe(result.error.issues);
+      expect(result.error).toBeInstanceOf(m().ValidationError);
+      expect(() => m().Order.parse({ ...order, id: 7 })).toThrow(
+        '1 validation error for Order\nid\n  Input should be a valid string [type=string_type, input=7]',
+      );
+    });
+  });
+
+  describe('unions', () => {
+    it('takes the first member the value fits', () => {
+      const out = m().Unions.parse({ id: 3, where: 'home', when: '2024-01-01', list: ['a'], mixed: 0 });
+      expect({ ...out }).toEqual({ id: 3, where: 'home', when: '2024-01-01', list: ['a'], mixed: 0 });
+      const withModel = m().Unions.parse({ id: 'x', where: { street: 's', zip: '12345' }, list: 4, mixed: 'auto' });
+      expect(withModel.where).toBeInstanceOf(m().Address);
+      expect(withModel.list).toBe(4);
+    });
+
+    it('falls back to a lax member: a Date string does not beat string, a Date object parses as Date', () => {
+      expect(m().Unions.parse({ id: 1, where: 'x', list: 1, when: new Date(5) }).when).toEqual(new Date(5));
+    });
+
+    it('reports every member failure under the member label', () => {
+      expect(issuesOf('Unions', { id: true, where: { zip: 1 }, list: [1] }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['id.string', 'string_type'],
+        ['id.number', 'float_type'],
+        ['where.Address.street', 'missing'],
+        ['where.Address.zip', 'string_type'],
+        ['where.string', 'string_type'],
+        ['list.string[].0', 'string_type'],
+        ['list.number', 'float_type'],
+      ]);
+    });
+
+    it('keeps source order of members inside optional arrays, and labels literal members', () => {
+      expect(issuesOf('Unions', { id: 1, where: 'x', list: 1, items: [null], size: 'XL' }).map((i: any) => i.loc.join('.'))).toEqual([
+        'items.0.number',
+        'items.0.string',
+        "size.'S'|'M'",
+        'size.number',
+      ]);
+    });
+
+    it('reports a mixed literal union as one literal_error', () => {
+      expect(issuesOf('Unions', { id: 1, where: 'x', list: 1, mixed: 'no' })).toEqual([
+        {
+          type: 'literal_error',
+          loc: ['mixed'],
+          msg: "Input should be false, true, 'auto' or 0",
+          input: 'no',
+          ctx: { expected: "false, true, 'auto' or 0" },
+        },
+      ]);
+    });
+  });
+
+  describe('recursive models', () => {
+    it('parses and locates errors at any depth', () => {
+      const tree = { name: 'a', children: [{ name: 'b', children: [{ name: 'c' }] }] };
+      const out = m().TreeNode.parse(tree);
+      expect(out.children[0].children[0]).toBeInstanceOf(m().TreeNode);
+      expect(out.children[0].children[0].children).toEqual([]);
+      expect(issuesOf('TreeNode', { name: 'a', children: [{ name: 'b', children: [{ name: 1 }] }], parent: { children: [] } })).toEqual([
+        { type: 'string_type', loc: ['children', 0, 'children', 0, 'name'], msg: 'Input should be a valid string', input: 1 },
+        { type: 'missing', loc: ['parent', 'name'], msg: 'Field required', input: { children: [] } },
+      ]);
+    });
+  });
+
+
+  describe('models found through aliases, namespaces and re-exports', () => {
+    it('generates validators for each', () => {
+      expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');
+      expect(m().Namespaced.safeParse({ b: 1.5 }).error.issues[0].type).toBe('int_from_float');
+      expect(m().ReExported.safeParse({ c: 'abc', nested: {}, x: 1 }).error.issues.map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['c', 'string_too_long'],
+        ['nested.a', 'missing'],
+        ['x', 'extra_forbidden'],
+      ]);
+    });
+  });
+});

@@ -1,0 +1,343 @@
+/** Scalars, optional and nullable fields, constraints and refinement types: exact issues, both decorator modes. */
+import { describe, expect, it } from 'vitest';
+import { modes, useBasicFixture } from './helpers/fixture';
+
+describe.each(modes)('%s decorators', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+  const scalars = {
+    s: 'text',
+    n: 1.5,
+    b: false,
+    nothing: null,
+    letter: 'b',
+    level: 3,
+    yes: true,
+    when: '2024-02-29T12:30:00+02:00',
+  };
+
+  describe('scalars', () => {
+    it('parses valid input to an instance with the same data', () => {
+      const out = m().Scalars.parse(scalars);
+      expect(out).toBeInstanceOf(m().Scalars);
+      expect({ ...out }).toEqual({ ...scalars, when: new Date(Date.UTC(2024, 1, 29, 10, 30)) });
+      expect(Object.keys(out)).toEqual(Object.keys(scalars));
+    });
+
+    it('accepts a Date instance and copies it', () => {
+      const when = new Date(0);
+      const out = m().Scalars.parse({ ...scalars, when });
+      expect(out.when).toEqual(when);
+      expect(out.when).not.toBe(when);
+    });
+
+    it('reports one issue per wrong field, with pydantic types and messages', () => {
+      const input = { s: 1, n: '1', b: 'true', nothing: 0, letter: 'c', level: 4, yes: false, when: 5 };
+      expect(issuesOf('Scalars', input)).toEqual([
+        { type: 'string_type', loc: ['s'], msg: 'Input should be a valid string', input: 1 },
+        { type: 'float_type', loc: ['n'], msg: 'Input should be a valid number', input: '1' },
+        { type: 'bool_type', loc: ['b'], msg: 'Input should be a valid boolean', input: 'true' },
+        { type: 'none_required', loc: ['nothing'], msg: 'Input should be null', input: 0 },
+        {
+          type: 'literal_error',
+          loc: ['letter'],
+          msg: "Input should be 'a' or 'b'",
+          input: 'c',
+          ctx: { expected: "'a' or 'b'" },
+        },
+        { type: 'literal_error', loc: ['level'], msg: 'Input should be 1, 2 or 3', input: 4, ctx: { expected: '1, 2 or 3' } },
+        { type: 'literal_error', loc: ['yes'], msg: 'Input should be true', input: false, ctx: { expected: 'true' } },
+        { type: 'datetime_type', loc: ['when'], msg: 'Input should be a valid datetime', input: 5 },
+      ]);
+    });
+
+    it('reports every missing field with the whole object as input', () => {
+      const input = {};
+      expect(issuesOf('Scalars', input)).toEqual(
+        ['s', 'n', 'b', 'nothing', 'letter', 'level', 'yes', 'when'].map((key) => ({
+          type: 'missing',
+          loc: [key],
+          msg: 'Field required',
+          input,
+        })),
+      );
+    });
+
+    it('rejects NaN and infinities as finite_number', () => {
+      for (const n of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
+        expect(issuesOf('Scalars', { ...scalars, n })).toEqual([
+          { type: 'finite_number', loc: ['n'], msg: 'Input should be a finite number', input: n },
+        ]);
+      }
+    });
+
+    it('reports invalid datetimes with the parser detail', () => {
+      expect(issuesOf('Scalars', { ...scalars, when: '2023-02-29' })).toEqual([
+        {
+          type: 'datetime_from_date_parsing',
+          loc: ['when'],
+          msg: 'Input should be a valid datetime or date, day value is outside expected range',
+          input: '2023-02-29',
+          ctx: { error: 'day value is outside expected range' },
+        },
+      ]);
+      expect(issuesOf('Scalars', { ...scalars, when: '2023-01-01T25:00:00Z' })).toEqual([
+        {
+          type: 'datetime_parsing',
+          loc: ['when'],
+          msg: 'Input should be a valid datetime, hour value is outside expected range of 0-23',
+          input: '2023-01-01T25:00:00Z',
+          ctx: { error: 'hour value is outside expected range of 0-23' },
+        },
+      ]);
+      const bad = new Date(Number.NaN);
+      expect(issuesOf('Scalars', { ...scalars, when: bad })).toEqual([
+        {
+          type: 'datetime_parsing',
+          loc: ['when'],
+          msg: 'Input should be a valid datetime, invalid Date object',
+          input: bad,
+          ctx: { error: 'invalid Date object' },
+        },
+      ]);
+    });
+
+    it('rejects anything but a plain object as model_type', () => {
+      for (const input of [null, undefined, 'x', 1, [], [scalars]]) {
+        expect(issuesOf('Scalars', input)).toEqual([
+          {
+            type: 'model_type',
+            loc: [],
+            msg: 'Input should be a valid dictionary or instance of Scalars',
+            input,
+            ctx: { class_name: 'Scalars' },
+          },
+        ]);
+      }
+    });
+  });
+
+  describe('optional and nullable', () => {
+    it('keeps absent and undefined optional fields absent', () => {
+      const out = m().Optionals.parse({ nullable: null, orUndefined: undefined });
+      expect(Object.keys(out)).toEqual(['nullable']);
+      expect(out.nullable).toBeNull();
+      expect('question' in out).toBe(false);
+    });
+
+    it('keeps present values in declaration order', () => {
+      const out = m().Optionals.parse({ flag: true, both: null, nullable: 'n', orUndefined: 'u', question: 'q' });
+      expect(Object.entries(out)).toEqual([
+        ['question', 'q'],
+        ['orUndefined', 'u'],
+        ['nullable', 'n'],
+        ['both', null],
+        ['flag', true],
+      ]);
+    });
+
+    it('requires a nullable field without ? and reports the inner type error', () => {
+      expect(issuesOf('Optionals', { both: 'x', question: null })).toEqual([
+        { type: 'string_type', loc: ['question'], msg: 'Input should be a valid string', input: null },
+        { type: 'missing', loc: ['nullable'], msg: 'Field required', input: { both: 'x', question: null } },
+        { type: 'float_type', loc: ['both'], msg: 'Input should be a valid number', input: 'x' },
+      ]);
+    });
+  });
+
+  describe('constraints', () => {
+    const valid = {
+      name: 'ab',
+      code: 'XyZ',
+      open: 9.99,
+      closed: 10,
+      five: -15,
+      tenth: 0.3,
+      count: 3,
+      pair: ['a', 'b'],
+      described: true,
+    };
+
+    it('accepts values on the boundaries', () => {
+      expect({ ...m().Constrained.parse(valid) }).toEqual(valid);
+      expect(m().Constrained.parse({ ...valid, name: 'abcdefgh', closed: 0, maybe: null }).maybe).toBeNull();
+    });
+
+    it('reports each violated constraint with its context', () => {
+      const input = {
+        name: 'a',
+        code: 'x1',
+        open: 0,
+        closed: 10.5,
+        five: 7,
+        tenth: 0.35,
+        count: 2.5,
+        pair: [],
+        maybe: '',
+        described: true,
+      };
+      expect(issuesOf('Constrained', input)).toEqual([
+        {
+          type: 'string_too_short',
+          loc: ['name'],
+          msg: 'String should have at least 2 characters',
+          input: 'a',
+          ctx: { min_length: 2 },
+        },
+        {
+          type: 'string_pattern_mismatch',
+          loc: ['code'],
+          msg: "String should match pattern '/^[a-z]+$/i'",
+          input: 'x1',
+          ctx: { pattern: '/^[a-z]+$/i' },
+        },
+        { type: 'greater_than', loc: ['open'], msg: 'Input should be greater than 0', input: 0, ctx: { gt: 0 } },
+        {
+          type: 'less_than_equal',
+          loc: ['closed'],
+          msg: 'Input should be less than or equal to 10',
+          input: 10.5,
+          ctx: { le: 10 },
+        },
+        { type: 'multiple_of', loc: ['five'], msg: 'Input should be a multiple of 5', input: 7, ctx: { multiple_of: 5 } },
+        {
+          type: 'multiple_of',
+          loc: ['tenth'],
+          msg: 'Input should be a multiple of 0.1',
+          input: 0.35,
+          ctx: { multiple_of: 0.1 },
+        },
+        {
+          type: 'int_from_float',
+          loc: ['count'],
+          msg: 'Input should be a valid integer, got a number with a fractional part',
+          input: 2.5,
+        },
+        {
+          type: 'too_short',
+          loc: ['pair'],
+          msg: 'List should have at least 1 item after validation, not 0',
+          input: [],
+          ctx: { field_type: 'List', min_length: 1, actual_length: 0 },
+        },
+        {
+          type: 'string_too_short',
+          loc: ['maybe'],
+          msg: 'String should have at least 1 character',
+          input: '',
+          ctx: { min_length: 1 },
+        },
+      ]);
+    });
+
+    it('reports the other bound of each pair', () => {
+      const input = { ...valid, name: 'abcdefghi', open: 10, closed: -1, pair: ['a', 'b', 'c'], count: '1' };
+      expect(issuesOf('Constrained', input)).toEqual([
+        {
+          type: 'string_too_long',
+          loc: ['name'],
+          msg: 'String should have at most 8 characters',
+          input: 'abcdefghi',
+          ctx: { max_length: 8 },
+        },
+        { type: 'less_than', loc: ['open'], msg: 'Input should be less than 10', input: 10, ctx: { lt: 10 } },
+        {
+          type: 'greater_than_equal',
+          loc: ['closed'],
+          msg: 'Input should be greater than or equal to 0',
+          input: -1,
+          ctx: { ge: 0 },
+        },
+        { type: 'int_type', loc: ['count'], msg: 'Input should be a valid integer', input: '1' },
+        {
+          type: 'too_long',
+          loc: ['pair'],
+          msg: 'List should have at most 2 items after validation, not 3',
+          input: ['a', 'b', 'c'],
+          ctx: { field_type: 'List', max_length: 2, actual_length: 3 },
+        },
+      ]);
+    });
+
+    it('checks multipleOf with decimal steps without float noise', () => {
+      for (const tenth of [0.3, 0.7, 1.1, -2.3, 123456.7]) {
+        expect(m().Constrained.safeParse({ ...valid, tenth }).success).toBe(true);
+      }
+    });
+  });
+
+  describe('refinement types', () => {
+    const valid = { count: 3, email: 'ada@example.org' };
+
+    it('accepts valid values in every position', () => {
+      const input = {
+        ...valid,
+        site: 'https://example.org/a?b=c',
+        id: '123e4567-e89b-12d3-a456-426614174000',
+        v4: '192.168.0.1',
+        v6: '::ffff:10.0.0.1',
+        day: '2024-02-29',
+        code: 'ABC',
+        score: 100,
+        step: 8,
+        emails: ['a@b.co', 'x.y@z.org'],
+        counts: [1, 2, 3],
+        maybe: null,
+        mixed: 10,
+        short: 'a@b.co',
+      };
+      expect({ ...m().Branded.parse(input) }).toEqual({ ...input, level: 1 });
+      expect(m().Branded.parse({ ...valid, mixed: 'abc' }).mixed).toBe('abc');
+    });
+
+    it('reports each format and tag with pydantic error types', () => {
+      const input = {
+        count: 1.5,
+        email: 'nope',
+        site: 'not a url',
+        id: 'xyz',
+        v4: '256.1.1.1',
+        v6: '1:::2',
+        day: '2023-02-29',
+        code: 'abc',
+        score: 0,
+        step: 3,
+        emails: ['ok@b.co', 'bad'],
+        counts: [],
+        maybe: 0.5,
+        mixed: 5,
+        short: 'abcdefghij@example.org',
+      };
+      expect(issuesOf('Branded', input).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['count', 'int_from_float'],
+        ['email', 'value_error'],
+        ['site', 'url_parsing'],
+        ['id', 'uuid_parsing'],
+        ['v4', 'ip_v4_address'],
+        ['v6', 'ip_v6_address'],
+        ['day', 'date_parsing'],
+        ['code', 'string_pattern_mismatch'],
+        ['score', 'greater_than'],
+        ['step', 'multiple_of'],
+        ['emails.1', 'value_error'],
+        ['counts', 'too_short'],
+        ['maybe', 'int_from_float'],
+        ['mixed.string', 'string_type'],
+        ['mixed.number', 'greater_than_equal'],
+        ['short', 'string_too_long'],
+      ]);
+    });
+
+    it('renders format messages', () => {
+      const [ip, day] = issuesOf('Branded', { ...valid, v4: '1.2.3', day: '2023-02-29' });
+      expect(ip).toEqual({ type: 'ip_v4_address', loc: ['v4'], msg: 'Input is not a valid IPv4 address', input: '1.2.3' });
+      expect(day).toEqual({
+        type: 'date_parsing',
+        loc: ['day'],
+        msg: 'Input should be a valid date in the format YYYY-MM-DD, day value is outside expected range',
+        input: '2023-02-29',
+        ctx: { error: 'day value is outside expected range' },
+      });
+    });
+  });
+
+});
