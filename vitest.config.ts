@@ -7,6 +7,7 @@ export default defineConfig({
   esbuild: { target: 'node20' },
   test: {
     include: ['src/**/*.test.ts', 'codegen/**/*.test.ts', 'test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

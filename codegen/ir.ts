@@ -56,7 +56,12 @@ export type TypeNode =
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   | { readonly kind: 'model'; readonly ref: string }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
-  | { readonly kind: 'union'; readonly members: readonly TypeNode[] };
+  | {
+      readonly kind: 'union';
+      readonly members: readonly TypeNode[];
+      /** Set when every member is a model with this required field of distinct literal values: dispatch on it. */
+      readonly discriminator?: string;
+    };
 
 /** The kinds of type node. */
 export type TypeKind = TypeNode['kind'];
@@ -99,6 +104,19 @@ export interface ProjectIR {
 /** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled IR node: ${JSON.stringify(value)}`);
+}
+
+/** The tag values of each member of a discriminated union, in member order. */
+export function tagsOf(
+  node: TypeNode & { kind: 'union' },
+  models: ReadonlyMap<string, ModelIR>,
+): { readonly values: readonly LiteralValue[]; readonly ref: string }[] {
+  return node.members.map((member) => {
+    if (member.kind !== 'model') throw new Error('a discriminated union has only model members');
+    const tag = models.get(member.ref)?.fields.find((f) => f.name === node.discriminator)?.type;
+    if (tag?.kind !== 'literal') throw new Error(`${member.ref}.${node.discriminator} is not a literal`);
+    return { values: tag.values, ref: member.ref };
+  });
 }
 
 /** A literal as messages show it: strings quoted the way pydantic (Python's repr) quotes them. */

@@ -7,6 +7,7 @@ export type RuntimeHelper = (typeof RUNTIME_HELPERS)[number];
 export const RUNTIME_HELPERS = [
   'adopt',
   'dumpValue',
+  'fieldsSet',
   'formatIssue',
   'isDateString',
   'isEmail',

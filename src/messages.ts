@@ -33,6 +33,8 @@ export interface ErrorContexts {
   ip_v4_address: undefined;
   ip_v6_address: undefined;
   recursion_loop: undefined;
+  union_tag_invalid: { discriminator: string; tag: string; expected_tags: string };
+  union_tag_not_found: { discriminator: string };
 }
 
 /** Every error type tydantic reports. */
@@ -79,6 +81,9 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   ip_v4_address: 'Input is not a valid IPv4 address',
   ip_v6_address: 'Input is not a valid IPv6 address',
   recursion_loop: 'Recursion error - cyclic reference detected',
+  union_tag_invalid:
+    "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",
+  union_tag_not_found: 'Unable to extract tag using discriminator {discriminator}',
 };
 
 /** Renders a template with an issue's context. */

@@ -74,3 +74,10 @@ export function dumpValue(value: unknown): unknown {
   }
   return value;
 }
+
+/** How many of `keys` the input sets (not undefined): smart-mode unions prefer the model that uses most of them. */
+export function fieldsSet(input: Record<string, unknown>, keys: readonly string[]): number {
+  let count = 0;
+  for (const key of keys) if (Object.hasOwn(input, key) && input[key] !== undefined) count++;
+  return count;
+}

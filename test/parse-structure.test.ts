@@ -175,6 +175,65 @@ describe.each(modes)('%s decorators', (mode) => {
   });
 
 
+  describe('discriminated unions', () => {
+    it('dispatches on the tag and reports errors of the selected member only', () => {
+      const out = m().Owner.parse({ pet: { kind: 'puppy', good: true }, pets: [{ kind: 'cat' }] });
+      expect(out.pet).toBeInstanceOf(m().Dog);
+      expect(out.pets[0]).toBeInstanceOf(m().Cat);
+      expect(out.pets[0].lives).toBe(9);
+      expect(issuesOf('Owner', { pet: { kind: 'dog', good: 'yes' }, pets: [{ kind: 'cat', lives: 1.5 }] })).toEqual([
+        { type: 'bool_type', loc: ['pet', 'dog', 'good'], msg: 'Input should be a valid boolean', input: 'yes' },
+        {
+          type: 'int_from_float',
+          loc: ['pets', 0, 'cat', 'lives'],
+          msg: 'Input should be a valid integer, got a number with a fractional part',
+          input: 1.5,
+        },
+      ]);
+    });
+
+    it('reports a bad or missing tag', () => {
+      expect(issuesOf('Owner', { pet: { kind: 'cow' }, pets: [{}, 3] })).toEqual([
+        {
+          type: 'union_tag_invalid',
+          loc: ['pet'],
+          msg: "Input tag 'cow' found using 'kind' does not match any of the expected tags: 'cat', 'dog', 'puppy'",
+          input: { kind: 'cow' },
+          ctx: { discriminator: "'kind'", tag: 'cow', expected_tags: "'cat', 'dog', 'puppy'" },
+        },
+        {
+          type: 'union_tag_not_found',
+          loc: ['pets', 0],
+          msg: "Unable to extract tag using discriminator 'kind'",
+          input: {},
+          ctx: { discriminator: "'kind'" },
+        },
+        {
+          type: 'union_tag_not_found',
+          loc: ['pets', 1],
+          msg: "Unable to extract tag using discriminator 'kind'",
+          input: 3,
+          ctx: { discriminator: "'kind'" },
+        },
+      ]);
+    });
+
+    it('is dispatches on the tag too', () => {
+      expect(m().Owner.is({ pet: { kind: 'cat', lives: 1 }, pets: [] })).toBe(true);
+      expect(m().Owner.is({ pet: { kind: 'cat', good: true }, pets: [] })).toBe(false);
+      expect(m().Owner.is({ pet: { kind: 'cow' }, pets: [] })).toBe(false);
+    });
+  });
+
+  describe('smart-mode unions of models', () => {
+    it('picks the model with the most fields set, so no data is lost', () => {
+      const both = m().Holder.parse({ x: { a: 'x', b: 1 } });
+      expect(both.x).toBeInstanceOf(m().Big);
+      expect(both.x.b).toBe(1);
+      expect(m().Holder.parse({ x: { a: 'x' } }).x).toBeInstanceOf(m().Small);
+    });
+  });
+
   describe('models found through aliases, namespaces and re-exports', () => {
     it('generates validators for each', () => {
       expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');

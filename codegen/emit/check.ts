@@ -2,7 +2,7 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import { assertNever, tagsOf, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -67,6 +67,20 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
       return;
     case 'union': {
+      if (node.discriminator !== undefined) {
+        // Constant-time dispatch on the tag: only the selected member is checked.
+        out.line(`if (typeof ${v} !== "object" || ${v} === null) ${fail}`);
+        out.line(`switch (${read(v, node.discriminator)}) {`);
+        for (const { values, ref } of tagsOf(node, e.models)) {
+          for (const value of values) out.line(`  case ${lit(value)}:`);
+          out.line(`    if (!${e.fn(ref).is}(${v})) ${fail}`);
+          out.line('    break;');
+        }
+        out.line('  default:');
+        out.line(`    ${fail}`);
+        out.line('}');
+        return;
+      }
       const done = names.numbered('u');
       out.block(`${done}:`, () => {
         for (const member of node.members) {
@@ -116,6 +130,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;
     }
     case 'union': {
+      if (node.discriminator !== undefined) return undefined;
       const members = node.members.map((m) => failCondition(e, m, v));
       return members.every((m) => m !== undefined) ? members.map((m) => `(${m})`).join(' && ') : undefined;
     }

@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, label, literalText, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, label, literalText, tagsOf, type FieldIR, type ModelIR, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { emitCheck, knownKey, literalFails, numberFails, stringFails } from './check';
@@ -168,7 +168,8 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
       emitValue(e, out, names, node.type, v, dst, site);
       return;
     case 'union':
-      emitUnion(e, out, names, node.members, v, dst, site);
+      if (node.discriminator !== undefined) emitTagged(e, out, names, node, v, dst, site);
+      else emitUnion(e, out, names, node.members, v, dst, site);
       return;
     default:
       assertNever(node);
@@ -234,8 +235,14 @@ function emitUnion(
   site: Site,
 ): void {
   const done = names.numbered('u');
+  const models = members.filter((m) => m.kind === 'model');
   out.block(`${done}:`, () => {
     for (const member of members) {
+      if (member.kind === 'model' && models.length > 1) {
+        // Several models fit an object: the one with the most fields set wins, as in pydantic.
+        if (member === models[0]) emitBestModel(e, out, names, models, v, dst, site, done);
+        continue;
+      }
       const next = names.numbered('m');
       out.block(`${next}:`, () => {
         emitCheck(e, out, names, member, v, `break ${next};`);
@@ -257,6 +264,75 @@ function emitUnion(
     for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
     out.line(`break ${site.label};`);
   });
+}
+
+/** Among model members that strictly fit, parses with the one whose fields the input sets most. */
+function emitBestModel(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  models: readonly (TypeNode & { kind: 'model' })[],
+  v: string,
+  dst: string,
+  site: Site,
+  done: string,
+): void {
+  const best = names.numbered('b');
+  const score = names.numbered('s');
+  out.line(`let ${best} = -1;`);
+  out.line(`let ${score} = -1;`);
+  models.forEach((member, i) => {
+    const set = names.numbered('s');
+    out.block(`if (${e.fn(member.ref).is}(${v}))`, () => {
+      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.fieldNames(member.ref)});`);
+      out.line(`if (${set} > ${score}) { ${best} = ${i}; ${score} = ${set}; }`);
+    });
+  });
+  models.forEach((member, i) => {
+    out.block(`if (${best} === ${i})`, () => {
+      emitValue(e, out, names, member, v, dst, site);
+      out.line(`break ${done};`);
+    });
+  });
+}
+
+/** Dispatches on the tag of a discriminated union: errors come only from the selected member. */
+function emitTagged(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'union' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const discriminator = lit(`'${node.discriminator}'`);
+  const loc = site.loc.join(', ');
+  const notFound = `{ ${e.helper('issue')}(${site.cx}, "union_tag_not_found", [${loc}], ${v}, { discriminator: ${discriminator} }); break ${site.label}; }`;
+  out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${notFound}`);
+  const tag = names.numbered('t');
+  out.line(`const ${tag} = ${read(v, node.discriminator!)};`);
+  out.line(`switch (${tag}) {`);
+  const tags = tagsOf(node, e.models);
+  out.indent(() => {
+    for (const { values, ref } of tags) {
+      for (const value of values) {
+        out.block(`case ${lit(value)}:`, () => {
+          const mark = names.numbered('n');
+          out.line(`const ${mark} = ${site.cx}.issues.length;`);
+          out.line(`${dst} = ${e.fn(ref).parse}(${v}, ${site.cx});`);
+          out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${[...site.loc, lit(value)].join(', ')}); break ${site.label}; }`);
+          out.line('break;');
+        });
+      }
+    }
+    out.line(`case undefined: ${notFound}`);
+    const expectedTags = tags.flatMap((t) => t.values).map(literalText).join(', ');
+    out.line(
+      `default: { ${e.helper('issue')}(${site.cx}, "union_tag_invalid", [${loc}], ${v}, { discriminator: ${discriminator}, tag: String(${tag}), expected_tags: ${lit(expectedTags)} }); break ${site.label}; }`,
+    );
+  });
+  out.line('}');
 }
 
 /** True when parse returns a strictly valid value as it is (no copy, no conversion). */

@@ -90,7 +90,37 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
       nodes.push(convertSingle(member, scope, syntaxOf(member)));
     }
   }
-  return nodes.length === 1 ? nodes[0]! : { kind: 'union', members: nodes };
+  if (nodes.length === 1) return nodes[0]!;
+  const discriminator = nodes.every((n) => n.kind === 'model') ? findDiscriminator(members, scope) : undefined;
+  return discriminator === undefined ? { kind: 'union', members: nodes } : { kind: 'union', members: nodes, discriminator };
+}
+
+/**
+ * The first property every member declares as required with literal types
+ * no other member shares: pydantic's discriminator, found without being named.
+ */
+function findDiscriminator(members: readonly Type[], scope: TypeScope): string | undefined {
+  const first = members[0];
+  if (first === undefined) return undefined;
+  for (const candidate of first.getProperties()) {
+    const name = candidate.getName();
+    const seen = new Set<LiteralValue>();
+    const fits = members.every((member) => {
+      const prop = member.getProperty(name);
+      if (prop === undefined || prop.isOptional()) return false;
+      const type = prop.getTypeAtLocation(scope.at);
+      const parts = type.isUnion() ? type.getUnionTypes() : [type];
+      if (!parts.every(isLiteral)) return false;
+      for (const part of parts) {
+        const value = literalValue(part);
+        if (seen.has(value)) return false;
+        seen.add(value);
+      }
+      return true;
+    });
+    if (fits) return name;
+  }
+  return undefined;
 }
 
 function isLiteral(type: Type): boolean {
