@@ -58,11 +58,14 @@ export function adopt(c: ParseContext, member: ParseContext): void {
   for (const item of member.issues) c.issues.push(item);
 }
 
-/** True when `x` is a multiple of `m`, allowing for binary floating-point error. */
+/**
+ * True when `x` is a multiple of a fractional `m` (0.01, 0.1 …), allowing for
+ * binary floating-point error in the quotient: 0.3 / 0.1 is 2.9999999999999996.
+ * Integer steps are checked exactly by generated code (`x % m !== 0`).
+ */
 export function isMultipleOf(x: number, m: number): boolean {
-  const r = Math.abs(x % m);
-  const tolerance = Math.abs(x) * Number.EPSILON * 8 + Number.EPSILON;
-  return r <= tolerance || Math.abs(r - Math.abs(m)) <= tolerance;
+  const q = x / m;
+  return Math.abs(q - Math.round(q)) <= 1e-9;
 }
 
 /** JSON-ready data for a value whose type is only known at run time (union members). */

@@ -1,0 +1,248 @@
+/**
+ * A reference interpreter over the IR, for tests only: plain recursive code,
+ * no labels, no hoisting, no name allocation. Generated code must agree with
+ * it on every input. It shares only the leaf checks (datetime and string
+ * formats) with the runtime.
+ */
+import type { Constraint, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import { label, literalText, tagsOf } from '../../codegen/ir';
+import { parseDateTime } from '../../src/formats/datetime';
+import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
+
+/** An issue without its message: what the differential test compares. */
+export interface Found {
+  readonly type: string;
+  readonly loc: readonly (string | number)[];
+}
+
+type Result = { ok: true; value: unknown } | { ok: false; issues: Found[] };
+
+const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
+
+/** The interpreter for one project. */
+export class Oracle {
+  private readonly models: Map<string, ModelIR>;
+
+  constructor(ir: ProjectIR) {
+    this.models = new Map(ir.models.map((m) => [m.id, m]));
+  }
+
+  /** `M.is(value)`, interpreted. */
+  is(id: string, value: unknown): boolean {
+    return this.check({ kind: 'model', ref: id }, value);
+  }
+
+  /** `M.safeParse(value)`, interpreted: plain data or the issues. */
+  parse(id: string, value: unknown): Result {
+    return this.value({ kind: 'model', ref: id }, value, []);
+  }
+
+  private model(id: string): ModelIR {
+    return this.models.get(id)!;
+  }
+
+  private check(node: TypeNode, v: unknown): boolean {
+    switch (node.kind) {
+      case 'string':
+        return typeof v === 'string' && node.constraints.every((c) => firstFailure(c, v) === undefined);
+      case 'number':
+        return typeof v === 'number' && Number.isFinite(v) && node.constraints.every((c) => firstFailure(c, v) === undefined);
+      case 'boolean':
+        return typeof v === 'boolean';
+      case 'null':
+        return v === null;
+      case 'undefined':
+        return v === undefined;
+      case 'literal':
+        return node.values.includes(v as LiteralValue);
+      case 'date':
+        return v instanceof Date && !Number.isNaN(safeTime(v));
+      case 'array':
+        return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && v.every((x) => this.check(node.items, x));
+      case 'nullable':
+        return v === null || this.check(node.type, v);
+      case 'union':
+        return node.members.some((m) => this.check(m, v));
+      case 'model': {
+        const model = this.model(node.ref);
+        if (!isObject(v)) return false;
+        const fields = model.fields.every((f) => {
+          const x = own(v, f.name);
+          return (f.optional && x === undefined) || this.check(f.type, x);
+        });
+        return fields && (model.extra === 'ignore' || Object.keys(v).every((k) => model.fields.some((f) => f.name === k)));
+      }
+    }
+  }
+
+  private value(node: TypeNode, v: unknown, loc: (string | number)[]): Result {
+    const fail = (type: string): Result => ({ ok: false, issues: [{ type, loc }] });
+    switch (node.kind) {
+      case 'string': {
+        if (typeof v !== 'string') return fail('string_type');
+        for (const c of node.constraints) {
+          const failure = firstFailure(c, v);
+          if (failure !== undefined) return fail(failure);
+        }
+        return { ok: true, value: v };
+      }
+      case 'number': {
+        const int = node.constraints.some((c) => c.kind === 'int');
+        if (typeof v !== 'number') return fail(int ? 'int_type' : 'float_type');
+        if (!Number.isFinite(v)) return fail('finite_number');
+        for (const c of node.constraints) {
+          const failure = firstFailure(c, v);
+          if (failure !== undefined) return fail(failure);
+        }
+        return { ok: true, value: v };
+      }
+      case 'boolean':
+        return typeof v === 'boolean' ? { ok: true, value: v } : fail('bool_type');
+      case 'null':
+        return v === null ? { ok: true, value: v } : fail('none_required');
+      case 'undefined':
+        return v === undefined ? { ok: true, value: v } : fail('undefined_required');
+      case 'literal':
+        return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail('literal_error');
+      case 'date': {
+        if (v instanceof Date) return Number.isNaN(safeTime(v)) ? fail('datetime_parsing') : { ok: true, value: new Date(safeTime(v)) };
+        if (typeof v !== 'string') return fail('datetime_type');
+        const t = parseDateTime(v);
+        return typeof t === 'number' ? { ok: true, value: new Date(t) } : fail(t.type);
+      }
+      case 'array': {
+        if (!Array.isArray(v)) return fail('list_type');
+        const max = node.constraints.find((c) => c.kind === 'maxItems');
+        if (max !== undefined && v.length > max.value) return fail('too_long');
+        const results = v.map((x, i) => this.value(node.items, x, [...loc, i]));
+        const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
+        if (issues.length > 0) return { ok: false, issues };
+        const min = node.constraints.find((c) => c.kind === 'minItems');
+        if (min !== undefined && v.length < min.value) return fail('too_short');
+        return { ok: true, value: results.map((r) => (r as { value: unknown }).value) };
+      }
+      case 'nullable':
+        return v === null ? { ok: true, value: null } : this.value(node.type, v, loc);
+      case 'union':
+        return node.discriminator === undefined ? this.union(node.members, v, loc) : this.tagged(node, v, loc);
+      case 'model':
+        return this.object(this.model(node.ref), v, loc);
+    }
+  }
+
+  private union(members: readonly TypeNode[], v: unknown, loc: (string | number)[]): Result {
+    // Strict first: the first exact member, except that among models the one with most fields set wins.
+    const models = members.filter((m) => m.kind === 'model');
+    for (const member of members) {
+      if (member.kind === 'model' && models.length > 1) {
+        if (member !== models[0]) continue;
+        let best: TypeNode | undefined;
+        let score = -1;
+        for (const candidate of models) {
+          if (!this.check(candidate, v)) continue;
+          const set = this.model(candidate.ref).fields.filter((f) => own(v as object, f.name) !== undefined).length;
+          if (set > score) [best, score] = [candidate, set];
+        }
+        if (best !== undefined) return this.value(best, v, loc);
+        continue;
+      }
+      if (this.check(member, v)) return this.value(member, v, loc);
+    }
+    const issues: Found[] = [];
+    for (const member of members) {
+      const result = this.value(member, v, [...loc, label(member, this.models)]);
+      if (result.ok) return result;
+      issues.push(...result.issues);
+    }
+    return { ok: false, issues };
+  }
+
+  private tagged(node: TypeNode & { kind: 'union' }, v: unknown, loc: (string | number)[]): Result {
+    if (!isObject(v)) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
+    const tag = own(v, node.discriminator!);
+    if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
+    const member = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
+    if (member === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
+    return this.object(this.model(member.ref), v, [...loc, tag as string]);
+  }
+
+  private object(model: ModelIR, v: unknown, loc: (string | number)[]): Result {
+    if (!isObject(v)) return { ok: false, issues: [{ type: 'model_type', loc }] };
+    const out: Record<string, unknown> = {};
+    const issues: Found[] = [];
+    for (const field of model.fields) {
+      const x = own(v, field.name);
+      if (x === undefined) {
+        if (field.default !== undefined) define(out, field.name, structuredClone(field.default));
+        else if (!field.optional) issues.push({ type: 'missing', loc: [...loc, field.name] });
+        continue;
+      }
+      const result = this.value(field.type, x, [...loc, field.name]);
+      if (result.ok) define(out, field.name, result.value);
+      else issues.push(...result.issues);
+    }
+    if (model.extra === 'forbid') {
+      for (const key of Object.keys(v)) {
+        if (!model.fields.some((f) => f.name === key)) issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+      }
+    }
+    return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
+  }
+}
+
+/** The error type of the first constraint `value` breaks (values already of the right type). */
+function firstFailure(c: Constraint, value: unknown): string | undefined {
+  switch (c.kind) {
+    case 'minLength':
+      return (value as string).length < c.value ? 'string_too_short' : undefined;
+    case 'maxLength':
+      return (value as string).length > c.value ? 'string_too_long' : undefined;
+    case 'pattern':
+      return new RegExp(c.source, c.flags).test(value as string) ? undefined : 'string_pattern_mismatch';
+    case 'format':
+      return FORMATS[c.format](value as string) ? undefined : formatError(c.format, value as string).type;
+    case 'int':
+      return Number.isInteger(value) ? undefined : 'int_from_float';
+    case 'multipleOf': {
+      const x = value as number;
+      const exact = Number.isInteger(c.value) ? x % c.value === 0 : Math.abs(x / c.value - Math.round(x / c.value)) <= 1e-9;
+      return exact ? undefined : 'multiple_of';
+    }
+    case 'le':
+      return (value as number) > c.value ? 'less_than_equal' : undefined;
+    case 'lt':
+      return (value as number) >= c.value ? 'less_than' : undefined;
+    case 'ge':
+      return (value as number) < c.value ? 'greater_than_equal' : undefined;
+    case 'gt':
+      return (value as number) <= c.value ? 'greater_than' : undefined;
+    case 'minItems':
+      return (value as unknown[]).length < c.value ? 'too_short' : undefined;
+    case 'maxItems':
+      return (value as unknown[]).length > c.value ? 'too_long' : undefined;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A field's value: own properties for names Object.prototype also has, any property otherwise. */
+function own(v: object, key: string): unknown {
+  return key in Object.prototype && !Object.hasOwn(v, key) ? undefined : (v as Record<string, unknown>)[key];
+}
+
+function define(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+function safeTime(date: Date): number {
+  try {
+    return date.getTime();
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/** For readable failures: a literal as the messages show it. */
+export const show = literalText;

@@ -1,0 +1,99 @@
+/**
+ * Differential test: the generated `is` and `parse` against the reference
+ * interpreter, on valid inputs, mutated ones and arbitrary values. They must
+ * agree on accept/reject, on every issue's type and location, and on the
+ * output (key order, absent vs undefined, -0).
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectIR } from '../codegen/ir';
+import { toPlain, validCase } from './helpers/arbitrary';
+import { compileFixture } from './helpers/compile';
+import { Oracle } from './helpers/oracle';
+
+let ir: ProjectIR;
+let m: Record<string, any>;
+let oracle: Oracle;
+
+beforeAll(async () => {
+  const compiled = await compileFixture('basic', 'standard');
+  ir = compiled.result.ir;
+  m = compiled.exports;
+  oracle = new Oracle(ir);
+});
+
+/** Every place in a value, as a path of keys and indices. */
+function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
+  else if (typeof value === 'object' && value !== null && !(value instanceof Date)) {
+    for (const key of Object.keys(value)) paths((value as Record<string, unknown>)[key], [...at, key], out);
+  }
+  return out;
+}
+
+/** A copy of `value` with the thing at `path` replaced. */
+function replaced(value: unknown, path: readonly (string | number)[], by: unknown): unknown {
+  if (path.length === 0) return by;
+  const [head, ...rest] = path;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  Object.defineProperty(copy, head!, {
+    value: replaced((value as any)[head!], rest, by),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
+  return copy;
+}
+
+/** Numbers on and beside every bound a model states, and strings of lengths around them. */
+function boundaries(model: unknown): unknown[] {
+  const values = new Set<unknown>([0]);
+  JSON.stringify(model, (key, value) => {
+    if (key === 'value' && typeof value === 'number') {
+      for (const x of [value - 1, value, value + 1, value / 2]) {
+        values.add(x);
+        if (Number.isInteger(x) && x >= 0 && x < 64) values.add('A'.repeat(x));
+      }
+    }
+    return value;
+  });
+  return [...values];
+}
+
+function junk(name: string): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    fc.constantFrom(null, undefined, '', 'x', 'a@b.co', -0, 1.5, Number.NaN, true, [], {}, new Date(Number.NaN), '2024-01-01'),
+    { arbitrary: fc.constantFrom(...boundaries(ir.models.find((model) => model.id === name))), weight: 2 },
+    fc.anything({ maxDepth: 2 }),
+  );
+}
+
+describe('generated code agrees with the interpreter', () => {
+  const names = ['Scalars', 'Optionals', 'Constrained', 'Order', 'Unions', 'Tricky', 'TreeNode', 'Branded', 'Owner', 'Holder', 'Empty', 'Sub'];
+  it.each(names)('%s', (name) => {
+    const mutated = validCase(ir, name).chain(({ input }) =>
+      fc.tuple(fc.constantFrom(...paths(input)), junk(name)).map(([path, by]) => replaced(input, path, by)),
+    );
+    const inputs = fc.oneof(
+      validCase(ir, name).map((c) => c.input),
+      { arbitrary: mutated, weight: 3 },
+      fc.anything({ withDate: true, withNullPrototype: true }),
+    );
+    fc.assert(
+      fc.property(inputs, (input) => {
+        expect(m[name].is(input)).toBe(oracle.is(name, input));
+        const result = m[name].safeParse(input);
+        const expected = oracle.parse(name, input);
+        if (expected.ok) {
+          if (!result.success) throw new Error(result.error.message);
+          expect(toPlain(result.data)).toStrictEqual(expected.value);
+        } else {
+          expect(result.success).toBe(false);
+          expect(result.error.issues.map((i: any) => ({ type: i.type, loc: i.loc }))).toStrictEqual(expected.issues);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
