@@ -124,11 +124,35 @@ export function literalText(value: LiteralValue): string {
   return typeof value === 'string' ? quote(value) : String(value);
 }
 
+const FORMAT_LABELS: Record<StringFormat, string> = {
+  email: 'Email',
+  url: 'Url',
+  uuid: 'Uuid',
+  ipv4: 'IPv4',
+  ipv6: 'IPv6',
+  date: 'DateString',
+};
+
+/** Labels of a union's members, made unique with `#2`, `#3` where two read the same. */
+export function memberLabels(members: readonly TypeNode[], models: ReadonlyMap<string, ModelIR>): string[] {
+  const seen = new Map<string, number>();
+  return members.map((member) => {
+    const text = label(member, models);
+    const count = (seen.get(text) ?? 0) + 1;
+    seen.set(text, count);
+    return count === 1 ? text : `${text}#${count}`;
+  });
+}
+
 /** A short TypeScript-like label of a type, used to name union members in error locations. */
 export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): string {
   switch (node.kind) {
-    case 'string':
+    case 'string': {
+      const format = node.constraints.find((c) => c.kind === 'format');
+      return format?.kind === 'format' ? FORMAT_LABELS[format.format] : 'string';
+    }
     case 'number':
+      return node.constraints.some((c) => c.kind === 'int') ? 'Int' : 'number';
     case 'boolean':
     case 'null':
     case 'undefined':

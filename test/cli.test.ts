@@ -21,9 +21,9 @@ describe('tydantic generate', () => {
     const dir = prepareFixture('basic', 'standard');
     const project = path.join(dir, 'tsconfig.json');
     const out = path.relative(process.cwd(), path.join(dir, 'tydantic.gen.ts'));
-    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (21 models)`, err: '' });
-    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (21 models)`, err: '' });
-    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (21 models)`, err: '' });
+    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (22 models)`, err: '' });
+    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (22 models)`, err: '' });
+    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (22 models)`, err: '' });
 
     writeFileSync(path.join(dir, 'tydantic.gen.ts'), `${readFileSync(path.join(dir, 'tydantic.gen.ts'), 'utf8')}\n`);
     expect(cli('generate', '-p', project, '--check')).toEqual({
@@ -53,6 +53,14 @@ describe('tydantic generate', () => {
       err: 'error: missing/tsconfig.json not found (pass the tsconfig with --project)',
     });
     expect(cli('--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: tydantic generate') });
+    const broken = prepareFixture('basic', 'standard');
+    writeFileSync(path.join(broken, 'tsconfig.json'), '{ "compilerOptions": { ');
+    expect(cli('generate', '-p', broken).err).toMatch(/^error: cannot read .*tsconfig\.json: /);
+  });
+
+  it('reads the tsconfig.json of a folder given to --project', () => {
+    const dir = prepareFixture('basic', 'standard');
+    expect(cli('generate', '-p', dir, '--check').err).toMatch(/tydantic\.gen\.ts is missing/);
   });
 
   it('writes plain JavaScript for a .js output, which bundles and runs', async () => {

@@ -62,6 +62,32 @@ describe('diagnostics', () => {
         hint: fix the type: tsc reports why",
         "more.ts:48:28 - error: Mixed extends 'Timestamped(Model)', whose fields the compile step cannot see
         hint: extend a model class or an abstract class declared with class syntax",
+        "more.ts:54:10 - error: Unsupported.pair: '[string, number]' is a tuple, which is not supported yet
+        hint: use an array type such as string[]",
+        "more.ts:55:11 - error: Unsupported.shape: '{ a: string; }' is an object type but not a model class, which is not supported yet
+        hint: declare a @model() class for it",
+        "more.ts:56:9 - error: Unsupported.map: 'Map<string, number>' is not supported yet
+        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:57:9 - error: Unsupported.set: 'Set<string>' is not supported yet
+        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:58:12 - error: Unsupported.record: 'Record<string, number>' is not supported yet
+        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:59:8 - error: Unsupported.id: '\`order_\${number}\`' is a template literal type, which is not supported yet
+        hint: use string with @field({ pattern })",
+        "more.ts:60:11 - error: Unsupported.never: 'never' accepts nothing
+        hint: give the field a concrete type",
+        "more.ts:61:10 - error: Unsupported.both: 'Leaf & { b: number; }' is an intersection, which is not supported yet
+        hint: declare a @model() class with the combined fields",
+        "more.ts:62:21 - error: Unsupported.flagged: flag 'g' makes RegExp.test stateful
+        hint: drop the 'g' and 'y' flags",
+        "more.ts:63:28 - error: Unsupported.conflict: two 'maxLength' constraints conflict: 5 and 3
+        hint: keep one (the @field() option or the type tag)",
+        "more.ts:64:31 - error: Unsupported.mails: format applies to strings, but the type is 'string[]'
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
+        "more.ts:65:15 - error: Unsupported.param: parameter properties are not fields
+        hint: declare the field in the class body",
+        "more.ts:70:1 - error: Uncalled: @model must be called
+        hint: write @model()",
       ]
     `);
   });

@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, label, literalText, tagsOf, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, literalText, memberLabels, tagsOf, type FieldIR, type ModelIR, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { emitCheck, knownKey, literalFails, numberFails, stringFails } from './check';
@@ -251,9 +251,10 @@ function emitUnion(
         out.line(`break ${done};`);
       });
     }
-    const trials = members.map((member) => {
+    const labels = memberLabels(members, e.models);
+    const trials = members.map((member, i) => {
       const cx = names.numbered('c');
-      const trial: Site = { cx, loc: [...site.loc, lit(label(member, e.models))], label: names.numbered('m') };
+      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m') };
       out.line(`const ${cx}${e.contextType()} = { issues: [], extra: ${site.cx}.extra };`);
       out.block(`${trial.label}:`, () => {
         emitValue(e, out, names, member, v, dst, trial);

@@ -87,7 +87,14 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
         const mine = constraints.filter((c) => targetOf(c) === n.kind);
         if (mine.length === 0) return n;
         used.add(n.kind);
-        const merged = [...n.constraints, ...mine].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+        for (const c of mine) {
+          const same = n.constraints.find((d) => d.kind === c.kind);
+          if (same !== undefined && JSON.stringify(same) !== JSON.stringify(c)) {
+            throw new Unsupported(`two '${c.kind}' constraints conflict: ${describe(same)} and ${describe(c)}`, 'keep one (the @field() option or the type tag)');
+          }
+        }
+        const fresh = mine.filter((c) => !n.constraints.some((d) => d.kind === c.kind));
+        const merged = [...n.constraints, ...fresh].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
         return { ...n, constraints: merged } as TypeNode;
       }
       case 'nullable':
@@ -109,4 +116,8 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
     }
   }
   return result;
+}
+
+function describe(c: Constraint): string {
+  return 'value' in c ? String(c.value) : c.kind === 'pattern' ? `/${c.source}/${c.flags}` : c.kind === 'format' ? c.format : c.kind;
 }

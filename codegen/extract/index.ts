@@ -213,7 +213,7 @@ function extractField(
       if (kind === 'field-uncalled') throw new Unsupported('@field must be called', 'write @field({ ... })');
       if (kind !== 'field') continue;
       const options = readFieldOptions(decorator);
-      node = constrain(node, options.constraints, type.getText(prop));
+      node = constrain(node, options.constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));
       description = options.description ?? description;
     }
     fallback = readDefault(prop.getInitializer());

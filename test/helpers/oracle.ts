@@ -5,7 +5,7 @@
  * formats) with the runtime.
  */
 import type { Constraint, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
-import { label, literalText, tagsOf } from '../../codegen/ir';
+import { literalText, memberLabels, tagsOf } from '../../codegen/ir';
 import { parseDateTime } from '../../src/formats/datetime';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
@@ -149,8 +149,9 @@ export class Oracle {
       if (this.check(member, v)) return this.value(member, v, loc);
     }
     const issues: Found[] = [];
-    for (const member of members) {
-      const result = this.value(member, v, [...loc, label(member, this.models)]);
+    const labels = memberLabels(members, this.models);
+    for (const [i, member] of members.entries()) {
+      const result = this.value(member, v, [...loc, labels[i]!]);
       if (result.ok) return result;
       issues.push(...result.issues);
     }
