@@ -20,6 +20,7 @@ export const RUNTIME_HELPERS = [
   'link',
   'parseDateTime',
   'prefix',
+  'tagText',
   'timeOf',
   'ParseContext',
 ] as const;

@@ -84,3 +84,8 @@ export function fieldsSet(input: Record<string, unknown>, keys: readonly string[
   for (const key of keys) if (Object.hasOwn(input, key) && input[key] !== undefined) count++;
   return count;
 }
+
+/** A discriminator value as text for `union_tag_invalid`, safe for objects whose toString is broken. */
+export function tagText(tag: unknown): string {
+  return (typeof tag === 'object' && tag !== null) || typeof tag === 'function' ? Object.prototype.toString.call(tag) : String(tag);
+}

@@ -330,7 +330,7 @@ function emitTagged(
     out.line(`case undefined: ${notFound}`);
     const expectedTags = tags.flatMap((t) => t.values).map(literalText).join(', ');
     out.line(
-      `default: { ${e.helper('issue')}(${site.cx}, "union_tag_invalid", [${loc}], ${v}, { discriminator: ${discriminator}, tag: String(${tag}), expected_tags: ${lit(expectedTags)} }); break ${site.label}; }`,
+      `default: { ${e.helper('issue')}(${site.cx}, "union_tag_invalid", [${loc}], ${v}, { discriminator: ${discriminator}, tag: ${e.helper('tagText')}(${tag}), expected_tags: ${lit(expectedTags)} }); break ${site.label}; }`,
     );
   });
   out.line('}');

@@ -41,8 +41,9 @@ function modelCase(models: Models, model: ModelIR, strict: boolean, depth: numbe
     const input: Record<string, unknown> = {};
     const expected: Record<string, unknown> = {};
     for (const { field, c } of parts) {
-      if (c !== undefined) {
-        define(input, field.name, c.input);
+      if (c !== undefined) define(input, field.name, c.input);
+      // A field given as undefined counts as absent: its default, or nothing.
+      if (c !== undefined && c.input !== undefined) {
         define(expected, field.name, c.expected);
       } else if (field.default !== undefined) {
         define(expected, field.name, copy(field.default));
