@@ -55,6 +55,13 @@ export type TypeNode =
   | { readonly kind: 'date' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   | { readonly kind: 'model'; readonly ref: string }
+  | {
+      /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
+      readonly kind: 'object';
+      readonly fields: readonly FieldIR[];
+      /** The policy of the model the type is used in. */
+      readonly extra: 'ignore' | 'forbid';
+    }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
   | {
       readonly kind: 'union';
@@ -169,6 +176,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     }
     case 'model':
       return models.get(node.ref)?.name ?? node.ref;
+    case 'object':
+      return 'object';
     case 'nullable':
       return `${label(node.type, models)} | null`;
     case 'union':

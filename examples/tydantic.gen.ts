@@ -21,8 +21,8 @@ function is_DatabaseConfig(v: any): boolean {
   if (typeof v3 !== "string" || v3.length < 1) return false;
   const v4 = v.ssl;
   if (typeof v4 !== "boolean") return false;
-  for (const k in v) {
-    if (k === "host" || k === "port" || k === "name" || k === "ssl" || !Object.hasOwn(v, k)) continue;
+  for (const k1 in v) {
+    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
     return false;
   }
   return true;
@@ -68,9 +68,9 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
     o4 = v4;
   }
   if (c.extra !== "ignore") {
-    for (const k in v) {
-      if (k === "host" || k === "port" || k === "name" || k === "ssl" || !Object.hasOwn(v, k)) continue;
-      issue(c, "extra_forbidden", [k], v[k]);
+    for (const k1 in v) {
+      if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
+      issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
   if (c.issues.length !== n) return undefined;
@@ -116,8 +116,8 @@ function is_AppConfig(v: any): boolean {
   }
   const v7 = v.maintenanceUntil;
   if (v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) return false;
-  for (const k in v) {
-    if (k === "environment" || k === "database" || k === "workers" || k === "logLevel" || k === "featureFlags" || k === "maintenanceUntil" || !Object.hasOwn(v, k)) continue;
+  for (const k1 in v) {
+    if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
     return false;
   }
   return true;
@@ -196,9 +196,9 @@ function parse_AppConfig(v: any, c: ParseContext): any {
     } else { issue(c, "datetime_type", ["maintenanceUntil"], v7); break f7; }
   }
   if (c.extra !== "ignore") {
-    for (const k in v) {
-      if (k === "environment" || k === "database" || k === "workers" || k === "logLevel" || k === "featureFlags" || k === "maintenanceUntil" || !Object.hasOwn(v, k)) continue;
-      issue(c, "extra_forbidden", [k], v[k]);
+    for (const k1 in v) {
+      if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
+      issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
   if (c.issues.length !== n) return undefined;
@@ -281,9 +281,9 @@ function parse_Address(v: any, c: ParseContext): any {
     o4 = v4;
   }
   if (c.extra === "forbid") {
-    for (const k in v) {
-      if (k === "street" || k === "city" || k === "zip" || k === "country" || !Object.hasOwn(v, k)) continue;
-      issue(c, "extra_forbidden", [k], v[k]);
+    for (const k1 in v) {
+      if (k1 === "street" || k1 === "city" || k1 === "zip" || k1 === "country" || !Object.hasOwn(v, k1)) continue;
+      issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
   if (c.issues.length !== n) return undefined;
@@ -319,8 +319,8 @@ function is_OrderItem(v: any): boolean {
   if (typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 100 || v2 < 1) return false;
   const v3 = v.price;
   if (typeof v3 !== "number" || !Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return false;
-  for (const k in v) {
-    if (k === "sku" || k === "quantity" || k === "price" || !Object.hasOwn(v, k)) continue;
+  for (const k1 in v) {
+    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
     return false;
   }
   return true;
@@ -363,9 +363,9 @@ function parse_OrderItem(v: any, c: ParseContext): any {
     o3 = v3;
   }
   if (c.extra !== "ignore") {
-    for (const k in v) {
-      if (k === "sku" || k === "quantity" || k === "price" || !Object.hasOwn(v, k)) continue;
-      issue(c, "extra_forbidden", [k], v[k]);
+    for (const k1 in v) {
+      if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
+      issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
   if (c.issues.length !== n) return undefined;
@@ -418,8 +418,8 @@ function is_CreateOrder(v: any): boolean {
   if (v10 !== undefined && (typeof v10 !== "string")) return false;
   const v11 = v.placedAt;
   if (!(v11 instanceof Date) || Number.isNaN(timeOf(v11))) return false;
-  for (const k in v) {
-    if (k === "customer" || k === "email" || k === "items" || k === "shipTo" || k === "billTo" || k === "tags" || k === "priority" || k === "giftNote" || k === "placedAt" || !Object.hasOwn(v, k)) continue;
+  for (const k1 in v) {
+    if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.hasOwn(v, k1)) continue;
     return false;
   }
   return true;
@@ -534,9 +534,9 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
     } else { issue(c, "datetime_type", ["placedAt"], v11); break f11; }
   }
   if (c.extra !== "ignore") {
-    for (const k in v) {
-      if (k === "customer" || k === "email" || k === "items" || k === "shipTo" || k === "billTo" || k === "tags" || k === "priority" || k === "giftNote" || k === "placedAt" || !Object.hasOwn(v, k)) continue;
-      issue(c, "extra_forbidden", [k], v[k]);
+    for (const k1 in v) {
+      if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.hasOwn(v, k1)) continue;
+      issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
   if (c.issues.length !== n) return undefined;

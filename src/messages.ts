@@ -21,6 +21,7 @@ export interface ErrorContexts {
   bool_type: undefined;
   literal_error: { expected: string };
   list_type: undefined;
+  dict_type: undefined;
   too_short: { field_type: string; min_length: number; actual_length: number };
   too_long: { field_type: string; max_length: number; actual_length: number };
   datetime_type: undefined;
@@ -67,6 +68,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   bool_type: 'Input should be a valid boolean',
   literal_error: 'Input should be {expected}',
   list_type: 'Input should be a valid array',
+  dict_type: 'Input should be an object',
   too_short:
     '{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}',
   too_long:

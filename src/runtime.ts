@@ -72,10 +72,14 @@ export function isMultipleOf(x: number, m: number): boolean {
 export function dumpValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(dumpValue);
-  if (typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return (value as { toJSON(): unknown }).toJSON();
+  if (typeof value !== 'object' || value === null) return value;
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = dumpValue((value as Record<string, unknown>)[key]);
+    Object.defineProperty(out, key, { value: item, writable: true, enumerable: true, configurable: true });
   }
-  return value;
+  return out;
 }
 
 /** How many of `keys` the input sets (not undefined): smart-mode unions prefer the model that uses most of them. */

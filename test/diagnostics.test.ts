@@ -64,14 +64,12 @@ describe('diagnostics', () => {
         hint: extend a model class or an abstract class declared with class syntax",
         "more.ts:54:10 - error: Unsupported.pair: '[string, number]' is a tuple, which is not supported yet
         hint: use an array type such as string[]",
-        "more.ts:55:11 - error: Unsupported.shape: '{ a: string; }' is an object type but not a model class, which is not supported yet
-        hint: declare a @model() class for it",
         "more.ts:56:9 - error: Unsupported.map: 'Map<string, number>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
         "more.ts:57:9 - error: Unsupported.set: 'Set<string>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
-        "more.ts:58:12 - error: Unsupported.record: 'Record<string, number>' is not supported yet
-        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:58:12 - error: Unsupported.record: 'Record<string, number>' has an index signature (any key), which is not supported yet
+        hint: list the keys (Record<'a' | 'b', T>), or declare a model",
         "more.ts:59:8 - error: Unsupported.id: '\`order_\${number}\`' is a template literal type, which is not supported yet
         hint: use string with @field({ pattern })",
         "more.ts:60:11 - error: Unsupported.never: 'never' accepts nothing

@@ -234,6 +234,58 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 
+  describe('object types without a class', () => {
+    const valid = { contact: { email: 'a@b.co' } };
+
+    it('parse to plain objects, with defaults, utility types and the model extra policy', () => {
+      const out = m().Profile.parse({
+        ...valid,
+        inline: { a: 1, b: 'x' },
+        partial: {},
+        picked: { email: 'x@y.org' },
+        omitted: { tags: ['t'] },
+        keyed: { en: 'hi', fr: 'salut' },
+        frozen: { lat: 1, lng: 2 },
+        part: { zip: '12345' },
+      });
+      expect(Object.getPrototypeOf(out.contact)).toBe(Object.prototype);
+      expect(out.toJSON()).toEqual({
+        contact: { email: 'a@b.co' },
+        meta: { tags: [] },
+        inline: { a: 1, b: 'x' },
+        partial: {},
+        picked: { email: 'x@y.org' },
+        omitted: { tags: ['t'] },
+        keyed: { en: 'hi', fr: 'salut' },
+        frozen: { lat: 1, lng: 2 },
+        part: { zip: '12345' },
+      });
+      expect(m().Profile.parse(valid).meta).not.toBe(m().Profile.parse(valid).meta);
+    });
+
+    it('reports nested issues, extra keys per the model policy, and dict_type', () => {
+      const input = {
+        contact: { email: 'nope', fax: 1 },
+        meta: { tags: [1], geo: 'here' },
+        inline: [],
+        omitted: { tags: [], geo: { lat: 1, lng: 2 } },
+        keyed: { en: 'hi' },
+        part: { zip: '1', label: 'x' },
+      };
+      expect(issuesOf('Profile', input).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['contact.email', 'value_error'],
+        ['contact.fax', 'extra_forbidden'],
+        ['meta.tags.0', 'string_type'],
+        ['meta.geo', 'dict_type'],
+        ['inline', 'dict_type'],
+        ['omitted.geo', 'extra_forbidden'],
+        ['keyed.fr', 'missing'],
+        ['part.zip', 'string_pattern_mismatch'],
+        ['part.label', 'extra_forbidden'],
+      ]);
+    });
+  });
+
   describe('models found through aliases, namespaces and re-exports', () => {
     it('generates validators for each', () => {
       expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');

@@ -11,12 +11,14 @@ import { prepareFixture } from './helpers/compile';
 describe('generated code', () => {
   it('matches the snapshot for the basic fixture', async () => {
     const dir = prepareFixture('basic', 'standard');
-    const { code } = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+    const { code, diagnostics } = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+    expect(diagnostics).toEqual([]);
     await expect(code).toMatchFileSnapshot('fixtures/basic/tydantic.gen.ts');
   });
 
   it('matches the snapshot for the examples', async () => {
-    const { code } = new Generator({ project: path.join(__dirname, '../examples/tsconfig.json') }).run();
+    const { code, diagnostics } = new Generator({ project: path.join(__dirname, '../examples/tsconfig.json') }).run();
+    expect(diagnostics).toEqual([]);
     await expect(code).toMatchFileSnapshot('../examples/tydantic.gen.ts');
   });
 });

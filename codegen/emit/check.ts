@@ -2,7 +2,7 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, tagsOf, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import { assertNever, tagsOf, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -14,32 +14,46 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const local = e.names.child(LOCALS);
   out.block(`function ${isName}(v${e.type('any')})${e.type('boolean')}`, () => {
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
-    for (const field of model.fields) {
-      const value = local.numbered('v');
-      out.line(`const ${value} = ${read('v', field.name)};`);
-      // A defaulted field is required in the output shape, so only `?` fields may be undefined.
-      if (field.optional) {
-        const cond = failCondition(e, field.type, value);
-        if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) return false;`);
-        else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, local, field.type, value, 'return false;'));
-      } else {
-        emitCheck(e, out, local, field.type, value, 'return false;');
-      }
-    }
-    if (model.extra === 'forbid') {
-      out.block('for (const k in v)', () => {
-        out.line(`if (${knownKey(model, 'k')} || !Object.hasOwn(v, k)) continue;`);
-        out.line('return false;');
-      });
-    }
+    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;');
     out.line('return true;');
   });
 }
 
+/** The checks of an object's fields (and, when it forbids extras, of its keys), each running `fail`. */
+function emitFields(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  fields: readonly FieldIR[],
+  extra: 'ignore' | 'forbid',
+  src: string,
+  fail: string,
+): void {
+  for (const field of fields) {
+    const value = names.numbered('v');
+    out.line(`const ${value} = ${read(src, field.name)};`);
+    // A defaulted field is required in the output shape, so only `?` fields may be undefined.
+    if (field.optional) {
+      const cond = failCondition(e, field.type, value);
+      if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) ${fail}`);
+      else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail));
+    } else {
+      emitCheck(e, out, names, field.type, value, fail);
+    }
+  }
+  if (extra === 'forbid') {
+    const k = names.numbered('k');
+    out.block(`for (const ${k} in ${src})`, () => {
+      out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(fail);
+    });
+  }
+}
+
 /** An expression true when key `k` is a declared field of the model (`false` when it has none). */
-export function knownKey(model: ModelIR, k: string): string {
-  if (model.fields.length === 0) return 'false';
-  return model.fields.map((f) => `${k} === ${lit(f.name)}`).join(' || ');
+export function knownKey(fields: readonly FieldIR[], k: string): string {
+  if (fields.length === 0) return 'false';
+  return fields.map((f) => `${k} === ${lit(f.name)}`).join(' || ');
 }
 
 /** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
@@ -65,6 +79,10 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
     }
     case 'nullable':
       out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
+      return;
+    case 'object':
+      out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
+      emitFields(e, out, names, node.fields, node.extra, v, fail);
       return;
     case 'union': {
       if (node.discriminator !== undefined) {
@@ -135,6 +153,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return members.every((m) => m !== undefined) ? members.map((m) => `(${m})`).join(' && ') : undefined;
     }
     case 'array':
+    case 'object':
       return undefined;
     default:
       return assertNever(node);

@@ -47,6 +47,8 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
       const inner = dumpExpression(e, node.type, v, depth);
       return inner === v ? v : `${v} === null ? null : ${inner}`;
     }
+    case 'object':
+      return `${e.helper('dumpValue')}(${v})`;
     case 'union':
       return node.members.every((m) => dumpExpression(e, m, v, depth) === v) ? v : `${e.helper('dumpValue')}(${v})`;
     default:

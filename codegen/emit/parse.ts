@@ -26,8 +26,8 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const outputs = model.fields.map((field) => emitField(e, out, names, field));
-    emitExtraCheck(e, out, model);
+    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
+    emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
@@ -39,11 +39,20 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   });
 }
 
-function emitField(e: EmitContext, out: Lines, names: Names, field: FieldIR): string {
+/** Reads, checks and converts one field of `src` into a fresh local, which it returns. */
+function emitField(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  field: FieldIR,
+  src: string,
+  cx: string,
+  base: readonly string[],
+): string {
   const input = names.numbered('v');
   const output = names.numbered('o');
-  const site: Site = { cx: 'c', loc: [lit(field.name)], label: names.numbered('f') };
-  out.line(`const ${input} = ${read('v', field.name)};`);
+  const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f') };
+  out.line(`const ${input} = ${read(src, field.name)};`);
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
     if (field.default !== undefined) {
@@ -53,7 +62,7 @@ function emitField(e: EmitContext, out: Lines, names: Names, field: FieldIR): st
       out.line(`if (${input} === undefined) break ${site.label};`);
     } else {
       out.line(
-        `if (${input} === undefined) { ${e.helper('issue')}(c, "missing", [${site.loc.join(', ')}], v); break ${site.label}; }`,
+        `if (${input} === undefined) { ${e.helper('issue')}(${cx}, "missing", [${site.loc.join(', ')}], ${src}); break ${site.label}; }`,
       );
     }
     emitValue(e, out, names, field.type, input, output, site);
@@ -61,15 +70,53 @@ function emitField(e: EmitContext, out: Lines, names: Names, field: FieldIR): st
   return output;
 }
 
-function emitExtraCheck(e: EmitContext, out: Lines, model: ModelIR): void {
-  // The call's policy wins over the model's; only a forbidding policy walks the keys.
-  const active = model.extra === 'forbid' ? 'c.extra !== "ignore"' : 'c.extra === "forbid"';
+/** Reports keys of `src` that are not fields, when the call's or else the type's policy forbids them. */
+function emitExtraCheck(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  fields: readonly FieldIR[],
+  extra: 'ignore' | 'forbid',
+  src: string,
+  cx: string,
+  base: readonly string[],
+): void {
+  const active = extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
+  const k = names.numbered('k');
   out.block(`if (${active})`, () => {
-    out.block('for (const k in v)', () => {
-      out.line(`if (${knownKey(model, 'k')} || !Object.hasOwn(v, k)) continue;`);
-      out.line(`${e.helper('issue')}(c, "extra_forbidden", [k], v[k]);`);
+    out.block(`for (const ${k} in ${src})`, () => {
+      out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
     });
   });
+}
+
+/** Builds a plain object from an object type's fields; every issue goes to `site`. */
+function emitObject(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'object' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  out.line(
+    `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) { ${e.helper('issue')}(${site.cx}, "dict_type", [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
+  );
+  const mark = names.numbered('n');
+  out.line(`const ${mark} = ${site.cx}.issues.length;`);
+  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc));
+  emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
+  out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
+  const result = names.numbered('r');
+  out.line(`const ${result}${e.type('any')} = {};`);
+  node.fields.forEach((field, i) => {
+    const value = outputs[i]!;
+    const assign = write(result, field.name, value);
+    out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
+  });
+  out.line(`${dst} = ${result};`);
 }
 
 /** Emits statements that assign `dst` from `v`, or report one issue and `break site.label`. */
@@ -166,6 +213,9 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
     case 'nullable':
       out.line(`if (${v} === null) { ${dst} = null; break ${site.label}; }`);
       emitValue(e, out, names, node.type, v, dst, site);
+      return;
+    case 'object':
+      emitObject(e, out, names, node, v, dst, site);
       return;
     case 'union':
       if (node.discriminator !== undefined) emitTagged(e, out, names, node, v, dst, site);
@@ -353,6 +403,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'date':
     case 'array':
     case 'model':
+    case 'object':
       return false;
     default:
       return assertNever(node);

@@ -78,7 +78,7 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   const ids = new Names(RUNTIME_HELPERS);
   const models = new Map<ClassDeclaration, string>(classes.map((cls) => [cls, ids.fresh(cls.getName()!)]));
   const program = project.getProgram().compilerObject;
-  const scope: Omit<TypeScope, 'at'> = {
+  const scope: Pick<TypeScope, 'models' | 'isDefaultLib'> = {
     models,
     isDefaultLib: (node) => program.isSourceFileDefaultLibrary(node.getSourceFile().compilerNode),
   };
@@ -104,7 +104,7 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: Omit<TypeScope, 'at'>,
+  scope: Pick<TypeScope, 'models' | 'isDefaultLib'>,
   root: string,
   diagnostics: Diagnostic[],
 ): ModelIR | undefined {
@@ -160,7 +160,8 @@ function extractModel(
         report(prop, `: computed property '${prop.getName()}' has no fixed name`, 'use a plain or string-literal property name');
         continue;
       }
-      const field = extractField(cls, prop, { ...scope, at: prop }, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
+      const field = extractField(cls, prop, fieldScope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
   }
@@ -253,6 +254,13 @@ function needsInstance(node: TypeNode, value: JsonValue): boolean {
       return value !== null && needsInstance(node.type, value);
     case 'union':
       return typeof value === 'object' && value !== null && node.members.some((m) => needsInstance(m, value));
+    case 'object':
+      return (
+        typeof value === 'object' &&
+        value !== null &&
+        !Array.isArray(value) &&
+        node.fields.some((f) => Object.hasOwn(value, f.name) && needsInstance(f.type, (value as Record<string, JsonValue>)[f.name]!))
+      );
     default:
       return false;
   }

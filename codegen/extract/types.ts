@@ -3,9 +3,11 @@
  * imports and generics already resolved) and refuses, with a reason and a
  * hint, anything it cannot validate exactly.
  */
-import { type ClassDeclaration, Node, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
-import type { LiteralValue, TypeNode } from '../ir';
+import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
+import type { FieldIR, LiteralValue, SourceLoc, TypeNode } from '../ir';
+import { decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
+import { readFieldOptions } from './options';
 
 /** A type the compiler cannot validate: what it is, and how to fix it. */
 export class Unsupported extends Error {
@@ -25,6 +27,12 @@ export interface TypeScope {
   readonly isDefaultLib: (node: Node) => boolean;
   /** Where the type is used: the checker resolves property types relative to it. */
   readonly at: Node;
+  /** The extra-keys policy of the model being extracted, for its object types. */
+  readonly extra: 'ignore' | 'forbid';
+  /** Locates a declaration for the IR. */
+  readonly locate: (node: Node) => SourceLoc;
+  /** Object types being converted: a repeat is recursion. */
+  readonly open: ReadonlySet<ts.Type>;
 }
 
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
@@ -192,7 +200,9 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
       `decorate ${classDecl.getName() ?? 'the class'} with @model() and make it extend Model`,
     );
   }
-  if (declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
+  // Lib classes and interfaces (Map, Set, RegExp, Promise …) are not data shapes; lib mapped types (Partial …) are.
+  const libType = declarations.length > 0 && declarations.every(scope.isDefaultLib);
+  if (libType && declarations.some((d) => Node.isInterfaceDeclaration(d) || Node.isClassDeclaration(d))) {
     throw new Unsupported(`'${text}' is not supported yet`, 'use string, number, boolean, Date, an array or a model');
   }
   if (type.isIntersection()) {
@@ -204,13 +214,47 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     }
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
+  if (type.isObject() && type.getStringIndexType() === undefined && type.getNumberIndexType() === undefined) {
+    return convertObject(type, scope, text);
+  }
   if (type.isObject()) {
-    throw new Unsupported(
-      `'${text}' is an object type but not a model class, which is not supported yet`,
-      'declare a @model() class for it',
-    );
+    throw new Unsupported(`'${text}' has an index signature (any key), which is not supported yet`, "list the keys (Record<'a' | 'b', T>), or declare a model");
   }
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
+}
+
+const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor]);
+
+/** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */
+function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
+  if (scope.open.has(type.compilerType)) {
+    throw new Unsupported(`'${text}' refers to itself, and recursive object types are not supported yet`, 'make it a @model() class: models may be recursive');
+  }
+  const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
+  const fields: FieldIR[] = [];
+  for (const prop of type.getProperties()) {
+    const declarations = prop.getDeclarations();
+    if (declarations.length > 0 && declarations.every((d) => BEHAVIOUR.has(d.getKind()))) continue;
+    const name = prop.getName();
+    if (name.startsWith('__@')) throw new Unsupported(`'${text}' has a symbol-keyed property`, 'use string keys');
+    const declaration = declarations[0];
+    const syntax = declaration !== undefined && Node.isPropertySignature(declaration) ? declaration.getTypeNode() : undefined;
+    const converted = convertFieldType(prop.getTypeAtLocation(scope.at), inner, syntax);
+    let node = converted.node;
+    // A model's property seen through Partial, Pick … keeps its @field() constraints.
+    if (declaration !== undefined && Node.isPropertyDeclaration(declaration)) {
+      for (const decorator of declaration.getDecorators()) {
+        if (decoratorKind(decorator) === 'field') node = constrain(node, readFieldOptions(decorator).constraints, name);
+      }
+    }
+    fields.push({
+      name,
+      type: node,
+      optional: prop.isOptional() || converted.optional,
+      loc: scope.locate(declaration ?? scope.at),
+    });
+  }
+  return { kind: 'object', fields, extra: scope.extra };
 }
 
 /** The annotation a union member was written as, when it can be told. */

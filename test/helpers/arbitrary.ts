@@ -21,7 +21,7 @@ export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
   return modelCase(models, models.get(id)!, false, 0);
 }
 
-function modelCase(models: Models, model: ModelIR, strict: boolean, depth: number): fc.Arbitrary<Case> {
+function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, strict: boolean, depth: number): fc.Arbitrary<Case> {
   const names = new Set(model.fields.map((f) => f.name));
   const fields = model.fields.map((field) => {
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
@@ -100,6 +100,8 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     }
     case 'model':
       return modelCase(models, models.get(node.ref)!, strict, depth + 1);
+    case 'object':
+      return modelCase(models, node, strict, depth + 1);
     case 'nullable':
       return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
     case 'union':

@@ -63,8 +63,9 @@ export class Oracle {
         return v === null || this.check(node.type, v);
       case 'union':
         return node.members.some((m) => this.check(m, v));
-      case 'model': {
-        const model = this.model(node.ref);
+      case 'model':
+      case 'object': {
+        const model = node.kind === 'model' ? this.model(node.ref) : node;
         if (!isObject(v)) return false;
         const fields = model.fields.every((f) => {
           const x = own(v, f.name);
@@ -126,7 +127,9 @@ export class Oracle {
       case 'union':
         return node.discriminator === undefined ? this.union(node.members, v, loc) : this.tagged(node, v, loc);
       case 'model':
-        return this.object(this.model(node.ref), v, loc);
+        return this.object(this.model(node.ref), v, loc, 'model_type');
+      case 'object':
+        return this.object(node, v, loc, 'dict_type');
     }
   }
 
@@ -164,11 +167,11 @@ export class Oracle {
     if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const member = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
     if (member === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
-    return this.object(this.model(member.ref), v, [...loc, tag as string]);
+    return this.object(this.model(member.ref), v, [...loc, tag as string], 'model_type');
   }
 
-  private object(model: ModelIR, v: unknown, loc: (string | number)[]): Result {
-    if (!isObject(v)) return { ok: false, issues: [{ type: 'model_type', loc }] };
+  private object(model: Pick<ModelIR, 'fields' | 'extra'>, v: unknown, loc: (string | number)[], typeError: string): Result {
+    if (!isObject(v)) return { ok: false, issues: [{ type: typeError, loc }] };
     const out: Record<string, unknown> = {};
     const issues: Found[] = [];
     for (const field of model.fields) {
