@@ -59,8 +59,10 @@ export type TypeNode =
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
       readonly kind: 'object';
       readonly fields: readonly FieldIR[];
-      /** The policy of the model the type is used in. */
+      /** The policy of the model the type is used in, for keys that are not fields (when there is no `rest`). */
       readonly extra: 'ignore' | 'forbid';
+      /** An index signature (`Record<string, T>`, `[key: string]: T`): every other key is kept and its value validated. */
+      readonly rest?: TypeNode;
     }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
   | {

@@ -68,8 +68,6 @@ describe('diagnostics', () => {
         hint: use string, number, boolean, Date, an array or a model",
         "more.ts:57:9 - error: Unsupported.set: 'Set<string>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
-        "more.ts:58:12 - error: Unsupported.record: 'Record<string, number>' has an index signature (any key), which is not supported yet
-        hint: list the keys (Record<'a' | 'b', T>), or declare a model",
         "more.ts:59:8 - error: Unsupported.id: '\`order_\${number}\`' is a template literal type, which is not supported yet
         hint: use string with @field({ pattern })",
         "more.ts:60:11 - error: Unsupported.never: 'never' accepts nothing

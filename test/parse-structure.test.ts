@@ -263,6 +263,19 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().Profile.parse(valid).meta).not.toBe(m().Profile.parse(valid).meta);
     });
 
+    it('keeps and validates the keys of an index signature', () => {
+      const input = JSON.parse('{"contact":{"email":"a@b.co"},"labels":{"b":"2","a":"1","__proto__":"p"},"scores":{"total":3,"x":1}}');
+      const out = m().Profile.parse(input);
+      expect(Object.entries(out.labels)).toEqual([['b', '2'], ['a', '1'], ['__proto__', 'p']]);
+      expect(Object.getPrototypeOf(out.labels)).toBe(Object.prototype);
+      expect(Object.entries(out.scores)).toEqual([['total', 3], ['x', 1]]);
+      expect(issuesOf('Profile', { ...valid, labels: { a: 1 }, scores: { x: 'no' } }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['labels.a', 'string_type'],
+        ['scores.total', 'missing'],
+        ['scores.x', 'float_type'],
+      ]);
+    });
+
     it('reports nested issues, extra keys per the model policy, and dict_type', () => {
       const input = {
         contact: { email: 'nope', fax: 1 },

@@ -82,7 +82,17 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       return;
     case 'object':
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
-      emitFields(e, out, names, node.fields, node.extra, v, fail);
+      emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
+      if (node.rest !== undefined) {
+        const rest = node.rest;
+        const k = names.numbered('k');
+        out.block(`for (const ${k} in ${v})`, () => {
+          out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+          const value = names.numbered('v');
+          out.line(`const ${value} = ${v}[${k}];`);
+          emitCheck(e, out, names, rest, value, fail);
+        });
+      }
       return;
     case 'union': {
       if (node.discriminator !== undefined) {

@@ -107,7 +107,8 @@ function emitObject(
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
   const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc));
-  emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
+  const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node.fields, node.rest, v, site);
+  if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   const result = names.numbered('r');
   out.line(`const ${result}${e.type('any')} = {};`);
@@ -116,7 +117,42 @@ function emitObject(
     const assign = write(result, field.name, value);
     out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
   });
+  if (rest !== undefined) {
+    // Keys from input are defined, never assigned: `__proto__` stays data.
+    const j = names.numbered('i');
+    out.line(
+      `for (let ${j} = 0; ${j} < ${rest}.length; ${j} += 2) Object.defineProperty(${result}, ${rest}[${j}], { value: ${rest}[${j} + 1], writable: true, enumerable: true, configurable: true });`,
+    );
+  }
   out.line(`${dst} = ${result};`);
+}
+
+/** Validates the values of the keys that are not fields; returns the local holding key, value, key, value … */
+function emitRest(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  fields: readonly FieldIR[],
+  rest: TypeNode,
+  v: string,
+  site: Site,
+): string {
+  const pairs = names.numbered('p');
+  const k = names.numbered('k');
+  out.line(`const ${pairs}${e.type('any[]')} = [];`);
+  out.block(`for (const ${k} in ${v})`, () => {
+    out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    const item = names.numbered('v');
+    const result = names.numbered('o');
+    const inner: Site = { cx: site.cx, loc: [...site.loc, k], label: names.numbered('f') };
+    out.line(`const ${item} = ${v}[${k}];`);
+    out.line(`let ${result}${e.type('any')};`);
+    out.block(`${inner.label}:`, () => {
+      emitValue(e, out, names, rest, item, result, inner);
+      out.line(`${pairs}.push(${k}, ${result});`);
+    });
+  });
+  return pairs;
 }
 
 /** Emits statements that assign `dst` from `v`, or report one issue and `break site.label`. */

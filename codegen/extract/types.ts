@@ -214,11 +214,11 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     }
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
-  if (type.isObject() && type.getStringIndexType() === undefined && type.getNumberIndexType() === undefined) {
+  if (type.isObject() && type.getNumberIndexType() === undefined) {
     return convertObject(type, scope, text);
   }
   if (type.isObject()) {
-    throw new Unsupported(`'${text}' has an index signature (any key), which is not supported yet`, "list the keys (Record<'a' | 'b', T>), or declare a model");
+    throw new Unsupported(`'${text}' has a number index signature, which is not supported yet`, 'use Record<string, T> (JSON keys are strings)');
   }
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
 }
@@ -254,7 +254,9 @@ function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
       loc: scope.locate(declaration ?? scope.at),
     });
   }
-  return { kind: 'object', fields, extra: scope.extra };
+  const index = type.getStringIndexType();
+  if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
+  return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, inner) };
 }
 
 /** The annotation a union member was written as, when it can be told. */

@@ -100,8 +100,24 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     }
     case 'model':
       return modelCase(models, models.get(node.ref)!, strict, depth + 1);
-    case 'object':
-      return modelCase(models, node, strict, depth + 1);
+    case 'object': {
+      const rest = node.rest;
+      // With an index signature other keys are values of `rest`: no unvalidated extras.
+      const known = modelCase(models, rest === undefined ? node : { ...node, extra: 'forbid' }, strict, depth + 1);
+      if (rest === undefined || depth > MAX_DEPTH) return known;
+      const names = new Set(node.fields.map((f) => f.name));
+      const keys = fc.string({ maxLength: 6 }).map((k) => `r_${k}`).filter((k) => !names.has(k));
+      const entries = fc.uniqueArray(fc.tuple(keys, nodeCase(models, rest, strict, depth + 1)), { maxLength: 3, selector: ([k]) => k });
+      return fc.tuple(known, entries).map(([c, more]) => {
+        const input = { ...(c.input as object) } as Record<string, unknown>;
+        const expected = { ...(c.expected as object) } as Record<string, unknown>;
+        for (const [k, item] of more) {
+          define(input, k, item.input);
+          define(expected, k, item.expected);
+        }
+        return { input, expected };
+      });
+    }
     case 'nullable':
       return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
     case 'union':

@@ -71,7 +71,9 @@ export class Oracle {
           const x = own(v, f.name);
           return (f.optional && x === undefined) || this.check(f.type, x);
         });
-        return fields && (model.extra === 'ignore' || Object.keys(v).every((k) => model.fields.some((f) => f.name === k)));
+        const others = Object.keys(v).filter((k) => !model.fields.some((f) => f.name === k));
+        if (node.kind === 'object' && node.rest !== undefined) return fields && others.every((k) => this.check(node.rest!, v[k]));
+        return fields && (model.extra === 'ignore' || others.length === 0);
       }
     }
   }
@@ -170,7 +172,12 @@ export class Oracle {
     return this.object(this.model(member.ref), v, [...loc, tag as string], 'model_type');
   }
 
-  private object(model: Pick<ModelIR, 'fields' | 'extra'>, v: unknown, loc: (string | number)[], typeError: string): Result {
+  private object(
+    model: Pick<ModelIR, 'fields' | 'extra'> & { rest?: TypeNode },
+    v: unknown,
+    loc: (string | number)[],
+    typeError: string,
+  ): Result {
     if (!isObject(v)) return { ok: false, issues: [{ type: typeError, loc }] };
     const out: Record<string, unknown> = {};
     const issues: Found[] = [];
@@ -185,10 +192,15 @@ export class Oracle {
       if (result.ok) define(out, field.name, result.value);
       else issues.push(...result.issues);
     }
-    if (model.extra === 'forbid') {
-      for (const key of Object.keys(v)) {
-        if (!model.fields.some((f) => f.name === key)) issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+    const others = Object.keys(v).filter((key) => !model.fields.some((f) => f.name === key));
+    if (model.rest !== undefined) {
+      for (const key of others) {
+        const result = this.value(model.rest, v[key], [...loc, key]);
+        if (result.ok) define(out, key, result.value);
+        else issues.push(...result.issues);
       }
+    } else if (model.extra === 'forbid') {
+      for (const key of others) issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
     }
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
   }
