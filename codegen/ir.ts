@@ -49,6 +49,9 @@ export type TypeNode =
   | { readonly kind: 'string'; readonly constraints: readonly StringConstraint[] }
   | { readonly kind: 'number'; readonly constraints: readonly NumberConstraint[] }
   | { readonly kind: 'boolean' }
+  | { readonly kind: 'bigint' }
+  /** `unknown` and `any`: any value, passed through as it is. */
+  | { readonly kind: 'unknown' }
   | { readonly kind: 'null' }
   | { readonly kind: 'undefined' }
   | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
@@ -163,8 +166,10 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     case 'number':
       return node.constraints.some((c) => c.kind === 'int') ? 'Int' : 'number';
     case 'boolean':
+    case 'bigint':
     case 'null':
     case 'undefined':
+    case 'unknown':
       return node.kind;
     case 'literal':
       return node.values.map(literalText).join('|');

@@ -11,6 +11,7 @@ export interface ErrorContexts {
   string_pattern_mismatch: { pattern: string };
   float_type: undefined;
   int_type: undefined;
+  int_parsing: undefined;
   int_from_float: undefined;
   finite_number: undefined;
   greater_than: { gt: number };
@@ -58,6 +59,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   string_pattern_mismatch: "String should match pattern '{pattern}'",
   float_type: 'Input should be a valid number',
   int_type: 'Input should be a valid integer',
+  int_parsing: 'Input should be a valid integer, unable to parse string as an integer',
   int_from_float: 'Input should be a valid integer, got a number with a fractional part',
   finite_number: 'Input should be a finite number',
   greater_than: 'Input should be greater than {gt}',

@@ -72,6 +72,7 @@ export function isMultipleOf(x: number, m: number): boolean {
 export function dumpValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(dumpValue);
+  if (typeof value === 'bigint') return String(value);
   if (typeof value !== 'object' || value === null) return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
   const out: Record<string, unknown> = {};

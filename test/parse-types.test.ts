@@ -352,4 +352,37 @@ describe.each(modes)('%s decorators', (mode) => {
       ]);
     });
   });
+
+  describe('unknown, any and bigint', () => {
+    it('passes unknown and any through, and converts integral numbers and integer strings to bigint', () => {
+      const anything = { deep: [1, { x: null }] };
+      const out = m().Loose.parse({ anything, whatever: 'w', big: '-12', bigs: [1, 2n, ' 3 '] });
+      expect(out.anything).toBe(anything);
+      expect(out.big).toBe(-12n);
+      expect(out.bigs).toEqual([1n, 2n, 3n]);
+      expect(out.toJSON()).toEqual({ anything, whatever: 'w', big: '-12', bigs: ['1', '2', '3'] });
+      expect(m().Loose.is({ anything: 0, big: 1n, bigs: [] })).toBe(true);
+      expect(m().Loose.is({ big: 1n, bigs: [] })).toBe(false);
+    });
+
+    it('reports missing unknown fields and bad bigints', () => {
+      expect(issuesOf('Loose', { big: 1.5, bigs: ['x', true, Number.NaN] })).toEqual([
+        { type: 'missing', loc: ['anything'], msg: 'Field required', input: { big: 1.5, bigs: ['x', true, Number.NaN] } },
+        {
+          type: 'int_from_float',
+          loc: ['big'],
+          msg: 'Input should be a valid integer, got a number with a fractional part',
+          input: 1.5,
+        },
+        {
+          type: 'int_parsing',
+          loc: ['bigs', 0],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'x',
+        },
+        { type: 'int_type', loc: ['bigs', 1], msg: 'Input should be a valid integer', input: true },
+        { type: 'finite_number', loc: ['bigs', 2], msg: 'Input should be a finite number', input: Number.NaN },
+      ]);
+    });
+  });
 });

@@ -37,6 +37,9 @@ function emitFields(
       const cond = failCondition(e, field.type, value);
       if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) ${fail}`);
       else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail));
+    } else if (field.type.kind === 'unknown') {
+      // A required field of any type must still be there (parse reports `missing`).
+      out.line(`if (${value} === undefined) ${fail}`);
     } else {
       emitCheck(e, out, names, field.type, value, fail);
     }
@@ -143,6 +146,10 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       ].join(' || ');
     case 'boolean':
       return `typeof ${v} !== "boolean"`;
+    case 'bigint':
+      return `typeof ${v} !== "bigint"`;
+    case 'unknown':
+      return 'false';
     case 'null':
       return `${v} !== null`;
     case 'undefined':

@@ -34,6 +34,10 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
     case 'undefined':
     case 'literal':
       return v;
+    case 'bigint':
+      return `String(${v})`;
+    case 'unknown':
+      return `${e.helper('dumpValue')}(${v})`;
     case 'date':
       return `${v}.toISOString()`;
     case 'model':

@@ -207,6 +207,25 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
       out.line(`if (typeof ${v} !== "boolean") ${fail('bool_type')}`);
       out.line(`${dst} = ${v};`);
       return;
+    case 'unknown':
+      out.line(`${dst} = ${v};`);
+      return;
+    case 'bigint':
+      // JSON has no bigint: integral numbers and integer strings convert (lax), as pydantic does for int.
+      out.line(`if (typeof ${v} === "bigint") ${dst} = ${v};`);
+      out.line(`else if (typeof ${v} === "number") {`);
+      out.indent(() => {
+        out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
+        out.line(`if (!Number.isInteger(${v})) ${fail('int_from_float')}`);
+        out.line(`${dst} = BigInt(${v});`);
+      });
+      out.line(`} else if (typeof ${v} === "string") {`);
+      out.indent(() => {
+        out.line(`if (!${e.regex('^\\s*[+-]?\\d+\\s*$', '')}.test(${v})) ${fail('int_parsing')}`);
+        out.line(`${dst} = BigInt(${v}.trim());`);
+      });
+      out.line(`} else ${fail('int_type')}`);
+      return;
     case 'null':
       out.line(`if (${v} !== null) ${fail('none_required')}`);
       out.line(`${dst} = null;`);
@@ -431,6 +450,8 @@ function passesThrough(node: TypeNode): boolean {
     case 'null':
     case 'undefined':
     case 'literal':
+    case 'unknown':
+    case 'bigint':
       return true;
     case 'nullable':
       return passesThrough(node.type);

@@ -149,9 +149,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   if ((type.compilerType as { intrinsicName?: string }).intrinsicName === 'error') {
     throw new Unsupported(`the type '${syntax?.getText() ?? text}' does not resolve`, 'fix the type: tsc reports why');
   }
-  if (type.isAny() || type.isUnknown()) {
-    throw new Unsupported(`'${text}' accepts anything`, 'give the field a concrete type');
-  }
+  if (type.isAny() || type.isUnknown()) return { kind: 'unknown' };
   if (type.isNever()) throw new Unsupported("'never' accepts nothing", 'give the field a concrete type');
   if (type.isString()) return { kind: 'string', constraints: [] };
   if (type.isNumber()) return { kind: 'number', constraints: [] };
@@ -164,9 +162,10 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   if (flags & (ts.TypeFlags.ESSymbol | ts.TypeFlags.UniqueESSymbol)) {
     throw new Unsupported(`'${text}' is a symbol, which input data cannot hold`, 'use a string literal union instead');
   }
-  if (flags & (ts.TypeFlags.BigInt | ts.TypeFlags.BigIntLiteral)) {
-    throw new Unsupported(`'${text}' is a bigint, which is not supported yet`, 'use number or a numeric string');
+  if (flags & ts.TypeFlags.BigIntLiteral) {
+    throw new Unsupported(`'${text}' is a bigint literal type, which is not supported yet`, 'use bigint');
   }
+  if (flags & ts.TypeFlags.BigInt) return { kind: 'bigint' };
   if (type.isTemplateLiteral()) {
     throw new Unsupported(`'${text}' is a template literal type, which is not supported yet`, 'use string with @field({ pattern })');
   }

@@ -75,6 +75,17 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       return same(numbers(node.constraints));
     case 'boolean':
       return same(fc.boolean());
+    case 'unknown':
+      return same(fc.jsonValue());
+    case 'bigint': {
+      const exact = same(fc.bigInt());
+      if (strict) return exact;
+      return fc.oneof(
+        exact,
+        fc.integer().map((n) => ({ input: n, expected: BigInt(n) })),
+        fc.bigInt().map((n) => ({ input: ` ${n} `, expected: n })),
+      );
+    }
     case 'null':
       return same(fc.constant(null));
     case 'undefined':

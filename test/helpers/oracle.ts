@@ -49,6 +49,10 @@ export class Oracle {
         return typeof v === 'number' && Number.isFinite(v) && node.constraints.every((c) => firstFailure(c, v) === undefined);
       case 'boolean':
         return typeof v === 'boolean';
+      case 'bigint':
+        return typeof v === 'bigint';
+      case 'unknown':
+        return true;
       case 'null':
         return v === null;
       case 'undefined':
@@ -69,7 +73,7 @@ export class Oracle {
         if (!isObject(v)) return false;
         const fields = model.fields.every((f) => {
           const x = own(v, f.name);
-          return (f.optional && x === undefined) || this.check(f.type, x);
+          return x === undefined ? f.optional : this.check(f.type, x);
         });
         const others = Object.keys(v).filter((k) => !model.fields.some((f) => f.name === k));
         if (node.kind === 'object' && node.rest !== undefined) return fields && others.every((k) => this.check(node.rest!, v[k]));
@@ -101,6 +105,16 @@ export class Oracle {
       }
       case 'boolean':
         return typeof v === 'boolean' ? { ok: true, value: v } : fail('bool_type');
+      case 'unknown':
+        return { ok: true, value: v };
+      case 'bigint':
+        if (typeof v === 'bigint') return { ok: true, value: v };
+        if (typeof v === 'number') {
+          if (!Number.isFinite(v)) return fail('finite_number');
+          return Number.isInteger(v) ? { ok: true, value: BigInt(v) } : fail('int_from_float');
+        }
+        if (typeof v === 'string') return /^\s*[+-]?\d+\s*$/.test(v) ? { ok: true, value: BigInt(v.trim()) } : fail('int_parsing');
+        return fail('int_type');
       case 'null':
         return v === null ? { ok: true, value: v } : fail('none_required');
       case 'undefined':
