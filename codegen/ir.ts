@@ -57,6 +57,13 @@ export type TypeNode =
   | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
   | { readonly kind: 'date' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
+  | {
+      /** `[A, B?, ...C[]]`: the first `required` elements must be there, the rest of `elements` may be. */
+      readonly kind: 'tuple';
+      readonly elements: readonly TypeNode[];
+      readonly required: number;
+      readonly rest?: TypeNode;
+    }
   | { readonly kind: 'model'; readonly ref: string }
   | {
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
@@ -183,6 +190,11 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     }
     case 'model':
       return models.get(node.ref)?.name ?? node.ref;
+    case 'tuple': {
+      const parts = node.elements.map((el, i) => `${label(el, models)}${i >= node.required ? '?' : ''}`);
+      if (node.rest !== undefined) parts.push(`...${label(node.rest, models)}[]`);
+      return `[${parts.join(', ')}]`;
+    }
     case 'object':
       return 'object';
     case 'nullable':

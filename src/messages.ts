@@ -23,6 +23,7 @@ export interface ErrorContexts {
   literal_error: { expected: string };
   list_type: undefined;
   dict_type: undefined;
+  tuple_type: undefined;
   too_short: { field_type: string; min_length: number; actual_length: number };
   too_long: { field_type: string; max_length: number; actual_length: number };
   datetime_type: undefined;
@@ -71,6 +72,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   literal_error: 'Input should be {expected}',
   list_type: 'Input should be a valid array',
   dict_type: 'Input should be an object',
+  tuple_type: 'Input should be a valid tuple',
   too_short:
     '{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}',
   too_long:

@@ -58,8 +58,6 @@ describe('diagnostics', () => {
         hint: fix the type: tsc reports why",
         "more.ts:48:28 - error: Mixed extends 'Timestamped(Model)', whose fields the compile step cannot see
         hint: extend a model class or an abstract class declared with class syntax",
-        "more.ts:54:10 - error: Unsupported.pair: '[string, number]' is a tuple, which is not supported yet
-        hint: use an array type such as string[]",
         "more.ts:56:9 - error: Unsupported.map: 'Map<string, number>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
         "more.ts:57:9 - error: Unsupported.set: 'Set<string>' is not supported yet

@@ -385,4 +385,25 @@ describe.each(modes)('%s decorators', (mode) => {
       ]);
     });
   });
+
+  describe('tuples', () => {
+    it('parse fixed, optional and rest elements to new arrays', () => {
+      const input = { pair: ['a', 1], point: [1, 2], tagged: ['t', 1, 2, 3], when: ['2024-01-01', null] };
+      const out = m().Tuples.parse(input);
+      expect({ ...out }).toEqual({ ...input, when: [new Date(Date.UTC(2024, 0, 1)), null] });
+      expect(out.pair).not.toBe(input.pair);
+      expect(m().Tuples.is({ pair: ['a', 1], point: [1, 2, 3] })).toBe(true);
+      expect(m().Tuples.is({ pair: ['a', 1, 2] })).toBe(false);
+    });
+
+    it('reports missing elements, too many elements, and element errors by index', () => {
+      expect(issuesOf('Tuples', { pair: ['a'], point: [1, 2, 3, 4], tagged: [1, 'x'], when: 'no' }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['pair.1', 'missing'],
+        ['point', 'too_long'],
+        ['tagged.0', 'string_type'],
+        ['tagged.1', 'float_type'],
+        ['when', 'tuple_type'],
+      ]);
+    });
+  });
 });

@@ -83,6 +83,30 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'nullable':
       out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
       return;
+    case 'tuple': {
+      const count = node.elements.length;
+      const lengthChecks = [`${v}.length < ${node.required}`, ...(node.rest === undefined ? [`${v}.length > ${count}`] : [])];
+      out.line(`if (!Array.isArray(${v}) || ${lengthChecks.join(' || ')}) ${fail}`);
+      node.elements.forEach((element, i) => {
+        const item = names.numbered('v');
+        const check = (): void => {
+          out.line(`const ${item} = ${v}[${i}];`);
+          emitCheck(e, out, names, element, item, fail);
+        };
+        if (i < node.required) check();
+        else out.block(`if (${v}.length > ${i})`, check);
+      });
+      if (node.rest !== undefined) {
+        const rest = node.rest;
+        const j = names.numbered('i');
+        out.block(`for (let ${j} = ${count}; ${j} < ${v}.length; ${j}++)`, () => {
+          const item = names.numbered('v');
+          out.line(`const ${item} = ${v}[${j}];`);
+          emitCheck(e, out, names, rest, item, fail);
+        });
+      }
+      return;
+    }
     case 'object':
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
       emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
@@ -171,6 +195,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     }
     case 'array':
     case 'object':
+    case 'tuple':
       return undefined;
     default:
       return assertNever(node);

@@ -52,6 +52,7 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
       return inner === v ? v : `${v} === null ? null : ${inner}`;
     }
     case 'object':
+    case 'tuple':
       return `${e.helper('dumpValue')}(${v})`;
     case 'union':
       return node.members.every((m) => dumpExpression(e, m, v, depth) === v) ? v : `${e.helper('dumpValue')}(${v})`;

@@ -91,6 +91,53 @@ function emitExtraCheck(
   });
 }
 
+/** Builds a new array from a tuple's elements: missing required ones and extra ones are reported. */
+function emitTuple(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'tuple' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const issue = e.helper('issue');
+  const loc = site.loc.join(', ');
+  const count = node.elements.length;
+  out.line(`if (!Array.isArray(${v})) { ${issue}(${site.cx}, "tuple_type", [${loc}], ${v}); break ${site.label}; }`);
+  if (node.rest === undefined) {
+    out.line(
+      `if (${v}.length > ${count}) { ${issue}(${site.cx}, "too_long", [${loc}], ${v}, { field_type: "Tuple", max_length: ${count}, actual_length: ${v}.length }); break ${site.label}; }`,
+    );
+  }
+  const mark = names.numbered('n');
+  const items = names.numbered('a');
+  out.line(`const ${mark} = ${site.cx}.issues.length;`);
+  out.line(`const ${items}${e.type('any[]')} = [];`);
+  const element = (type: TypeNode, index: string): void => {
+    const item = names.numbered('v');
+    const result = names.numbered('o');
+    const inner: Site = { cx: site.cx, loc: [...site.loc, index], label: names.numbered('f') };
+    out.line(`const ${item} = ${v}[${index}];`);
+    out.line(`let ${result}${e.type('any')};`);
+    out.block(`${inner.label}:`, () => emitValue(e, out, names, type, item, result, inner));
+    out.line(`${items}.push(${result});`);
+  };
+  node.elements.forEach((type, i) => {
+    if (i < node.required) {
+      out.line(`if (${v}.length <= ${i}) ${issue}(${site.cx}, "missing", [${[...site.loc, String(i)].join(', ')}], ${v});`);
+    }
+    out.block(`if (${v}.length > ${i})`, () => element(type, String(i)));
+  });
+  if (node.rest !== undefined) {
+    const rest = node.rest;
+    const j = names.numbered('i');
+    out.block(`for (let ${j} = ${count}; ${j} < ${v}.length; ${j}++)`, () => element(rest, j));
+  }
+  out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
+  out.line(`${dst} = ${items};`);
+}
+
 /** Builds a plain object from an object type's fields; every issue goes to `site`. */
 function emitObject(
   e: EmitContext,
@@ -271,6 +318,9 @@ function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: 
       return;
     case 'object':
       emitObject(e, out, names, node, v, dst, site);
+      return;
+    case 'tuple':
+      emitTuple(e, out, names, node, v, dst, site);
       return;
     case 'union':
       if (node.discriminator !== undefined) emitTagged(e, out, names, node, v, dst, site);
@@ -461,6 +511,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'array':
     case 'model':
     case 'object':
+    case 'tuple':
       return false;
     default:
       return assertNever(node);

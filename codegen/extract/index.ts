@@ -250,6 +250,8 @@ function needsInstance(node: TypeNode, value: JsonValue): boolean {
       return value !== null;
     case 'array':
       return Array.isArray(value) && value.some((item) => needsInstance(node.items, item));
+    case 'tuple':
+      return Array.isArray(value) && value.some((item, i) => needsInstance(node.elements[i] ?? node.rest ?? { kind: 'unknown' }, item));
     case 'nullable':
       return value !== null && needsInstance(node.type, value);
     case 'union':

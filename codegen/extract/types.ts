@@ -175,9 +175,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     const itemSyntax = syntax && Node.isArrayTypeNode(syntax) ? syntax.getElementTypeNode() : undefined;
     return { kind: 'array', items: convertType(items, scope, itemSyntax), constraints: [] };
   }
-  if (type.isTuple()) {
-    throw new Unsupported(`'${text}' is a tuple, which is not supported yet`, 'use an array type such as string[]');
-  }
+  if (type.isTuple()) return convertTuple(type, scope, text);
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     throw new Unsupported(`'${text}' is a function type, which input data cannot hold`, 'make it a method of the class, or remove it');
   }
@@ -220,6 +218,33 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' has a number index signature, which is not supported yet`, 'use Record<string, T> (JSON keys are strings)');
   }
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
+}
+
+/** A tuple's fixed, optional and rest elements. */
+function convertTuple(type: Type, scope: TypeScope, text: string): TypeNode {
+  const target = (type.compilerType as ts.TupleTypeReference).target;
+  const elements: TypeNode[] = [];
+  let required = 0;
+  let rest: TypeNode | undefined;
+  type.getTupleElements().forEach((element, i) => {
+    const flags = target.elementFlags[i] ?? ts.ElementFlags.Required;
+    if (flags & ts.ElementFlags.Variable) {
+      if (rest !== undefined || i !== target.elementFlags.length - 1) {
+        throw new Unsupported(`'${text}' has elements after its rest element`, 'put the rest element last');
+      }
+      rest = convertType(element, scope);
+      return;
+    }
+    if (flags & ts.ElementFlags.Required) {
+      if (elements.length > required) throw new Unsupported(`'${text}' has a required element after an optional one`, 'reorder the elements');
+      required++;
+    }
+    // An optional element's type includes undefined; the slot may be missing instead.
+    const parts = element.isUnion() ? element.getUnionTypes().filter((t) => !t.isUndefined()) : [element];
+    const optionalSlot = (flags & ts.ElementFlags.Optional) !== 0;
+    elements.push(optionalSlot && parts.length === 1 ? convertType(parts[0]!, scope) : convertType(element, scope));
+  });
+  return rest === undefined ? { kind: 'tuple', elements, required } : { kind: 'tuple', elements, required, rest };
 }
 
 const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor]);

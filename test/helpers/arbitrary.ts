@@ -131,6 +131,17 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     }
     case 'nullable':
       return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
+    case 'tuple': {
+      const cases = node.elements.map((el) => nodeCase(models, el, strict, depth + 1));
+      const rest = node.rest === undefined || depth > MAX_DEPTH ? fc.constant([]) : fc.array(nodeCase(models, node.rest, strict, depth + 1), { maxLength: 3 });
+      const optional = node.elements.length - node.required;
+      return fc.tuple(fc.tuple(...cases), fc.integer({ min: 0, max: optional }), rest).map(([fixed, extra, more]) => {
+        // Optional elements may be left off from the end; the rest only follows a full set.
+        const kept = fixed.slice(0, node.required + extra);
+        const all = kept.length === node.elements.length ? [...kept, ...more] : kept;
+        return { input: all.map((c) => c.input), expected: all.map((c) => c.expected) };
+      });
+    }
     case 'union':
       // Inside a union only exact (strict) values are generated: smart mode
       // would hand a lax value (a date string, a default left out) to an

@@ -65,6 +65,13 @@ export class Oracle {
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && v.every((x) => this.check(node.items, x));
       case 'nullable':
         return v === null || this.check(node.type, v);
+      case 'tuple':
+        return (
+          Array.isArray(v) &&
+          v.length >= node.required &&
+          (node.rest !== undefined || v.length <= node.elements.length) &&
+          v.every((x, i) => this.check(node.elements[i] ?? node.rest!, x))
+        );
       case 'union':
         return node.members.some((m) => this.check(m, v));
       case 'model':
@@ -140,6 +147,22 @@ export class Oracle {
       }
       case 'nullable':
         return v === null ? { ok: true, value: null } : this.value(node.type, v, loc);
+      case 'tuple': {
+        if (!Array.isArray(v)) return fail('tuple_type');
+        if (node.rest === undefined && v.length > node.elements.length) return fail('too_long');
+        const issues: Found[] = [];
+        const values: unknown[] = [];
+        for (let i = 0; i < Math.max(v.length, node.required); i++) {
+          if (i >= v.length) {
+            issues.push({ type: 'missing', loc: [...loc, i] });
+            continue;
+          }
+          const result = this.value(node.elements[i] ?? node.rest!, v[i], [...loc, i]);
+          if (result.ok) values.push(result.value);
+          else issues.push(...result.issues);
+        }
+        return issues.length > 0 ? { ok: false, issues } : { ok: true, value: values };
+      }
       case 'union':
         return node.discriminator === undefined ? this.union(node.members, v, loc) : this.tagged(node, v, loc);
       case 'model':
