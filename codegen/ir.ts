@@ -44,6 +44,16 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 /** A literal value a type can be. */
 export type LiteralValue = string | number | boolean;
 
+/** JSDoc tags read from source. */
+export interface DocTags {
+  /** Each `@example`, parsed as JSON when it is JSON, else its text. */
+  readonly examples?: readonly JsonValue[];
+  /** `@deprecated`, with its reason when it gives one. */
+  readonly deprecated?: true | string;
+  /** `@default`, parsed as JSON when it is JSON, else its text (documentation only: the initializer is the default). */
+  readonly default?: JsonValue;
+}
+
 /** A type, as validators see it. */
 export type TypeNode =
   | { readonly kind: 'string'; readonly constraints: readonly StringConstraint[] }
@@ -95,6 +105,8 @@ export interface FieldIR {
   /** The initializer's value: used when the input has no value, fresh on every parse. */
   readonly default?: JsonValue;
   readonly description?: string;
+  /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */
+  readonly docs?: DocTags;
   readonly loc: SourceLoc;
 }
 
@@ -109,6 +121,8 @@ export interface ModelIR {
   readonly exportName: string;
   readonly extra: 'ignore' | 'forbid';
   readonly description?: string;
+  /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */
+  readonly docs?: DocTags;
   /** Fields in declaration order, inherited ones first. */
   readonly fields: readonly FieldIR[];
   readonly loc: SourceLoc;

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile, SyntaxKind } from 'ts-morph';
 import { Names, RUNTIME_HELPERS } from '../names';
 import type { Diagnostic } from '../diagnostics';
-import type { FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
+import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
 import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
@@ -181,6 +181,7 @@ function extractModel(
     exportName,
     extra: modelOptions.extra ?? 'ignore',
     ...(description === undefined ? {} : { description }),
+    ...withDocs(cls),
     fields: [...fields.values()],
     loc: locate(root, cls.getNameNode() ?? cls),
   };
@@ -238,6 +239,7 @@ function extractField(
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),
     ...(description === undefined ? {} : { description }),
+    ...withDocs(prop),
     loc: locate(root, prop.getNameNode()),
   };
 }
@@ -293,6 +295,39 @@ function exportNameOf(cls: ClassDeclaration): string | undefined {
     if (declarations.includes(cls) && /^[A-Za-z_$][\w$]*$/.test(name)) names.push(name);
   }
   return names.includes(cls.getName() ?? '') ? cls.getName() : names.sort()[0];
+}
+
+/** `@example`, `@deprecated` and `@default` tags, or undefined when there are none. */
+function docTagsOf(node: ClassDeclaration | PropertyDeclaration): DocTags | undefined {
+  const examples: JsonValue[] = [];
+  let deprecated: true | string | undefined;
+  let fallback: JsonValue | undefined;
+  for (const tag of node.getJsDocs().flatMap((doc) => doc.getTags())) {
+    const text = (tag.getCommentText() ?? '').trim();
+    const name = tag.getTagName();
+    if (name === 'example') examples.push(jsonOrText(text));
+    else if (name === 'deprecated') deprecated = text === '' ? true : text;
+    else if (name === 'default') fallback = jsonOrText(text);
+  }
+  if (examples.length === 0 && deprecated === undefined && fallback === undefined) return undefined;
+  return {
+    ...(examples.length > 0 ? { examples } : {}),
+    ...(deprecated === undefined ? {} : { deprecated }),
+    ...(fallback === undefined ? {} : { default: fallback }),
+  };
+}
+
+function withDocs(node: ClassDeclaration | PropertyDeclaration): { docs?: DocTags } {
+  const docs = docTagsOf(node);
+  return docs === undefined ? {} : { docs };
+}
+
+function jsonOrText(text: string): JsonValue {
+  try {
+    return JSON.parse(text) as JsonValue;
+  } catch {
+    return text;
+  }
 }
 
 function jsDocOf(node: ClassDeclaration | PropertyDeclaration): string | undefined {

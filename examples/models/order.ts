@@ -12,6 +12,10 @@ export class OrderItem extends Model {
 /** Body of POST /orders. */
 @model({ extra: 'forbid' })
 export class CreateOrder extends Model {
+  /**
+   * The customer's display name.
+   * @example "Ada Lovelace"
+   */
   @field({ minLength: 1, maxLength: 64 }) customer!: string;
   @field({ pattern: /^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i }) email!: string;
   @field({ minItems: 1 }) items!: OrderItem[];
@@ -19,6 +23,10 @@ export class CreateOrder extends Model {
   billTo?: Address | null;
   tags: string[] = [];
   priority: 'low' | 'normal' | 'high' = 'normal';
+  /**
+   * A note printed on the packing slip.
+   * @deprecated use the gift service instead
+   */
   giftNote?: string;
   placedAt!: Date;
 
