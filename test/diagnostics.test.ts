@@ -27,7 +27,7 @@ describe('diagnostics', () => {
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
         hint: use a literal, or a const whose type is a literal",
         "models.ts:17:16 - error: Bad.when: default 'new Date()' is not literal data
-        hint: a default must be literal data (a string, number, boolean, null, or an array of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter",
+        hint: a default must be literal data (strings, numbers, booleans, null, and arrays and objects of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter",
         "models.ts:18:3 - error: Bad.#secret: #private fields cannot be set by parse, which does not run constructors
         hint: use a regular field, or compute the value in a method",
         "models.ts:23:7 - error: Hidden is not exported, so the generated module cannot import it
@@ -62,8 +62,6 @@ describe('diagnostics', () => {
         hint: use string, number, boolean, Date, an array or a model",
         "more.ts:57:9 - error: Unsupported.set: 'Set<string>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
-        "more.ts:59:8 - error: Unsupported.id: '\`order_\${number}\`' is a template literal type, which is not supported yet
-        hint: use string with @field({ pattern })",
         "more.ts:60:11 - error: Unsupported.never: 'never' accepts nothing
         hint: give the field a concrete type",
         "more.ts:61:10 - error: Unsupported.both: 'Leaf & { b: number; }' is an intersection, which is not supported yet
@@ -78,6 +76,10 @@ describe('diagnostics', () => {
         hint: declare the field in the class body",
         "more.ts:70:1 - error: Uncalled: @model must be called
         hint: write @model()",
+        "more.ts:75:11 - error: Vague.empty: '{}' has no properties: TypeScript lets any non-null value through it
+        hint: use unknown, Record<string, unknown>, or list the properties",
+        "more.ts:76:18 - error: Vague.nonPrimitive: 'object' is any non-primitive value
+        hint: use Record<string, unknown>, or list the properties",
       ]
     `);
   });

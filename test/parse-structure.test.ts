@@ -299,6 +299,41 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 
+  describe('template literals, const objects, unions of object types, boolean tags', () => {
+    it('validates template literal types with an anchored pattern', () => {
+      expect(m().Codes.parse({ order: 'order_12', route: '/users/edit', key: 'admin', role: 'USER' }).order).toBe('order_12');
+      expect(issuesOf('Codes', { order: 'order_x', route: '/users/view', key: 'ADMIN', role: 'admin' })).toEqual([
+        {
+          type: 'string_pattern_mismatch',
+          loc: ['order'],
+          msg: "String should match pattern '^order_[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?$'",
+          input: 'order_x',
+          ctx: { pattern: '^order_[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?$' },
+        },
+        {
+          type: 'string_pattern_mismatch',
+          loc: ['route'],
+          msg: "String should match pattern '^\\/[\\s\\S]*\\/edit$'",
+          input: '/users/view',
+          ctx: { pattern: '^\\/[\\s\\S]*\\/edit$' },
+        },
+        { type: 'literal_error', loc: ['key'], msg: "Input should be 'admin' or 'user'", input: 'ADMIN', ctx: { expected: "'admin' or 'user'" } },
+        { type: 'literal_error', loc: ['role'], msg: "Input should be 'ADMIN' or 'USER'", input: 'admin', ctx: { expected: "'ADMIN' or 'USER'" } },
+      ]);
+    });
+
+    it('picks the object type with the most fields set', () => {
+      expect(m().Codes.parse({ order: 'order_1', ab: { a: 'x', b: 1 } }).ab).toEqual({ a: 'x', b: 1 });
+    });
+
+    it('dispatches on a boolean tag, with its text in the location', () => {
+      expect(m().Outcome.parse({ result: { ok: false, error: 'e' } }).result).toBeInstanceOf(m().Failed);
+      expect(issuesOf('Outcome', { result: { ok: false } })).toEqual([
+        { type: 'missing', loc: ['result', 'false', 'error'], msg: 'Field required', input: { ok: false } },
+      ]);
+    });
+  });
+
   describe('models found through aliases, namespaces and re-exports', () => {
     it('generates validators for each', () => {
       expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');

@@ -63,11 +63,9 @@ export class EmitContext {
     return this.constant('re', `new RegExp(${lit(source)}, ${lit(flags)})`);
   }
 
-  /** A module-level constant listing a model's field names (for smart-mode unions). */
-  fieldNames(id: string): string {
-    const model = this.models.get(id);
-    if (model === undefined) throw new Error(`unknown model ${id}`);
-    return this.constant('fields', `[${model.fields.map((f) => lit(f.name)).join(', ')}]`);
+  /** A module-level constant listing field names (for smart-mode unions). */
+  keyList(keys: readonly string[]): string {
+    return this.constant('fields', `[${keys.map((k) => lit(k)).join(', ')}]`);
   }
 
   /** A module-level constant holding a Set of literal values. */

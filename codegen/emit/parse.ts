@@ -390,12 +390,12 @@ function emitUnion(
   site: Site,
 ): void {
   const done = names.numbered('u');
-  const models = members.filter((m) => m.kind === 'model');
+  const shaped = members.filter(isShaped);
   out.block(`${done}:`, () => {
     for (const member of members) {
-      if (member.kind === 'model' && models.length > 1) {
-        // Several models fit an object: the one with the most fields set wins, as in pydantic.
-        if (member === models[0]) emitBestModel(e, out, names, models, v, dst, site, done);
+      if (isShaped(member) && shaped.length > 1) {
+        // Several models or object types fit an object: the one with the most fields set wins, as in pydantic.
+        if (member === shaped[0]) emitBestModel(e, out, names, shaped, v, dst, site, done);
         continue;
       }
       const next = names.numbered('m');
@@ -427,7 +427,7 @@ function emitBestModel(
   e: EmitContext,
   out: Lines,
   names: Names,
-  models: readonly (TypeNode & { kind: 'model' })[],
+  shaped: readonly TypeNode[],
   v: string,
   dst: string,
   site: Site,
@@ -437,14 +437,17 @@ function emitBestModel(
   const score = names.numbered('s');
   out.line(`let ${best} = -1;`);
   out.line(`let ${score} = -1;`);
-  models.forEach((member, i) => {
+  shaped.forEach((member, i) => {
+    const next = names.numbered('m');
     const set = names.numbered('s');
-    out.block(`if (${e.fn(member.ref).is}(${v}))`, () => {
-      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.fieldNames(member.ref)});`);
+    const fields = member.kind === 'model' ? (e.models.get(member.ref)?.fields ?? []) : member.kind === 'object' ? member.fields : [];
+    out.block(`${next}:`, () => {
+      emitCheck(e, out, names, member, v, `break ${next};`);
+      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.name))});`);
       out.line(`if (${set} > ${score}) { ${best} = ${i}; ${score} = ${set}; }`);
     });
   });
-  models.forEach((member, i) => {
+  shaped.forEach((member, i) => {
     out.block(`if (${best} === ${i})`, () => {
       emitValue(e, out, names, member, v, dst, site);
       out.line(`break ${done};`);
@@ -477,7 +480,7 @@ function emitTagged(
           const mark = names.numbered('n');
           out.line(`const ${mark} = ${site.cx}.issues.length;`);
           out.line(`${dst} = ${e.fn(ref).parse}(${v}, ${site.cx});`);
-          out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${[...site.loc, lit(value)].join(', ')}); break ${site.label}; }`);
+          out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${[...site.loc, lit(String(value))].join(', ')}); break ${site.label}; }`);
           out.line('break;');
         });
       }
@@ -489,6 +492,11 @@ function emitTagged(
     );
   });
   out.line('}');
+}
+
+/** Models and object types: members that compete for the same input objects. */
+export function isShaped(node: TypeNode): boolean {
+  return node.kind === 'model' || node.kind === 'object';
 }
 
 /** True when parse returns a strictly valid value as it is (no copy, no conversion). */

@@ -215,6 +215,6 @@ function notLiteral(node: Node): OptionError {
   return new OptionError(
     node,
     `default '${node.getText()}' is not literal data`,
-    'a default must be literal data (a string, number, boolean, null, or an array of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter',
+    'a default must be literal data (strings, numbers, booleans, null, and arrays and objects of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter',
   );
 }

@@ -167,7 +167,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   if (flags & ts.TypeFlags.BigInt) return { kind: 'bigint' };
   if (type.isTemplateLiteral()) {
-    throw new Unsupported(`'${text}' is a template literal type, which is not supported yet`, 'use string with @field({ pattern })');
+    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type, text), flags: '' }] };
   }
   if (type.isArray() || type.isReadonlyArray()) {
     const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
@@ -212,12 +212,42 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject() && type.getNumberIndexType() === undefined) {
+    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined) {
+      throw new Unsupported(`'${text}' has no properties: TypeScript lets any non-null value through it`, 'use unknown, Record<string, unknown>, or list the properties');
+    }
     return convertObject(type, scope, text);
+  }
+  if (flags & ts.TypeFlags.NonPrimitive) {
+    throw new Unsupported(`'${text}' is any non-primitive value`, 'use Record<string, unknown>, or list the properties');
   }
   if (type.isObject()) {
     throw new Unsupported(`'${text}' has a number index signature, which is not supported yet`, 'use Record<string, T> (JSON keys are strings)');
   }
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
+}
+
+/** An anchored regular expression matching exactly the strings of a template literal type. */
+function templatePattern(type: Type, text: string): string {
+  const template = type.compilerType as ts.TemplateLiteralType;
+  let source = `^${escapeRegex(template.texts[0] ?? '')}`;
+  template.types.forEach((part, i) => {
+    source += placeholder(part, text) + escapeRegex(template.texts[i + 1] ?? '');
+  });
+  return `${source}$`;
+}
+
+function placeholder(part: ts.Type, text: string): string {
+  const flags = part.flags;
+  if (flags & ts.TypeFlags.String) return '[\\s\\S]*';
+  if (flags & ts.TypeFlags.Number) return '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
+  if (flags & ts.TypeFlags.BigInt) return '-?\\d+';
+  if (flags & ts.TypeFlags.StringLiteral) return escapeRegex((part as ts.StringLiteralType).value);
+  if (flags & ts.TypeFlags.NumberLiteral) return escapeRegex(String((part as ts.NumberLiteralType).value));
+  throw new Unsupported(`'${text}' has a placeholder this compiler cannot express as a pattern`, 'use string, number or literal placeholders');
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
 }
 
 /** A tuple's fixed, optional and rest elements. */

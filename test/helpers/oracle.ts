@@ -174,15 +174,16 @@ export class Oracle {
 
   private union(members: readonly TypeNode[], v: unknown, loc: (string | number)[]): Result {
     // Strict first: the first exact member, except that among models the one with most fields set wins.
-    const models = members.filter((m) => m.kind === 'model');
+    const shaped = members.filter((m) => m.kind === 'model' || m.kind === 'object');
     for (const member of members) {
-      if (member.kind === 'model' && models.length > 1) {
-        if (member !== models[0]) continue;
+      if ((member.kind === 'model' || member.kind === 'object') && shaped.length > 1) {
+        if (member !== shaped[0]) continue;
         let best: TypeNode | undefined;
         let score = -1;
-        for (const candidate of models) {
+        for (const candidate of shaped) {
           if (!this.check(candidate, v)) continue;
-          const set = this.model(candidate.ref).fields.filter((f) => own(v as object, f.name) !== undefined).length;
+          const fields = candidate.kind === 'model' ? this.model(candidate.ref).fields : candidate.kind === 'object' ? candidate.fields : [];
+          const set = fields.filter((f) => Object.hasOwn(v as object, f.name) && (v as Record<string, unknown>)[f.name] !== undefined).length;
           if (set > score) [best, score] = [candidate, set];
         }
         if (best !== undefined) return this.value(best, v, loc);
@@ -206,7 +207,7 @@ export class Oracle {
     if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const member = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
     if (member === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
-    return this.object(this.model(member.ref), v, [...loc, tag as string], 'model_type');
+    return this.object(this.model(member.ref), v, [...loc, String(tag)], 'model_type');
   }
 
   private object(
