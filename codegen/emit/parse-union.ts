@@ -1,0 +1,162 @@
+/**
+ * Unions in parse code: smart mode (exact member first, the most fields set
+ * among models and object types, then lax trials with every member's issues
+ * under its label) and discriminated unions (dispatch on the tag).
+ */
+import { assertNever, literalText, memberLabels, tagsOf, type TypeNode } from '../ir';
+import type { Names } from '../names';
+import { type Lines, lit, read } from './code';
+import { emitCheck } from './check';
+import type { EmitContext } from './context';
+import { emitValue, type Site } from './parse';
+
+/**
+ * Smart-mode union: the first member the value fits exactly (strict check)
+ * wins; else the first member that parses in lax mode; else every member's
+ * issues are reported under the member's label.
+ */
+export function emitUnion(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  members: readonly TypeNode[],
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const done = names.numbered('u');
+  const shaped = members.filter(isShaped);
+  out.block(`${done}:`, () => {
+    for (const member of members) {
+      if (isShaped(member) && shaped.length > 1) {
+        // Several models or object types fit an object: the one with the most fields set wins, as in pydantic.
+        if (member === shaped[0]) emitBestModel(e, out, names, shaped, v, dst, site, done);
+        continue;
+      }
+      const next = names.numbered('m');
+      out.block(`${next}:`, () => {
+        emitCheck(e, out, names, member, v, `break ${next};`);
+        if (passesThrough(member)) out.line(`${dst} = ${v};`);
+        else emitValue(e, out, names, member, v, dst, site);
+        out.line(`break ${done};`);
+      });
+    }
+    const labels = memberLabels(members, e.models);
+    const trials = members.map((member, i) => {
+      const cx = names.numbered('c');
+      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m') };
+      out.line(`const ${cx}${e.contextType()} = { issues: [], extra: ${site.cx}.extra };`);
+      out.block(`${trial.label}:`, () => {
+        emitValue(e, out, names, member, v, dst, trial);
+        out.line(`break ${done};`);
+      });
+      return cx;
+    });
+    for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
+    out.line(`break ${site.label};`);
+  });
+}
+
+/** Among model members that strictly fit, parses with the one whose fields the input sets most. */
+function emitBestModel(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  shaped: readonly TypeNode[],
+  v: string,
+  dst: string,
+  site: Site,
+  done: string,
+): void {
+  const best = names.numbered('b');
+  const score = names.numbered('s');
+  out.line(`let ${best} = -1;`);
+  out.line(`let ${score} = -1;`);
+  shaped.forEach((member, i) => {
+    const next = names.numbered('m');
+    const set = names.numbered('s');
+    const fields = member.kind === 'model' ? (e.models.get(member.ref)?.fields ?? []) : member.kind === 'object' ? member.fields : [];
+    out.block(`${next}:`, () => {
+      emitCheck(e, out, names, member, v, `break ${next};`);
+      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.name))});`);
+      out.line(`if (${set} > ${score}) { ${best} = ${i}; ${score} = ${set}; }`);
+    });
+  });
+  shaped.forEach((member, i) => {
+    out.block(`if (${best} === ${i})`, () => {
+      emitValue(e, out, names, member, v, dst, site);
+      out.line(`break ${done};`);
+    });
+  });
+}
+
+/** Dispatches on the tag of a discriminated union: errors come only from the selected member. */
+export function emitTagged(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'union' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const discriminator = lit(`'${node.discriminator}'`);
+  const loc = site.loc.join(', ');
+  const notFound = `{ ${e.helper('issue')}(${site.cx}, "union_tag_not_found", [${loc}], ${v}, { discriminator: ${discriminator} }); break ${site.label}; }`;
+  out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${notFound}`);
+  const tag = names.numbered('t');
+  out.line(`const ${tag} = ${read(v, node.discriminator!)};`);
+  out.line(`switch (${tag}) {`);
+  const tags = tagsOf(node, e.models);
+  out.indent(() => {
+    for (const { values, ref } of tags) {
+      for (const value of values) {
+        out.block(`case ${lit(value)}:`, () => {
+          const mark = names.numbered('n');
+          out.line(`const ${mark} = ${site.cx}.issues.length;`);
+          out.line(`${dst} = ${e.fn(ref).parse}(${v}, ${site.cx});`);
+          out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${[...site.loc, lit(String(value))].join(', ')}); break ${site.label}; }`);
+          out.line('break;');
+        });
+      }
+    }
+    out.line(`case undefined: ${notFound}`);
+    const expectedTags = tags.flatMap((t) => t.values).map(literalText).join(', ');
+    out.line(
+      `default: { ${e.helper('issue')}(${site.cx}, "union_tag_invalid", [${loc}], ${v}, { discriminator: ${discriminator}, tag: ${e.helper('tagText')}(${tag}), expected_tags: ${lit(expectedTags)} }); break ${site.label}; }`,
+    );
+  });
+  out.line('}');
+}
+
+/** Models and object types: members that compete for the same input objects. */
+export function isShaped(node: TypeNode): boolean {
+  return node.kind === 'model' || node.kind === 'object';
+}
+
+/** True when parse returns a strictly valid value as it is (no copy, no conversion). */
+function passesThrough(node: TypeNode): boolean {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'null':
+    case 'undefined':
+    case 'literal':
+    case 'unknown':
+    case 'bigint':
+      return true;
+    case 'nullable':
+      return passesThrough(node.type);
+    case 'union':
+      return node.members.every(passesThrough);
+    case 'date':
+    case 'array':
+    case 'model':
+    case 'object':
+    case 'tuple':
+      return false;
+    default:
+      return assertNever(node);
+  }
+}
