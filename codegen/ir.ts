@@ -139,16 +139,16 @@ export function assertNever(value: never): never {
   throw new Error(`unhandled IR node: ${JSON.stringify(value)}`);
 }
 
-/** The tag values of each member of a discriminated union, in member order. */
+/** The tag values of each member of a discriminated union (models or object types), in member order. */
 export function tagsOf(
   node: TypeNode & { kind: 'union' },
   models: ReadonlyMap<string, ModelIR>,
-): { readonly values: readonly LiteralValue[]; readonly ref: string }[] {
+): { readonly values: readonly LiteralValue[]; readonly member: TypeNode }[] {
   return node.members.map((member) => {
-    if (member.kind !== 'model') throw new Error('a discriminated union has only model members');
-    const tag = models.get(member.ref)?.fields.find((f) => f.name === node.discriminator)?.type;
-    if (tag?.kind !== 'literal') throw new Error(`${member.ref}.${node.discriminator} is not a literal`);
-    return { values: tag.values, ref: member.ref };
+    const fields = member.kind === 'model' ? models.get(member.ref)?.fields : member.kind === 'object' ? member.fields : undefined;
+    const tag = fields?.find((f) => f.name === node.discriminator)?.type;
+    if (tag?.kind !== 'literal') throw new Error(`member ${label(member, models)} has no literal '${node.discriminator}'`);
+    return { values: tag.values, member };
   });
 }
 

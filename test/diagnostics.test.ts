@@ -80,6 +80,10 @@ describe('diagnostics', () => {
         hint: use unknown, Record<string, unknown>, or list the properties",
         "more.ts:76:18 - error: Vague.nonPrimitive: 'object' is any non-primitive value
         hint: use Record<string, unknown>, or list the properties",
+        "more.ts:84:10 - error: Recursive.json: 'Json' refers to itself, and recursive type aliases are not supported yet
+        hint: make the recursive part a @model() class: models may be recursive",
+        "more.ts:85:10 - error: Recursive.tree: 'Tree' refers to itself, and recursive object types are not supported yet
+        hint: make it a @model() class: models may be recursive",
       ]
     `);
   });

@@ -326,6 +326,21 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().Codes.parse({ order: 'order_1', ab: { a: 'x', b: 1 } }).ab).toEqual({ a: 'x', b: 1 });
     });
 
+    it('dispatches on the tag of object types too', () => {
+      const out = m().EventLog.parse({ events: [{ type: 'key', key: 'a' }, { type: 'click', x: 1, y: 2 }] });
+      expect(out.events).toEqual([{ type: 'key', key: 'a' }, { type: 'click', x: 1, y: 2 }]);
+      expect(issuesOf('EventLog', { events: [{ type: 'click', x: 1 }, { type: 'scroll' }] })).toEqual([
+        { type: 'missing', loc: ['events', 0, 'click', 'y'], msg: 'Field required', input: { type: 'click', x: 1 } },
+        {
+          type: 'union_tag_invalid',
+          loc: ['events', 1],
+          msg: "Input tag 'scroll' found using 'type' does not match any of the expected tags: 'click', 'key'",
+          input: { type: 'scroll' },
+          ctx: { discriminator: "'type'", tag: 'scroll', expected_tags: "'click', 'key'" },
+        },
+      ]);
+    });
+
     it('dispatches on a boolean tag, with its text in the location', () => {
       expect(m().Outcome.parse({ result: { ok: false, error: 'e' } }).result).toBeInstanceOf(m().Failed);
       expect(issuesOf('Outcome', { result: { ok: false } })).toEqual([

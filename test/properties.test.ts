@@ -19,7 +19,7 @@ beforeAll(async () => {
   m = compiled.exports;
 });
 
-const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome'];
+const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog'];
 
 describe.each(models)('%s', (name) => {
   it('parses every valid input to the expected data, an instance that `is` accepts and that round-trips through JSON', () => {

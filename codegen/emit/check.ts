@@ -126,13 +126,17 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         // Constant-time dispatch on the tag: only the selected member is checked.
         out.line(`if (typeof ${v} !== "object" || ${v} === null) ${fail}`);
         out.line(`switch (${read(v, node.discriminator)}) {`);
-        for (const { values, ref } of tagsOf(node, e.models)) {
-          for (const value of values) out.line(`  case ${lit(value)}:`);
-          out.line(`    if (!${e.fn(ref).is}(${v})) ${fail}`);
-          out.line('    break;');
-        }
-        out.line('  default:');
-        out.line(`    ${fail}`);
+        out.indent(() => {
+          for (const { values, member } of tagsOf(node, e.models)) {
+            for (const value of values.slice(0, -1)) out.line(`case ${lit(value)}:`);
+            out.block(`case ${lit(values[values.length - 1]!)}:`, () => {
+              emitCheck(e, out, names, member, v, fail);
+              out.line('break;');
+            });
+          }
+          out.line('default:');
+          out.line(`  ${fail}`);
+        });
         out.line('}');
         return;
       }

@@ -109,13 +109,12 @@ export function emitTagged(
   out.line(`switch (${tag}) {`);
   const tags = tagsOf(node, e.models);
   out.indent(() => {
-    for (const { values, ref } of tags) {
+    for (const { values, member } of tags) {
       for (const value of values) {
+        // Issues of the selected member are located under the tag, as text.
+        const selected: Site = { ...site, loc: [...site.loc, lit(String(value))] };
         out.block(`case ${lit(value)}:`, () => {
-          const mark = names.numbered('n');
-          out.line(`const ${mark} = ${site.cx}.issues.length;`);
-          out.line(`${dst} = ${e.fn(ref).parse}(${v}, ${site.cx});`);
-          out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${[...site.loc, lit(String(value))].join(', ')}); break ${site.label}; }`);
+          emitValue(e, out, names, member, v, dst, selected);
           out.line('break;');
         });
       }

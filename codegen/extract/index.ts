@@ -202,6 +202,11 @@ function extractField(
   try {
     converted = convertFieldType(type, scope, syntax);
   } catch (error) {
+    if (error instanceof RangeError) {
+      // A last guard: a type the checker expands without end.
+      report(syntax ?? prop.getNameNode(), `'${syntax?.getText() ?? prop.getName()}' is too deeply nested or recursive to convert`, 'make the recursive part a @model() class');
+      return undefined;
+    }
     if (!(error instanceof Unsupported)) throw error;
     report(syntax ?? prop.getNameNode(), error.what, error.hint);
     return undefined;

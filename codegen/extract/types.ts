@@ -38,8 +38,15 @@ export interface TypeScope {
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
 export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
   if (type.isUnion() && !type.isBoolean()) {
+    if (scope.open.has(type.compilerType)) {
+      throw new Unsupported(
+        `'${type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope)}' refers to itself, and recursive type aliases are not supported yet`,
+        'make the recursive part a @model() class: models may be recursive',
+      );
+    }
+    const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
     const written = writtenMembers(type.getUnionTypes(), syntax);
-    return convertUnion(written.types, scope, written.syntaxOf);
+    return convertUnion(written.types, inner, written.syntaxOf);
   }
   return convertSingle(type, scope, syntax);
 }
@@ -99,7 +106,7 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
     }
   }
   if (nodes.length === 1) return nodes[0]!;
-  const discriminator = nodes.every((n) => n.kind === 'model') ? findDiscriminator(members, scope) : undefined;
+  const discriminator = nodes.every((n) => n.kind === 'model' || n.kind === 'object') ? findDiscriminator(members, scope) : undefined;
   return discriminator === undefined ? { kind: 'union', members: nodes } : { kind: 'union', members: nodes, discriminator };
 }
 

@@ -205,9 +205,9 @@ export class Oracle {
     if (!isObject(v)) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const tag = own(v, node.discriminator!);
     if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
-    const member = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
-    if (member === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
-    return this.object(this.model(member.ref), v, [...loc, String(tag)], 'model_type');
+    const selected = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
+    if (selected === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
+    return this.value(selected.member, v, [...loc, String(tag)]);
   }
 
   private object(
