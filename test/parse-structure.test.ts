@@ -263,6 +263,13 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().Profile.parse(valid).meta).not.toBe(m().Profile.parse(valid).meta);
     });
 
+    it('merges the properties of an intersection of object types', () => {
+      expect(m().Profile.parse({ ...valid, merged: { email: 'a@b.co', since: 2020 } }).merged).toEqual({ email: 'a@b.co', since: 2020 });
+      expect(issuesOf('Profile', { ...valid, merged: { email: 'a@b.co' } }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['merged.since', 'missing'],
+      ]);
+    });
+
     it('keeps and validates the keys of an index signature', () => {
       const input = JSON.parse('{"contact":{"email":"a@b.co"},"labels":{"b":"2","a":"1","__proto__":"p"},"scores":{"total":3,"x":1}}');
       const out = m().Profile.parse(input);

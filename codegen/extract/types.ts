@@ -216,6 +216,11 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     if (tags.length > 0 && base.length === 1) {
       return constrain(convertSingle(base[0]!, scope, undefined), tagConstraints(tags, scope.at), text);
     }
+    // `A & B` of object types: the checker merges their properties.
+    const isModelClass = (p: Type): boolean => (p.getSymbol()?.getDeclarations() ?? []).some(Node.isClassDeclaration);
+    if (tags.length === 0 && parts.every((p) => p.isObject() && !p.isArray() && !isModelClass(p) && p.getCallSignatures().length === 0)) {
+      return convertObject(type, scope, text);
+    }
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject() && type.getNumberIndexType() === undefined) {
