@@ -67,6 +67,10 @@ export type TypeNode =
   | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
   | { readonly kind: 'date' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
+  /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
+  | { readonly kind: 'set'; readonly items: TypeNode }
+  /** `Map<K, V>`: parsed from a Map, an array of [key, value] entries, or an object (string keys). */
+  | { readonly kind: 'map'; readonly key: TypeNode; readonly value: TypeNode }
   | {
       /** `[A, B?, ...C[]]`: the first `required` elements must be there, the rest of `elements` may be. */
       readonly kind: 'tuple';
@@ -204,6 +208,10 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     }
     case 'model':
       return models.get(node.ref)?.name ?? node.ref;
+    case 'set':
+      return `Set<${label(node.items, models)}>`;
+    case 'map':
+      return `Map<${label(node.key, models)}, ${label(node.value, models)}>`;
     case 'tuple': {
       const parts = node.elements.map((el, i) => `${label(el, models)}${i >= node.required ? '?' : ''}`);
       if (node.rest !== undefined) parts.push(`...${label(node.rest, models)}[]`);

@@ -24,6 +24,7 @@ export interface ErrorContexts {
   list_type: undefined;
   dict_type: undefined;
   tuple_type: undefined;
+  set_type: undefined;
   too_short: { field_type: string; min_length: number; actual_length: number };
   too_long: { field_type: string; max_length: number; actual_length: number };
   datetime_type: undefined;
@@ -73,6 +74,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   list_type: 'Input should be a valid array',
   dict_type: 'Input should be an object',
   tuple_type: 'Input should be a valid tuple',
+  set_type: 'Input should be a valid set',
   too_short:
     '{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}',
   too_long:

@@ -73,6 +73,14 @@ export function dumpValue(value: unknown): unknown {
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(dumpValue);
   if (typeof value === 'bigint') return String(value);
+  if (value instanceof Set) return Array.from(value, dumpValue);
+  if (value instanceof Map) {
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of value) {
+      Object.defineProperty(out, String(key), { value: dumpValue(item), writable: true, enumerable: true, configurable: true });
+    }
+    return out;
+  }
   if (typeof value !== 'object' || value === null) return value;
   if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
   const out: Record<string, unknown> = {};
@@ -93,4 +101,14 @@ export function fieldsSet(input: Record<string, unknown>, keys: readonly string[
 /** A discriminator value as text for `union_tag_invalid`, safe for objects whose toString is broken. */
 export function tagText(tag: unknown): string {
   return (typeof tag === 'object' && tag !== null) || typeof tag === 'function' ? Object.prototype.toString.call(tag) : String(tag);
+}
+
+/** The [key, value] entries of a Map, an array of 2-item arrays, or a plain object; undefined for anything else. */
+export function mapEntries(input: unknown): (readonly [unknown, unknown])[] | undefined {
+  if (input instanceof Map) return [...input];
+  if (Array.isArray(input)) {
+    return input.every((entry) => Array.isArray(entry) && entry.length === 2) ? (input as [unknown, unknown][]) : undefined;
+  }
+  if (typeof input !== 'object' || input === null) return undefined;
+  return Object.keys(input).map((key) => [key, (input as Record<string, unknown>)[key]] as const);
 }

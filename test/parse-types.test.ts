@@ -406,4 +406,31 @@ describe.each(modes)('%s decorators', (mode) => {
       ]);
     });
   });
+
+  describe('sets and maps', () => {
+    it('parse Sets from Sets or arrays, and Maps from Maps, objects or entry arrays', () => {
+      const out = m().Collections.parse({ tags: ['a', 'b', 'a'], scores: { x: 1, y: 2 }, byId: [[1, '2024-01-01']] });
+      expect(out.tags).toEqual(new Set(['a', 'b']));
+      expect(out.scores).toEqual(new Map([['x', 1], ['y', 2]]));
+      expect(out.byId).toEqual(new Map([[1, new Date(Date.UTC(2024, 0, 1))]]));
+      expect(out.toJSON()).toEqual({ tags: ['a', 'b'], scores: { x: 1, y: 2 }, byId: { 1: '2024-01-01T00:00:00.000Z' } });
+      const tags = new Set(['t']);
+      expect(m().Collections.parse({ tags }).tags).not.toBe(tags);
+      expect(m().Collections.is({ tags: new Set(['a']), scores: new Map([['x', 1]]) })).toBe(true);
+      expect(m().Collections.is({ tags: ['a'] })).toBe(false);
+    });
+
+    it('locate item, key and value errors', () => {
+      expect(issuesOf('Collections', { tags: ['a', 1], scores: { x: 'no' }, byId: [['1', 'bad']] }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['tags.1', 'string_type'],
+        ['scores.x', 'float_type'],
+        ['byId.1.[key]', 'float_type'],
+        ['byId.1', 'datetime_parsing'],
+      ]);
+      expect(issuesOf('Collections', { tags: 'a', scores: 3 }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['tags', 'set_type'],
+        ['scores', 'dict_type'],
+      ]);
+    });
+  });
 });

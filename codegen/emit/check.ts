@@ -83,6 +83,22 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'nullable':
       out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
       return;
+    case 'set': {
+      out.line(`if (!(${v} instanceof Set)) ${fail}`);
+      const item = names.numbered('v');
+      out.block(`for (const ${item} of ${v})`, () => emitCheck(e, out, names, node.items, item, fail));
+      return;
+    }
+    case 'map': {
+      out.line(`if (!(${v} instanceof Map)) ${fail}`);
+      const key = names.numbered('v');
+      const value = names.numbered('v');
+      out.block(`for (const [${key}, ${value}] of ${v})`, () => {
+        emitCheck(e, out, names, node.key, key, fail);
+        emitCheck(e, out, names, node.value, value, fail);
+      });
+      return;
+    }
     case 'tuple': {
       const count = node.elements.length;
       const lengthChecks = [`${v}.length < ${node.required}`, ...(node.rest === undefined ? [`${v}.length > ${count}`] : [])];
@@ -200,6 +216,8 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'array':
     case 'object':
     case 'tuple':
+    case 'set':
+    case 'map':
       return undefined;
     default:
       return assertNever(node);

@@ -53,6 +53,8 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
     }
     case 'object':
     case 'tuple':
+    case 'set':
+    case 'map':
       return `${e.helper('dumpValue')}(${v})`;
     case 'union':
       return node.members.every((m) => dumpExpression(e, m, v, depth) === v) ? v : `${e.helper('dumpValue')}(${v})`;

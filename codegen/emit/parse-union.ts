@@ -154,6 +154,8 @@ function passesThrough(node: TypeNode): boolean {
     case 'model':
     case 'object':
     case 'tuple':
+    case 'set':
+    case 'map':
       return false;
     default:
       return assertNever(node);

@@ -92,6 +92,62 @@ function emitExtraCheck(
   });
 }
 
+/**
+ * Builds a new Set (from a Set or an array) or Map (from a Map, an object, or
+ * an array of [key, value] entries). Issues are located by position for a Set,
+ * by key for a Map (`[key]` after it for the key itself).
+ */
+function emitCollection(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  node: TypeNode & { kind: 'set' | 'map' },
+  v: string,
+  dst: string,
+  site: Site,
+): void {
+  const issue = e.helper('issue');
+  const loc = site.loc.join(', ');
+  const mark = names.numbered('n');
+  const result = names.numbered('r');
+  const element = (type: TypeNode, input: string, at: readonly string[]): string => {
+    const output = names.numbered('o');
+    const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f') };
+    out.line(`let ${output}${e.type('any')};`);
+    out.block(`${inner.label}:`, () => emitValue(e, out, names, type, input, output, inner));
+    return output;
+  };
+  if (node.kind === 'set') {
+    const i = names.numbered('i');
+    out.line(`if (!(${v} instanceof Set) && !Array.isArray(${v})) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
+    out.line(`const ${mark} = ${site.cx}.issues.length;`);
+    out.line(`const ${result} = new Set();`);
+    out.line(`let ${i} = 0;`);
+    const item = names.numbered('v');
+    out.block(`for (const ${item} of ${v})`, () => {
+      const value = element(node.items, item, [i]);
+      out.line(`${result}.add(${value});`);
+      out.line(`${i}++;`);
+    });
+  } else {
+    const entries = names.numbered('p');
+    out.line(`const ${entries} = ${e.helper('mapEntries')}(${v});`);
+    out.line(`if (${entries} === undefined) { ${issue}(${site.cx}, "dict_type", [${loc}], ${v}); break ${site.label}; }`);
+    out.line(`const ${mark} = ${site.cx}.issues.length;`);
+    out.line(`const ${result} = new Map();`);
+    const key = names.numbered('v');
+    const value = names.numbered('v');
+    out.block(`for (const [${key}, ${value}] of ${entries})`, () => {
+      const shown = `String(${key})`;
+      const k = element(node.key, key, [shown, lit('[key]')]);
+      const x = element(node.value, value, [shown]);
+      out.line(`${result}.set(${k}, ${x});`);
+    });
+  }
+  out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
+  out.line(`${dst} = ${result};`);
+}
+
 /** Builds a new array from a tuple's elements: missing required ones and extra ones are reported. */
 function emitTuple(
   e: EmitContext,
@@ -322,6 +378,10 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       return;
     case 'tuple':
       emitTuple(e, out, names, node, v, dst, site);
+      return;
+    case 'set':
+    case 'map':
+      emitCollection(e, out, names, node, v, dst, site);
       return;
     case 'union':
       if (node.discriminator !== undefined) emitTagged(e, out, names, node, v, dst, site);

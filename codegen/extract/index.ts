@@ -254,6 +254,8 @@ function needsInstance(node: TypeNode, value: JsonValue): boolean {
   switch (node.kind) {
     case 'model':
     case 'date':
+    case 'set':
+    case 'map':
       return value !== null;
     case 'array':
       return Array.isArray(value) && value.some((item) => needsInstance(node.items, item));

@@ -188,6 +188,15 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   const symbol = type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
+  const builtin = declarations.length > 0 && declarations.every(scope.isDefaultLib) ? symbol?.getName() : undefined;
+  if (builtin === 'Set' || builtin === 'ReadonlySet') {
+    const [items] = type.getTypeArguments();
+    if (items !== undefined) return { kind: 'set', items: convertType(items, scope) };
+  }
+  if (builtin === 'Map' || builtin === 'ReadonlyMap') {
+    const [key, value] = type.getTypeArguments();
+    if (key !== undefined && value !== undefined) return { kind: 'map', key: convertType(key, scope), value: convertType(value, scope) };
+  }
   for (const decl of declarations) {
     if (Node.isClassDeclaration(decl)) {
       const id = scope.models.get(decl);

@@ -131,6 +131,22 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     }
     case 'nullable':
       return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
+    case 'set': {
+      const items = fc.array(nodeCase(models, node.items, strict, depth + 1), { maxLength: depth > MAX_DEPTH ? 0 : 4 });
+      return items.map((cases) => ({
+        input: strict ? new Set(cases.map((c) => c.input)) : cases.map((c) => c.input),
+        expected: new Set(cases.map((c) => c.expected)),
+      }));
+    }
+    case 'map': {
+      const entries = fc.array(fc.tuple(nodeCase(models, node.key, strict, depth + 1), nodeCase(models, node.value, strict, depth + 1)), {
+        maxLength: depth > MAX_DEPTH ? 0 : 3,
+      });
+      return entries.map((pairs) => ({
+        input: new Map(pairs.map(([k, x]) => [k.input, x.input])),
+        expected: new Map(pairs.map(([k, x]) => [k.expected, x.expected])),
+      }));
+    }
     case 'tuple': {
       const cases = node.elements.map((el) => nodeCase(models, el, strict, depth + 1));
       const rest = node.rest === undefined || depth > MAX_DEPTH ? fc.constant([]) : fc.array(nodeCase(models, node.rest, strict, depth + 1), { maxLength: 3 });
@@ -196,6 +212,8 @@ function copy(value: JsonValue): unknown {
 /** Class instances to plain objects (own enumerable keys, in order), recursively, for deep comparison. */
 export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
+  if (value instanceof Set) return new Set([...value].map(toPlain));
+  if (value instanceof Map) return new Map([...value].map(([k, x]) => [toPlain(k), toPlain(x)]));
   if (typeof value !== 'object' || value === null || value instanceof Date) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) define(out, key, toPlain((value as Record<string, unknown>)[key]));

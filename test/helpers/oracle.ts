@@ -65,6 +65,10 @@ export class Oracle {
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && v.every((x) => this.check(node.items, x));
       case 'nullable':
         return v === null || this.check(node.type, v);
+      case 'set':
+        return v instanceof Set && [...v].every((x) => this.check(node.items, x));
+      case 'map':
+        return v instanceof Map && [...v].every(([k, x]) => this.check(node.key, k) && this.check(node.value, x));
       case 'tuple':
         return (
           Array.isArray(v) &&
@@ -147,6 +151,35 @@ export class Oracle {
       }
       case 'nullable':
         return v === null ? { ok: true, value: null } : this.value(node.type, v, loc);
+      case 'set': {
+        if (!(v instanceof Set) && !Array.isArray(v)) return fail('set_type');
+        const results = [...v].map((x, i) => this.value(node.items, x, [...loc, i]));
+        const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
+        return issues.length > 0 ? { ok: false, issues } : { ok: true, value: new Set(results.map((r) => (r as { value: unknown }).value)) };
+      }
+      case 'map': {
+        const entries =
+          v instanceof Map
+            ? [...v]
+            : Array.isArray(v)
+              ? v.every((x) => Array.isArray(x) && x.length === 2)
+                ? (v as [unknown, unknown][])
+                : undefined
+              : isObject(v)
+                ? Object.entries(v)
+                : undefined;
+        if (entries === undefined) return fail('dict_type');
+        const issues: Found[] = [];
+        const out = new Map<unknown, unknown>();
+        for (const [k, x] of entries) {
+          const key = this.value(node.key, k, [...loc, String(k), '[key]']);
+          const value = this.value(node.value, x, [...loc, String(k)]);
+          if (!key.ok) issues.push(...key.issues);
+          if (!value.ok) issues.push(...value.issues);
+          if (key.ok && value.ok) out.set(key.value, value.value);
+        }
+        return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
+      }
       case 'tuple': {
         if (!Array.isArray(v)) return fail('tuple_type');
         if (node.rest === undefined && v.length > node.elements.length) return fail('too_long');
