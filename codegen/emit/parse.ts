@@ -110,13 +110,8 @@ function emitCollection(
   const loc = site.loc.join(', ');
   const mark = names.numbered('n');
   const result = names.numbered('r');
-  const element = (type: TypeNode, input: string, at: readonly string[]): string => {
-    const output = names.numbered('o');
-    const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f') };
-    out.line(`let ${output}${e.type('any')};`);
-    out.block(`${inner.label}:`, () => emitValue(e, out, names, type, input, output, inner));
-    return output;
-  };
+  const element = (type: TypeNode, input: string, at: readonly string[]): string =>
+    emitElement(e, out, names, type, input, site, at);
   if (node.kind === 'set') {
     const i = names.numbered('i');
     out.line(`if (!(${v} instanceof Set) && !Array.isArray(${v})) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
@@ -173,12 +168,8 @@ function emitTuple(
   out.line(`const ${items}${e.type('any[]')} = [];`);
   const element = (type: TypeNode, index: string): void => {
     const item = names.numbered('v');
-    const result = names.numbered('o');
-    const inner: Site = { cx: site.cx, loc: [...site.loc, index], label: names.numbered('f') };
     out.line(`const ${item} = ${v}[${index}];`);
-    out.line(`let ${result}${e.type('any')};`);
-    out.block(`${inner.label}:`, () => emitValue(e, out, names, type, item, result, inner));
-    out.line(`${items}.push(${result});`);
+    out.line(`${items}.push(${emitElement(e, out, names, type, item, site, [index])});`);
   };
   node.elements.forEach((type, i) => {
     if (i < node.required) {
@@ -247,16 +238,27 @@ function emitRest(
   out.block(`for (const ${k} in ${v})`, () => {
     out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
     const item = names.numbered('v');
-    const result = names.numbered('o');
-    const inner: Site = { cx: site.cx, loc: [...site.loc, k], label: names.numbered('f') };
     out.line(`const ${item} = ${v}[${k}];`);
-    out.line(`let ${result}${e.type('any')};`);
-    out.block(`${inner.label}:`, () => {
-      emitValue(e, out, names, rest, item, result, inner);
-      out.line(`${pairs}.push(${k}, ${result});`);
-    });
+    out.line(`${pairs}.push(${k}, ${emitElement(e, out, names, rest, item, site, [k])});`);
   });
   return pairs;
+}
+
+/** Parses one element (an item, an entry's key or value) into a fresh local, its issues located at `at` below `site`. */
+function emitElement(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  type: TypeNode,
+  input: string,
+  site: Site,
+  at: readonly string[],
+): string {
+  const output = names.numbered('o');
+  const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f') };
+  out.line(`let ${output}${e.type('any')};`);
+  out.block(`${inner.label}:`, () => emitValue(e, out, names, type, input, output, inner));
+  return output;
 }
 
 /** Emits statements that assign `dst` from `v`, or report one issue and `break site.label`. */
@@ -419,12 +421,8 @@ function emitArray(
   out.line(`const ${items}${e.type('any[]')} = [];`);
   out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
     const item = names.numbered('v');
-    const result = names.numbered('o');
-    const inner: Site = { cx: site.cx, loc: [...site.loc, i], label: names.numbered('f') };
     out.line(`const ${item} = ${v}[${i}];`);
-    out.line(`let ${result}${e.type('any')};`);
-    out.block(`${inner.label}:`, () => emitValue(e, out, names, node.items, item, result, inner));
-    out.line(`${items}.push(${result});`);
+    out.line(`${items}.push(${emitElement(e, out, names, node.items, item, site, [i])});`);
   });
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   for (const c of node.constraints) {
