@@ -356,6 +356,18 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 
+  describe('generic models', () => {
+    it('validate through a concrete subclass, with the type argument applied', () => {
+      const out = m().ItemPage.parse({ items: [{ sku: 'a', quantity: 1 }], next: 'n' });
+      expect(out).toBeInstanceOf(m().ItemPage);
+      expect(out).toBeInstanceOf(m().Page);
+      expect(out.items[0]).toBeInstanceOf(m().Item);
+      expect(issuesOf('ItemPage', { items: [{ sku: '', quantity: 1 }] }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['items.0.sku', 'string_too_short'],
+      ]);
+    });
+  });
+
   describe('models found through aliases, namespaces and re-exports', () => {
     it('generates validators for each', () => {
       expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');

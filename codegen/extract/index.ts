@@ -33,6 +33,7 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   }
 
   const classes: ClassDeclaration[] = [];
+  const templates = new Set<ClassDeclaration>();
   for (const file of userFiles(project, skip)) {
     const topLevel = new Set<Node>(file.getClasses());
     for (const nested of [
@@ -69,6 +70,9 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
         });
       } else if (cls.getName() === undefined) {
         diagnostics.push({ loc: where(cls), message: 'a model class needs a name', hint: 'name the class' });
+      } else if (cls.getTypeParameters().length > 0) {
+        // A generic model is a template: its concrete subclasses are the models.
+        templates.add(cls);
       } else {
         classes.push(cls);
       }
@@ -78,8 +82,9 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   const ids = new Names(RUNTIME_HELPERS);
   const models = new Map<ClassDeclaration, string>(classes.map((cls) => [cls, ids.fresh(cls.getName()!)]));
   const program = project.getProgram().compilerObject;
-  const scope: Pick<TypeScope, 'models' | 'isDefaultLib'> = {
+  const scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates'> = {
     models,
+    templates,
     isDefaultLib: (node) => program.isSourceFileDefaultLibrary(node.getSourceFile().compilerNode),
   };
   const irModels: ModelIR[] = [];
@@ -104,7 +109,7 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: Pick<TypeScope, 'models' | 'isDefaultLib'>,
+  scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates'>,
   root: string,
   diagnostics: Diagnostic[],
 ): ModelIR | undefined {

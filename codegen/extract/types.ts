@@ -23,6 +23,8 @@ export class Unsupported extends Error {
 export interface TypeScope {
   /** The id of each model class. */
   readonly models: ReadonlyMap<ClassDeclaration, string>;
+  /** Generic model classes: templates for concrete subclasses, not models themselves. */
+  readonly templates: ReadonlySet<ClassDeclaration>;
   /** True for TypeScript's own lib files (where the global Date lives). */
   readonly isDefaultLib: (node: Node) => boolean;
   /** Where the type is used: the checker resolves property types relative to it. */
@@ -201,6 +203,13 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     if (Node.isClassDeclaration(decl)) {
       const id = scope.models.get(decl);
       if (id !== undefined) return { kind: 'model', ref: id };
+      if (scope.templates.has(decl)) {
+        const name = decl.getName() ?? 'Generic';
+        throw new Unsupported(
+          `'${text}' is a generic model, which is validated through a concrete subclass`,
+          `declare @model() export class ${name}Of extends ${text} {} and use ${name}Of here`,
+        );
+      }
     }
   }
   if (symbol?.getName() === 'Date' && declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
