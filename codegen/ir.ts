@@ -124,6 +124,8 @@ export interface ModelIR {
   readonly module: string;
   readonly exportName: string;
   readonly extra: 'ignore' | 'forbid';
+  /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
+  readonly generic?: true;
   readonly description?: string;
   /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */
   readonly docs?: DocTags;

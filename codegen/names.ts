@@ -18,6 +18,7 @@ export const RUNTIME_HELPERS = [
   'isUrl',
   'isUuid',
   'link',
+  'linkTemplate',
   'mapEntries',
   'parseDateTime',
   'prefix',

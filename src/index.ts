@@ -1,4 +1,4 @@
-export { Model, link, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
+export { Model, link, linkTemplate, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
 export { model, field, type ModelOptions, type FieldOptions, type ModelDecorator, type FieldDecorator } from './decorators';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, type ErrorType, type ErrorContexts } from './messages';

@@ -1,7 +1,7 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { messageTemplates } from './messages';
-import type { ParseContext } from './runtime';
+import { dumpValue, type ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -129,4 +129,21 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}
+
+/** Lets instances of a generic model (parsed as a field of a concrete type) dump through `toJSON`. */
+export function linkTemplate(cls: abstract new (...args: never[]) => Model): void {
+  const dump = (instance: unknown): unknown => {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(instance as object)) {
+      const value = dumpValue((instance as Record<string, unknown>)[key]);
+      Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+    }
+    return out;
+  };
+  const unusable = (): never => {
+    throw notLinked(cls);
+  };
+  if (Object.hasOwn(cls.prototype, COMPILED)) return;
+  Object.defineProperty(cls.prototype, COMPILED, { value: { name: cls.name, is: unusable, parse: unusable, dump }, configurable: true });
 }

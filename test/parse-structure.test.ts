@@ -368,6 +368,28 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 
+  describe('generic models as field types', () => {
+    it('validate each concrete type argument with its own generated code', () => {
+      const out = m().Catalog.parse({ page: { items: [{ sku: 'a', quantity: 1 }] }, names: [{ items: ['x'], next: 'n' }] });
+      expect(out.page).toBeInstanceOf(m().Page);
+      expect(out.page.items[0]).toBeInstanceOf(m().Item);
+      expect(out.names[0].items).toEqual(['x']);
+      expect(out.toJSON()).toEqual({ page: { items: [{ sku: 'a', quantity: 1 }] }, names: [{ items: ['x'], next: 'n' }] });
+      expect(out.page.toJSON()).toEqual({ items: [{ sku: 'a', quantity: 1 }] });
+      expect(issuesOf('Catalog', { page: { items: [{ sku: 'a', quantity: 0 }] }, names: [{ items: [1] }] })).toEqual([
+        {
+          type: 'greater_than_equal',
+          loc: ['page', 'items', 0, 'quantity'],
+          msg: 'Input should be greater than or equal to 1',
+          input: 0,
+          ctx: { ge: 1 },
+        },
+        { type: 'string_type', loc: ['names', 0, 'items', 0], msg: 'Input should be a valid string', input: 1 },
+      ]);
+      expect(() => m().Page.parse({ items: [] })).toThrow(/^Page has no validator loaded/);
+    });
+  });
+
   describe('models found through aliases, namespaces and re-exports', () => {
     it('generates validators for each', () => {
       expect(m().Aliased.safeParse({ a: '' }).error.issues[0].type).toBe('string_too_short');

@@ -39,6 +39,11 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const links = new Lines();
   for (const model of ir.models) {
     const { is, parse, dump } = e.fn(model.id);
+    if (model.generic) {
+      // Instances of a generic model share its prototype: they dump generically.
+      links.line(`${e.helper('linkTemplate')}(${model.id});`);
+      continue;
+    }
     links.line(
       `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump} });`,
     );

@@ -3,7 +3,7 @@
  * knowledge of the TypeScript compiler lives under this folder.
  */
 import path from 'node:path';
-import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile, SyntaxKind } from 'ts-morph';
+import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile, SyntaxKind, ts, type Type } from 'ts-morph';
 import { Names, RUNTIME_HELPERS } from '../names';
 import type { Diagnostic } from '../diagnostics';
 import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
@@ -82,15 +82,38 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   const ids = new Names(RUNTIME_HELPERS);
   const models = new Map<ClassDeclaration, string>(classes.map((cls) => [cls, ids.fresh(cls.getName()!)]));
   const program = project.getProgram().compilerObject;
-  const scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates'> = {
+  // Generic models at concrete type arguments, found while converting fields; extracted after the others.
+  const instances = new Map<string, { id: string; template: ClassDeclaration; type: Type; name: string }>();
+  const scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'> = {
     models,
     templates,
+    instantiate: (template, type) => {
+      const key = type.getText(undefined, ts.TypeFormatFlags.UseFullyQualifiedType);
+      let instance = instances.get(key);
+      if (instance === undefined) {
+        const name = type.getText(undefined, ts.TypeFormatFlags.None);
+        instance = { id: ids.fresh(name.replace(/[<>,\s.]+/g, '_').replace(/_+$/, '')), template, type, name };
+        instances.set(key, instance);
+      }
+      return instance.id;
+    },
     isDefaultLib: (node) => program.isSourceFileDefaultLibrary(node.getSourceFile().compilerNode),
   };
   const irModels: ModelIR[] = [];
   for (const cls of classes) {
     const model = extractModel(cls, models.get(cls)!, scope, root, diagnostics);
     if (model !== undefined) irModels.push(model);
+  }
+  const done = new Set<string>();
+  for (let more = true; more; ) {
+    more = false;
+    for (const instance of [...instances.values()]) {
+      if (done.has(instance.id)) continue;
+      done.add(instance.id);
+      more = true;
+      const model = extractModel(instance.template, instance.id, scope, root, diagnostics, instance);
+      if (model !== undefined) irModels.push(model);
+    }
   }
   return { ir: { models: irModels }, diagnostics: diagnostics.sort(byLocation) };
 }
@@ -109,11 +132,13 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates'>,
+  scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'>,
   root: string,
   diagnostics: Diagnostic[],
+  instance?: { readonly type: Type; readonly name: string },
 ): ModelIR | undefined {
-  const name = cls.getName()!;
+  const name = instance?.name ?? cls.getName()!;
+  const instanceType = instance?.type ?? cls.getType();
   const before = diagnostics.length;
   const report = (node: Node, message: string, hint: string): void => {
     diagnostics.push({ loc: locate(root, node), message: `${name}${message}`, hint });
@@ -166,12 +191,12 @@ function extractModel(
         continue;
       }
       const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
-      const field = extractField(cls, prop, fieldScope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      const field = extractField(cls, instanceType, prop, fieldScope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
   }
   // Interfaces merged into the class add properties no class body declares.
-  for (const symbol of cls.getType().getProperties()) {
+  for (const symbol of instanceType.getProperties()) {
     const declarations = symbol.getDeclarations();
     if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
     report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
@@ -185,6 +210,7 @@ function extractModel(
     module: path.relative(root, cls.getSourceFile().getFilePath()).split(path.sep).join('/'),
     exportName,
     extra: modelOptions.extra ?? 'ignore',
+    ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
     ...withDocs(cls),
     fields: [...fields.values()],
@@ -194,6 +220,7 @@ function extractModel(
 
 function extractField(
   cls: ClassDeclaration,
+  instanceType: Type,
   prop: PropertyDeclaration,
   scope: TypeScope,
   root: string,
@@ -201,7 +228,7 @@ function extractField(
 ): FieldIR | undefined {
   const name = fieldName(prop);
   const syntax = prop.getTypeNode();
-  const symbol = cls.getType().getProperty(name);
+  const symbol = instanceType.getProperty(name);
   const type = symbol?.getTypeAtLocation(cls) ?? prop.getType();
   let converted: { node: TypeNode; optional: boolean };
   try {

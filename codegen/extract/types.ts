@@ -25,6 +25,8 @@ export interface TypeScope {
   readonly models: ReadonlyMap<ClassDeclaration, string>;
   /** Generic model classes: templates for concrete subclasses, not models themselves. */
   readonly templates: ReadonlySet<ClassDeclaration>;
+  /** The id of a generic model at concrete type arguments, extracted once per distinct type. */
+  readonly instantiate: (template: ClassDeclaration, type: Type) => string;
   /** True for TypeScript's own lib files (where the global Date lives). */
   readonly isDefaultLib: (node: Node) => boolean;
   /** Where the type is used: the checker resolves property types relative to it. */
@@ -203,6 +205,9 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     if (Node.isClassDeclaration(decl)) {
       const id = scope.models.get(decl);
       if (id !== undefined) return { kind: 'model', ref: id };
+      if (scope.templates.has(decl) && type.getTypeArguments().every((arg) => !arg.isTypeParameter())) {
+        return { kind: 'model', ref: scope.instantiate(decl, type) };
+      }
       if (scope.templates.has(decl)) {
         const name = decl.getName() ?? 'Generic';
         throw new Unsupported(
