@@ -80,6 +80,14 @@ describe('diagnostics', () => {
         hint: make the recursive part a @model() class: models may be recursive",
         "more.ts:85:10 - error: Recursive.tree: 'Tree' refers to itself, and recursive object types are not supported yet
         hint: make it a @model() class: models may be recursive",
+        "more.ts:99:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
+        "more.ts:100:14 - error: Tags.conflict: two 'format' tags conflict
+        hint: keep one",
+        "more.ts:101:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        hint: use string keys",
+        "more.ts:102:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);
   });
