@@ -92,15 +92,14 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   const guard = (self: unknown): void => {
     if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
-  const validate = (input: unknown, options: ParseOptions | undefined): { out: unknown; c: ParseContext } => {
-    const c: ParseContext = { issues: [], extra: options?.extra };
+  const validate = (input: unknown, c: ParseContext): unknown => {
     try {
-      return { out: run(input, c), c };
+      return run(input, c);
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
       c.issues = [{ type: 'recursion_loop', loc: [], msg: messageTemplates.recursion_loop, input }];
-      return { out: undefined, c };
+      return undefined;
     }
   };
   const statics = {
@@ -115,13 +114,15 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       guard(this);
-      const { out, c } = validate(input, options);
+      const c: ParseContext = { issues: [], extra: options?.extra };
+      const out = validate(input, c);
       if (c.issues.length === 0) return out;
       throw new ValidationError(name, c.issues);
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
-      const { out, c } = validate(input, options);
+      const c: ParseContext = { issues: [], extra: options?.extra };
+      const out = validate(input, c);
       return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
     },
   };

@@ -129,7 +129,7 @@ export function emitTagged(
 }
 
 /** Models and object types: members that compete for the same input objects. */
-export function isShaped(node: TypeNode): boolean {
+function isShaped(node: TypeNode): boolean {
   return node.kind === 'model' || node.kind === 'object';
 }
 

@@ -5,7 +5,7 @@
  * formats) with the runtime.
  */
 import type { Constraint, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
-import { literalText, memberLabels, tagsOf } from '../../codegen/ir';
+import { memberLabels, tagsOf } from '../../codegen/ir';
 import { parseDateTime } from '../../src/formats/datetime';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
@@ -330,6 +330,3 @@ function safeTime(date: Date): number {
     return Number.NaN;
   }
 }
-
-/** For readable failures: a literal as the messages show it. */
-export const show = literalText;
