@@ -104,6 +104,10 @@ export interface FieldIR {
   /** The property name, which is also the input key. */
   readonly name: string;
   readonly type: TypeNode;
+  /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
+  readonly validationAlias?: string;
+  /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */
+  readonly serializationAlias?: string;
   /** Declared with `?` or with `undefined` in its type: may be absent. */
   readonly optional: boolean;
   /** The initializer's value: used when the input has no value, fresh on every parse. */
