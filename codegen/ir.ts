@@ -118,6 +118,16 @@ export interface FieldIR {
   readonly loc: SourceLoc;
 }
 
+/** A getter marked `@computed()`: read at dump time and written after the fields. */
+export interface ComputedIR {
+  /** The getter's name, which is also its output key. */
+  readonly name: string;
+  /** The getter's return type. */
+  readonly type: TypeNode;
+  readonly description?: string;
+  readonly loc: SourceLoc;
+}
+
 /** A model class. */
 export interface ModelIR {
   /** Unique among the project's models; a valid identifier. */
@@ -128,6 +138,8 @@ export interface ModelIR {
   readonly module: string;
   readonly exportName: string;
   readonly extra: 'ignore' | 'forbid';
+  /** `@model({ frozen: true })`: instances are frozen once built (parse, construct, copy). */
+  readonly frozen?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
   readonly description?: string;
@@ -135,6 +147,8 @@ export interface ModelIR {
   readonly docs?: DocTags;
   /** Fields in declaration order, inherited ones first. */
   readonly fields: readonly FieldIR[];
+  /** `@computed()` getters in declaration order, inherited ones first; absent when there are none. */
+  readonly computed?: readonly ComputedIR[];
   readonly loc: SourceLoc;
 }
 

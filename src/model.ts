@@ -1,7 +1,8 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { messageTemplates } from './messages';
-import { dumpValue, type ParseContext } from './runtime';
+import { COMPILED, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
+import { cloneValue, dumpValue, type ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -11,8 +12,12 @@ export interface Compiled {
   readonly is: (input: unknown) => boolean;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
-  /** Turns a valid instance into JSON-ready plain data. */
-  readonly dump: (instance: unknown) => unknown;
+  /** Turns an instance into plain data, as the context and the include/exclude trees say. */
+  readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
+  /** Builds an instance from trusted data, without validation; absent fields with defaults get them. */
+  readonly construct: (data: object) => unknown;
+  /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
+  readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
 }
 
 /** The result of `safeParse`. */
@@ -35,7 +40,6 @@ export type Data<T> = T extends Date
 
 type ModelClass = abstract new (...args: never[]) => Model;
 
-const COMPILED: unique symbol = Symbol.for('tydantic.compiled') as never;
 
 /** Base class of every model: the static methods are replaced by generated code at link time. */
 export abstract class Model {
@@ -61,12 +65,36 @@ export abstract class Model {
     throw notLinked(this);
   }
 
-  /** JSON-ready plain data: Dates as ISO strings, nested models as plain objects, absent fields left out. */
-  toJSON(): unknown {
-    const compiled = (this as unknown as { [COMPILED]?: Compiled })[COMPILED];
-    if (compiled === undefined) throw notLinked(this.constructor);
-    return compiled.dump(this);
+  /** Builds an instance from trusted data without validating it: absent fields with a default get it, other absent fields stay absent. */
+  static construct<M extends ModelClass>(this: M, _data: Partial<Data<InstanceType<M>>>): InstanceType<M> {
+    throw notLinked(this);
   }
+
+  /** The fields as plain data (nested models too), then computed fields; see DumpOptions for what is left out. */
+  dump(options?: DumpOptions): Record<string, unknown> {
+    return compiledOf(this).dump(this, dumpContext(options), toTree(options?.include), toTree(options?.exclude));
+  }
+
+  /** `dump()` in JSON mode, as a JSON string. */
+  dumpJSON(options?: DumpJSONOptions): string {
+    return JSON.stringify(this.dump({ ...options, mode: 'json' }), null, options?.indent);
+  }
+
+  /** `dump({ mode: 'json', byAlias: true })`: what `JSON.stringify` writes for an instance. */
+  toJSON(): unknown {
+    return compiledOf(this).dump(this, TO_JSON, undefined, undefined);
+  }
+
+  /** A new instance with the same fields, then those of `update` (not validated); `deep` copies nested values too. A frozen model's copy is frozen. */
+  copy<T extends Model>(this: T, update?: Partial<Data<T>>, options?: { deep?: boolean }): T {
+    return compiledOf(this).copy(this, update, options?.deep === true) as T;
+  }
+}
+
+function compiledOf(instance: Model): Compiled {
+  const compiled = (instance as unknown as { [COMPILED]?: Compiled })[COMPILED];
+  if (compiled === undefined) throw notLinked(instance.constructor);
+  return compiled;
 }
 
 function notLinked(cls: unknown): Error {
@@ -125,26 +153,41 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       const out = validate(input, c);
       return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
     },
+    construct(this: unknown, data: object): unknown {
+      guard(this);
+      return compiled.construct(data);
+    },
   };
-  for (const key of ['is', 'parse', 'safeParse'] as const) {
+  for (const key of ['is', 'parse', 'safeParse', 'construct'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
 }
 
-/** Lets instances of a generic model (parsed as a field of a concrete type) dump through `toJSON`. */
+/** Lets instances of a generic model (parsed as a field of a concrete type) dump and copy through their own keys. */
 export function linkTemplate(cls: abstract new (...args: never[]) => Model): void {
-  const dump = (instance: unknown): unknown => {
+  const each = (instance: object, f: (key: string, value: unknown) => void): void => {
+    for (const key of Object.keys(instance)) f(key, (instance as Record<string, unknown>)[key]);
+  };
+  const dump = (instance: unknown, d: DumpContext): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(instance as object)) {
-      const value = dumpValue((instance as Record<string, unknown>)[key]);
-      Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-    }
+    each(instance as object, (key, value) => define(out, key, dumpValue(value, d)));
+    return out;
+  };
+  const copy = (instance: unknown, update: object | undefined, deep: boolean): unknown => {
+    const out: object = Object.create(cls.prototype);
+    each(instance as object, (key, value) => define(out, key, deep ? cloneValue(value) : value));
+    if (update !== undefined) each(update, (key, value) => define(out, key, value));
     return out;
   };
   const unusable = (): never => {
     throw notLinked(cls);
   };
   if (Object.hasOwn(cls.prototype, COMPILED)) return;
-  Object.defineProperty(cls.prototype, COMPILED, { value: { name: cls.name, is: unusable, parse: unusable, dump }, configurable: true });
+  const compiled: Compiled = { name: cls.name, is: unusable, parse: unusable, dump, construct: unusable, copy };
+  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}
+
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

@@ -1,3 +1,4 @@
+import { COMPILED, type DumpContext, type Linked } from './dump';
 import type { Issue, Loc } from './errors';
 import { formatError, type StringFormat } from './formats/strings';
 import { type ErrorContexts, type ErrorType, messageTemplates, renderMessage } from './messages';
@@ -68,27 +69,49 @@ export function isMultipleOf(x: number, m: number): boolean {
   return Math.abs(q - Math.round(q)) <= 1e-9;
 }
 
-/** JSON-ready data for a value whose type is only known at run time (union members). */
-export function dumpValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(dumpValue);
-  if (typeof value === 'bigint') return String(value);
-  if (value instanceof Set) return Array.from(value, dumpValue);
+/** Dumped data for a value whose type is only known at run time (`unknown`, union members, object types). */
+export function dumpValue(value: unknown, d: DumpContext): unknown {
+  if (value instanceof Date) return d.json ? value.toISOString() : new Date(value.getTime());
+  if (Array.isArray(value)) return value.map((item) => dumpValue(item, d));
+  if (typeof value === 'bigint') return d.json ? String(value) : value;
+  if (value instanceof Set) {
+    const items = Array.from(value, (item) => dumpValue(item, d));
+    return d.json ? items : new Set(items);
+  }
   if (value instanceof Map) {
+    if (!d.json) return new Map(Array.from(value, ([key, item]) => [dumpValue(key, d), dumpValue(item, d)]));
     const out: Record<string, unknown> = {};
-    for (const [key, item] of value) {
-      Object.defineProperty(out, String(key), { value: dumpValue(item), writable: true, enumerable: true, configurable: true });
-    }
+    for (const [key, item] of value) define(out, String(dumpValue(key, d)), dumpValue(item, d));
     return out;
   }
   if (typeof value !== 'object' || value === null) return value;
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
+  const linked = (value as { [COMPILED]?: Linked })[COMPILED];
+  if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
+  if (d.json && typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) {
-    const item = dumpValue((value as Record<string, unknown>)[key]);
-    Object.defineProperty(out, key, { value: item, writable: true, enumerable: true, configurable: true });
-  }
+  for (const key of Object.keys(value)) define(out, key, dumpValue((value as Record<string, unknown>)[key], d));
   return out;
+}
+
+/** A deep copy of a value whose type is only known at run time (model instances through their own copy). */
+export function cloneValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return new Date(value.getTime());
+  if (Array.isArray(value)) return value.map(cloneValue);
+  if (value instanceof Set) return new Set(Array.from(value, cloneValue));
+  if (value instanceof Map) return new Map(Array.from(value, ([key, item]) => [cloneValue(key), cloneValue(item)]));
+  const linked = (value as { [COMPILED]?: Linked })[COMPILED];
+  if (linked !== undefined) return linked.copy(value, undefined, true);
+  const proto: unknown = Object.getPrototypeOf(value);
+  // Instances of other classes are shared: copying their fields would not copy what their constructor set up.
+  if (proto !== Object.prototype && proto !== null) return value;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) define(out, key, cloneValue((value as Record<string, unknown>)[key]));
+  return out;
+}
+
+function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }
 
 /** How many of `keys` the input sets (not undefined): smart-mode unions prefer the model that uses most of them. */

@@ -30,6 +30,8 @@ export class EmitContext {
           parse: this.names.fresh(`parse_${m.id}`),
           dump: this.names.fresh(`dump_${m.id}`),
           proto: this.names.fresh(`${m.id}_proto`),
+          construct: this.names.fresh(`construct_${m.id}`),
+          copy: this.names.fresh(`copy_${m.id}`),
         },
       ]),
     );
@@ -98,4 +100,6 @@ export interface ModelFunctions {
   readonly parse: string;
   readonly dump: string;
   readonly proto: string;
+  readonly construct: string;
+  readonly copy: string;
 }

@@ -1,12 +1,13 @@
 /**
  * Assembles the generated entry module: header, imports, hoisted constants,
- * one block per model (check, parse, dump), then the links. A pure function
+ * one block per model (check, parse, dump, construct, copy), then the links. A pure function
  * of the IR and the options: same input, same bytes.
  */
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
 import { emitIs } from './check';
+import { emitConstruct, emitCopy } from './construct';
 import { emitDump } from './dump';
 import { emitParse } from './parse';
 
@@ -35,17 +36,24 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
     body.line('');
     emitDump(e, body, model);
     body.line('');
+    // A generic model at concrete types is never linked: only its parent's copy calls its code.
+    if (!model.generic) {
+      emitConstruct(e, body, model);
+      body.line('');
+    }
+    emitCopy(e, body, model);
+    body.line('');
   }
   const links = new Lines();
   for (const model of ir.models) {
-    const { is, parse, dump } = e.fn(model.id);
+    const { is, parse, dump, construct, copy } = e.fn(model.id);
     if (model.generic) {
       // Instances of a generic model share its prototype: they dump generically.
       links.line(`${e.helper('linkTemplate')}(${model.id});`);
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, construct: ${construct}, copy: ${copy} });`,
     );
   }
 

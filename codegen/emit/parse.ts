@@ -27,20 +27,24 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
+    const values = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
     emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
-      const value = outputs[i]!;
+      const value = values[i]!.output;
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
-    out.line('return o;');
+    // For dump({ excludeUnset }): an absent input is what made parse use the default.
+    model.fields.forEach((field, i) => {
+      if (field.default !== undefined) out.line(`if (${values[i]!.input} === undefined) ${e.helper('markDefault')}(o, ${lit(field.name)});`);
+    });
+    out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
 }
 
-/** Reads, checks and converts one field of `src` into a fresh local, which it returns. */
+/** Reads, checks and converts one field of `src` into a fresh local; returns the locals of the input and the output. */
 function emitField(
   e: EmitContext,
   out: Lines,
@@ -49,7 +53,7 @@ function emitField(
   src: string,
   cx: string,
   base: readonly string[],
-): string {
+): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
   const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f') };
@@ -68,7 +72,7 @@ function emitField(
     }
     emitValue(e, out, names, field.type, input, output, site);
   });
-  return output;
+  return { input, output };
 }
 
 /** Reports keys of `src` that are not fields, when the call's or else the type's policy forbids them. */
@@ -201,7 +205,7 @@ function emitObject(
   );
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
-  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc));
+  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc).output);
   const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node.fields, node.rest, v, site);
   if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
