@@ -124,6 +124,8 @@ export interface ComputedIR {
   readonly name: string;
   /** The getter's return type. */
   readonly type: TypeNode;
+  /** The return type includes `undefined`: the key is left out when the getter returns it. */
+  readonly optional: boolean;
   readonly description?: string;
   readonly loc: SourceLoc;
 }

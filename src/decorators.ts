@@ -6,6 +6,14 @@ export interface ModelOptions {
   extra?: 'ignore' | 'forbid';
   /** Overrides the class's JSDoc as the model's description. */
   description?: string;
+  /** Instances are frozen once built (by parse, construct or copy): assigning a field throws a TypeError. */
+  frozen?: boolean;
+}
+
+/** Options of `@computed()`; the compile step reads them from source, so they must be literals. */
+export interface ComputedOptions {
+  /** Overrides the getter's JSDoc as the computed field's description. */
+  description?: string;
 }
 
 /** Options of `@field()`; the compile step reads them from source, so they must be literals or consts. */
@@ -56,6 +64,14 @@ export interface FieldDecorator {
   readonly '~tydantic'?: 'field';
 }
 
+/** What `@computed()` returns: a getter decorator for both TC39 and `experimentalDecorators` mode. */
+export interface ComputedDecorator {
+  (value: () => unknown, context: ClassGetterDecoratorContext): void;
+  (target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'computed';
+}
+
 /** Marks a class whose `@model()` decorator ran. */
 export const DECORATED: unique symbol = Symbol.for('tydantic.decorated') as never;
 
@@ -70,4 +86,9 @@ export function model(_options?: ModelOptions): ModelDecorator {
 /** Adds constraints and a description to a model field (read by `tydantic generate`). */
 export function field(_options: FieldOptions): FieldDecorator {
   return (() => undefined) as FieldDecorator;
+}
+
+/** Marks a getter as a computed field: `dump()` writes its value after the fields (read by `tydantic generate`). */
+export function computed(_options?: ComputedOptions): ComputedDecorator {
+  return (() => undefined) as ComputedDecorator;
 }

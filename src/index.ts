@@ -1,6 +1,6 @@
 export { Model, link, linkTemplate, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
 export type { DumpOptions, DumpJSONOptions, Selection } from './dump';
-export { model, field, type ModelOptions, type FieldOptions, type ModelDecorator, type FieldDecorator } from './decorators';
+export { model, field, computed, type ModelOptions, type FieldOptions, type ComputedOptions, type ModelDecorator, type FieldDecorator, type ComputedDecorator } from './decorators';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, type ErrorType, type ErrorContexts } from './messages';
 // For generated code only: not part of the supported API.

@@ -15,15 +15,18 @@ export function brandOf(type: Type, at: Node): string | undefined {
   return value.isStringLiteral() ? String(value.getLiteralValue()) : undefined;
 }
 
-/** Which tydantic decorator this is: `model` or `field` (called), `model-uncalled`, or undefined. */
-export function decoratorKind(decorator: Decorator): 'model' | 'field' | 'model-uncalled' | 'field-uncalled' | undefined {
+/** A tydantic decorator, called (`@model()`) or not (`@model`). */
+export type DecoratorKind = 'model' | 'field' | 'computed' | 'model-uncalled' | 'field-uncalled' | 'computed-uncalled';
+
+/** Which tydantic decorator this is: `model`, `field` or `computed` (called), `model-uncalled` …, or undefined. */
+export function decoratorKind(decorator: Decorator): DecoratorKind | undefined {
   const expr = decorator.getExpression();
   const brand = brandOf(expr.getType(), expr);
-  if (brand === 'model' || brand === 'field') return brand;
+  if (brand === 'model' || brand === 'field' || brand === 'computed') return brand;
   // `@model` without parentheses: the factory itself, whose result carries the brand.
   for (const signature of expr.getType().getCallSignatures()) {
     const returned = brandOf(signature.getReturnType(), expr);
-    if (returned === 'model' || returned === 'field') return `${returned}-uncalled`;
+    if (returned === 'model' || returned === 'field' || returned === 'computed') return `${returned}-uncalled`;
   }
   return undefined;
 }

@@ -6,8 +6,9 @@ import path from 'node:path';
 import { type ClassDeclaration, Node, type Project, type PropertyDeclaration, type SourceFile, SyntaxKind, ts, type Type } from 'ts-morph';
 import { Names, RUNTIME_HELPERS } from '../names';
 import type { Diagnostic } from '../diagnostics';
-import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
+import type { ComputedIR, DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
+import { extractComputed } from './computed';
 import { constrain } from './constraints';
 import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
@@ -157,6 +158,7 @@ function extractModel(
   }
 
   const fields = new Map<string, FieldIR>();
+  const computed = new Map<string, ComputedIR>();
   for (const owner of inheritanceChain(cls)) {
     const base = owner.getExtends();
     if (base !== undefined && owner.getBaseClass() === undefined) {
@@ -168,9 +170,18 @@ function extractModel(
       }
     }
     for (const member of [...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()]) {
-      if (member.getDecorators().some((d) => decoratorKind(d) !== undefined)) {
+      const kinds = member.getDecorators().map((d) => decoratorKind(d) ?? '');
+      if (kinds.some((k) => k.startsWith('field') || k.startsWith('model'))) {
         report(member, `.${member.getName()}: @field applies to instance fields only`, 'remove the decorator, or make it a field');
+      } else if (kinds.some((k) => k.startsWith('computed')) && !(Node.isGetAccessorDeclaration(member) && !member.isStatic())) {
+        report(member, `.${member.getName()}: @computed applies to instance getters only`, 'remove the decorator, or make it a get accessor');
       }
+    }
+    for (const getter of owner.getGetAccessors()) {
+      if (getter.isStatic()) continue;
+      const getterScope: TypeScope = { ...scope, at: getter, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
+      const item = extractComputed(cls, instanceType, getter, getterScope, (node, message, hint) => report(node, message, hint));
+      if (item !== undefined) computed.set(item.name, item);
     }
     if (owner.compilerNode.members.some((m) => m.kind === SyntaxKind.IndexSignature)) {
       report(owner, ': index signatures are not fields, so their keys would not be validated', 'declare each field');
@@ -210,10 +221,12 @@ function extractModel(
     module: path.relative(root, cls.getSourceFile().getFilePath()).split(path.sep).join('/'),
     exportName,
     extra: modelOptions.extra ?? 'ignore',
+    ...(modelOptions.frozen === true ? { frozen: true as const } : {}),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
     ...withDocs(cls),
     fields: [...fields.values()],
+    ...(computed.size === 0 ? {} : { computed: [...computed.values()] }),
     loc: locate(root, cls.getNameNode() ?? cls),
   };
 }
@@ -250,6 +263,7 @@ function extractField(
     for (const decorator of prop.getDecorators()) {
       const kind = decoratorKind(decorator);
       if (kind === 'field-uncalled') throw new Unsupported('@field must be called', 'write @field({ ... })');
+      if (kind === 'computed' || kind === 'computed-uncalled') throw new Unsupported('@computed applies to getters only', 'write it above a get accessor');
       if (kind !== 'field') continue;
       const options = readFieldOptions(decorator);
       node = constrain(node, options.constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));

@@ -39,7 +39,9 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   description: 'string',
 };
 
-const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string' };
+const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string', frozen: 'boolean' };
+
+const COMPUTED_OPTIONS: Record<string, OptionKind> = { description: 'string' };
 
 /** A literal option value; patterns carry their flags. */
 export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
@@ -48,6 +50,7 @@ export type OptionValue = string | number | boolean | { readonly source: string;
 export interface ModelOptionValues {
   extra?: 'ignore' | 'forbid';
   description?: string;
+  frozen?: true;
 }
 
 /** The options of `@field(...)`: constraints in canonical order, and a description. */
@@ -64,7 +67,14 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   if (extra === 'ignore' || extra === 'forbid') result.extra = extra;
   const description = values.get('description');
   if (typeof description === 'string') result.description = description;
+  if (values.get('frozen') === true) result.frozen = true;
   return result;
+}
+
+/** Reads `@computed(...)` options: a description. */
+export function readComputedOptions(decorator: Decorator): { description?: string } {
+  const description = readOptions(decorator, COMPUTED_OPTIONS).get('description');
+  return typeof description === 'string' ? { description } : {};
 }
 
 /** Reads `@field(...)` options. */

@@ -16,13 +16,13 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const runtime = path.join(repo, 'src/index.ts');
 let copies = 0;
 
-/** A copy of a fixture in test/.tmp, with a tsconfig for the decorator mode. */
+/** A copy of a fixture (a folder of test/fixtures, or `examples`) in test/.tmp, with a tsconfig for the decorator mode. */
 export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Record<string, unknown> = {}): string {
   const dir = path.join(repo, 'test/.tmp', `${fixture}-${mode}-${process.pid}-${++copies}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   // The fixture's own tydantic.gen.ts is the snapshot: a fresh project starts without it.
-  cpSync(path.join(repo, 'test/fixtures', fixture), dir, {
+  cpSync(fixture === 'examples' ? path.join(repo, 'examples') : path.join(repo, 'test/fixtures', fixture), dir, {
     recursive: true,
     filter: (source) => path.basename(source) !== 'tydantic.gen.ts',
   });
@@ -49,9 +49,10 @@ export interface Compiled {
   readonly exports: Record<string, any>;
 }
 
-/** Generates, bundles and imports a fixture whose index.ts re-exports its models. */
-export async function compileFixture(fixture: string, mode: DecoratorMode): Promise<Compiled> {
+/** Generates, bundles and imports a fixture whose index.ts (or the one given) re-exports its models. */
+export async function compileFixture(fixture: string, mode: DecoratorMode, index?: string): Promise<Compiled> {
   const dir = prepareFixture(fixture, mode);
+  if (index !== undefined) writeFileSync(path.join(dir, 'index.ts'), index);
   const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
   if (result.diagnostics.length > 0) throw new Error(JSON.stringify(result.diagnostics, null, 2));
   writeFileSync(result.outFile, result.code);
