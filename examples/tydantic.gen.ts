@@ -88,13 +88,13 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
 function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.host;
-  if (d.plain || (dumpKeep(d, v, "host", v1, inc, exc) && !(d.defaults && v1 === "localhost"))) o.host = v1;
+  if (v1 !== undefined && (d.plain || (dumpKeep(d, v, "host", v1, inc, exc) && !(d.defaults && v1 === "localhost")))) o.host = v1;
   const v2 = v.port;
-  if (d.plain || (dumpKeep(d, v, "port", v2, inc, exc) && !(d.defaults && v2 === 5432))) o.port = v2;
+  if (v2 !== undefined && (d.plain || (dumpKeep(d, v, "port", v2, inc, exc) && !(d.defaults && v2 === 5432)))) o.port = v2;
   const v3 = v.name;
-  if (d.plain || dumpKeep(d, v, "name", v3, inc, exc)) o.name = v3;
+  if (v3 !== undefined && (d.plain || dumpKeep(d, v, "name", v3, inc, exc))) o.name = v3;
   const v4 = v.ssl;
-  if (d.plain || (dumpKeep(d, v, "ssl", v4, inc, exc) && !(d.defaults && v4 === false))) o.ssl = v4;
+  if (v4 !== undefined && (d.plain || (dumpKeep(d, v, "ssl", v4, inc, exc) && !(d.defaults && v4 === false)))) o.ssl = v4;
   return o;
 }
 
@@ -256,17 +256,17 @@ function parse_AppConfig(v: any, c: ParseContext): any {
 function dump_AppConfig(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.environment;
-  if (d.plain || dumpKeep(d, v, "environment", v1, inc, exc)) o.environment = v1;
+  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "environment", v1, inc, exc))) o.environment = v1;
   const v2 = v.database;
-  if (d.plain || dumpKeep(d, v, "database", v2, inc, exc)) o.database = d.plain ? dump_DatabaseConfig(v2, d, undefined, undefined) : dump_DatabaseConfig(v2, d, dumpSub(inc, "database"), dumpSub(exc, "database"));
+  if (v2 !== undefined && (d.plain || dumpKeep(d, v, "database", v2, inc, exc))) o.database = d.plain ? dump_DatabaseConfig(v2, d, undefined, undefined) : dump_DatabaseConfig(v2, d, dumpSub(inc, "database"), dumpSub(exc, "database"));
   const v3 = v.workers;
-  if (d.plain || (dumpKeep(d, v, "workers", v3, inc, exc) && !(d.defaults && v3 === 4))) o.workers = v3;
+  if (v3 !== undefined && (d.plain || (dumpKeep(d, v, "workers", v3, inc, exc) && !(d.defaults && v3 === 4)))) o.workers = v3;
   const v4 = v.logLevel;
-  if (d.plain || (dumpKeep(d, v, "logLevel", v4, inc, exc) && !(d.defaults && v4 === "info"))) o.logLevel = v4;
+  if (v4 !== undefined && (d.plain || (dumpKeep(d, v, "logLevel", v4, inc, exc) && !(d.defaults && v4 === "info")))) o.logLevel = v4;
   const v5 = v.featureFlags;
-  if (d.plain || (dumpKeep(d, v, "featureFlags", v5, inc, exc) && !(d.defaults && isDefault(v5, [])))) o.featureFlags = d.plain ? v5.slice() : dumpItems(v5, dumpSub(inc, "featureFlags"), dumpSub(exc, "featureFlags"), (x2: any) => x2);
+  if (v5 !== undefined && (d.plain || (dumpKeep(d, v, "featureFlags", v5, inc, exc) && !(d.defaults && isDefault(v5, []))))) o.featureFlags = d.plain ? v5.slice() : dumpItems(v5, dumpSub(inc, "featureFlags"), dumpSub(exc, "featureFlags"), (x2: any) => x2);
   const v6 = v.maintenanceUntil;
-  if (d.plain || (dumpKeep(d, v, "maintenanceUntil", v6, inc, exc) && !(d.defaults && v6 === null))) o.maintenanceUntil = v6 === null ? null : d.json ? v6.toISOString() : new Date(v6.getTime());
+  if (v6 !== undefined && (d.plain || (dumpKeep(d, v, "maintenanceUntil", v6, inc, exc) && !(d.defaults && v6 === null)))) o.maintenanceUntil = v6 === null ? null : d.json ? v6.toISOString() : new Date(v6.getTime());
   return o;
 }
 
@@ -388,13 +388,13 @@ function parse_Address(v: any, c: ParseContext): any {
 function dump_Address(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.street;
-  if (d.plain || dumpKeep(d, v, "street", v1, inc, exc)) o.street = v1;
+  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "street", v1, inc, exc))) o.street = v1;
   const v2 = v.city;
-  if (d.plain || dumpKeep(d, v, "city", v2, inc, exc)) o.city = v2;
+  if (v2 !== undefined && (d.plain || dumpKeep(d, v, "city", v2, inc, exc))) o.city = v2;
   const v3 = v.zip;
-  if (d.plain || dumpKeep(d, v, "zip", v3, inc, exc)) o.zip = v3;
+  if (v3 !== undefined && (d.plain || dumpKeep(d, v, "zip", v3, inc, exc))) o.zip = v3;
   const v4 = v.country;
-  if (d.plain || (dumpKeep(d, v, "country", v4, inc, exc) && !(d.defaults && v4 === "US"))) o.country = v4;
+  if (v4 !== undefined && (d.plain || (dumpKeep(d, v, "country", v4, inc, exc) && !(d.defaults && v4 === "US")))) o.country = v4;
   return o;
 }
 
@@ -501,11 +501,11 @@ function parse_OrderItem(v: any, c: ParseContext): any {
 function dump_OrderItem(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.sku;
-  if (d.plain || dumpKeep(d, v, "sku", v1, inc, exc)) o.sku = v1;
+  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "sku", v1, inc, exc))) o.sku = v1;
   const v2 = v.quantity;
-  if (d.plain || dumpKeep(d, v, "quantity", v2, inc, exc)) o.quantity = v2;
+  if (v2 !== undefined && (d.plain || dumpKeep(d, v, "quantity", v2, inc, exc))) o.quantity = v2;
   const v3 = v.price;
-  if (d.plain || dumpKeep(d, v, "price", v3, inc, exc)) o.price = v3;
+  if (v3 !== undefined && (d.plain || dumpKeep(d, v, "price", v3, inc, exc))) o.price = v3;
   return o;
 }
 
@@ -706,23 +706,23 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
 function dump_CreateOrder(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.customer;
-  if (d.plain || dumpKeep(d, v, "customer", v1, inc, exc)) o.customer = v1;
+  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "customer", v1, inc, exc))) o.customer = v1;
   const v2 = v.email;
-  if (d.plain || dumpKeep(d, v, "email", v2, inc, exc)) o.email = v2;
+  if (v2 !== undefined && (d.plain || dumpKeep(d, v, "email", v2, inc, exc))) o.email = v2;
   const v3 = v.items;
-  if (d.plain || dumpKeep(d, v, "items", v3, inc, exc)) o.items = d.plain ? v3.map((x1: any) => dump_OrderItem(x1, d, undefined, undefined)) : dumpItems(v3, dumpSub(inc, "items"), dumpSub(exc, "items"), (x2: any, i1: any, e1: any) => dump_OrderItem(x2, d, i1, e1));
+  if (v3 !== undefined && (d.plain || dumpKeep(d, v, "items", v3, inc, exc))) o.items = d.plain ? v3.map((x1: any) => dump_OrderItem(x1, d, undefined, undefined)) : dumpItems(v3, dumpSub(inc, "items"), dumpSub(exc, "items"), (x2: any, i1: any, e1: any) => dump_OrderItem(x2, d, i1, e1));
   const v4 = v.shipTo;
-  if (d.plain || dumpKeep(d, v, "shipTo", v4, inc, exc)) o.shipTo = d.plain ? dump_Address(v4, d, undefined, undefined) : dump_Address(v4, d, dumpSub(inc, "shipTo"), dumpSub(exc, "shipTo"));
+  if (v4 !== undefined && (d.plain || dumpKeep(d, v, "shipTo", v4, inc, exc))) o.shipTo = d.plain ? dump_Address(v4, d, undefined, undefined) : dump_Address(v4, d, dumpSub(inc, "shipTo"), dumpSub(exc, "shipTo"));
   const v5 = v.billTo;
   if (v5 !== undefined && (d.plain || dumpKeep(d, v, "billTo", v5, inc, exc))) o.billTo = d.plain ? (v5 === null ? null : dump_Address(v5, d, undefined, undefined)) : (v5 === null ? null : dump_Address(v5, d, dumpSub(inc, "billTo"), dumpSub(exc, "billTo")));
   const v6 = v.tags;
-  if (d.plain || (dumpKeep(d, v, "tags", v6, inc, exc) && !(d.defaults && isDefault(v6, [])))) o.tags = d.plain ? v6.slice() : dumpItems(v6, dumpSub(inc, "tags"), dumpSub(exc, "tags"), (x4: any) => x4);
+  if (v6 !== undefined && (d.plain || (dumpKeep(d, v, "tags", v6, inc, exc) && !(d.defaults && isDefault(v6, []))))) o.tags = d.plain ? v6.slice() : dumpItems(v6, dumpSub(inc, "tags"), dumpSub(exc, "tags"), (x4: any) => x4);
   const v7 = v.priority;
-  if (d.plain || (dumpKeep(d, v, "priority", v7, inc, exc) && !(d.defaults && v7 === "normal"))) o.priority = v7;
+  if (v7 !== undefined && (d.plain || (dumpKeep(d, v, "priority", v7, inc, exc) && !(d.defaults && v7 === "normal")))) o.priority = v7;
   const v8 = v.giftNote;
   if (v8 !== undefined && (d.plain || dumpKeep(d, v, "giftNote", v8, inc, exc))) o.giftNote = v8;
   const v9 = v.placedAt;
-  if (d.plain || dumpKeep(d, v, "placedAt", v9, inc, exc)) o.placedAt = d.json ? v9.toISOString() : new Date(v9.getTime());
+  if (v9 !== undefined && (d.plain || dumpKeep(d, v, "placedAt", v9, inc, exc))) o.placedAt = d.json ? v9.toISOString() : new Date(v9.getTime());
   return o;
 }
 

@@ -143,7 +143,7 @@ describe('examples', () => {
   let examples: { ir: ProjectIR; m: Record<string, any> };
   beforeAll(async () => {
     const index = "export * from './models/address';\nexport * from './models/order';\nexport * from './config';\n";
-    const compiled = await compileFixture('examples', 'standard', index);
+    const compiled = await compileFixture('examples', 'standard', { index });
     examples = { ir: compiled.result.ir, m: compiled.exports };
   });
 

@@ -2,7 +2,7 @@
  * The dump emitter: an instance to plain data, as one dump call's options say
  * (`d`: JSON or JS mode, by alias, what to leave out) and its include/exclude
  * trees (`inc`, `exc`). Fields come in declaration order, then computed
- * fields; absent optional fields stay absent. With no option set (`d.plain`)
+ * fields; absent fields stay absent. With no option set (`d.plain`)
  * each field costs one test more than an unconditional copy.
  */
 import { assertNever, type JsonValue, type ModelIR, type TypeNode } from '../ir';
@@ -29,7 +29,8 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
       const keep = `${e.helper('dumpKeep')}(d, v, ${lit(field.name)}, ${value}, inc, exc)`;
       const unchanged = field.default === undefined ? '' : ` && !(d.defaults && ${defaultTest(e, value, field.default)})`;
       const filter = unchanged === '' ? `d.plain || ${keep}` : `d.plain || (${keep}${unchanged})`;
-      const test = field.optional ? `${value} !== undefined && (${filter})` : filter;
+      // Required fields too: an instance from construct() may lack them.
+      const test = `${value} !== undefined && (${filter})`;
       emitEntry(e, out, names, test, field.name, field.serializationAlias, field.type, value);
     }
     for (const getter of computed) {

@@ -169,7 +169,8 @@ function extractModel(
         report(param, `.${param.getName()}: parameter properties are not fields`, 'declare the field in the class body');
       }
     }
-    for (const member of [...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()]) {
+    // A static accessor is also a static property: each member once.
+    for (const member of new Set([...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()])) {
       const kinds = member.getDecorators().map((d) => decoratorKind(d) ?? '');
       if (kinds.some((k) => k.startsWith('field') || k.startsWith('model'))) {
         report(member, `.${member.getName()}: @field applies to instance fields only`, 'remove the decorator, or make it a field');

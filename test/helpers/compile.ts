@@ -7,7 +7,9 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { emitModule } from '../../codegen/emit/module';
 import { Generator, type GenerateResult } from '../../codegen/generate';
+import type { ProjectIR } from '../../codegen/ir';
 
 /** The two ways TypeScript runs decorators. */
 export type DecoratorMode = 'standard' | 'legacy';
@@ -49,13 +51,25 @@ export interface Compiled {
   readonly exports: Record<string, any>;
 }
 
-/** Generates, bundles and imports a fixture whose index.ts (or the one given) re-exports its models. */
-export async function compileFixture(fixture: string, mode: DecoratorMode, index?: string): Promise<Compiled> {
+/** What to change in a fixture before it is compiled. */
+export interface CompileOptions {
+  /** The text of index.ts, which re-exports the models (the fixture's own by default). */
+  readonly index?: string;
+  /** Emits from this IR instead (for IR that extraction does not produce yet, such as aliases). */
+  readonly transform?: (ir: ProjectIR) => ProjectIR;
+}
+
+/** Generates, bundles and imports a fixture whose index.ts re-exports its models. */
+export async function compileFixture(fixture: string, mode: DecoratorMode, options: CompileOptions = {}): Promise<Compiled> {
   const dir = prepareFixture(fixture, mode);
-  if (index !== undefined) writeFileSync(path.join(dir, 'index.ts'), index);
+  if (options.index !== undefined) writeFileSync(path.join(dir, 'index.ts'), options.index);
   const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
   if (result.diagnostics.length > 0) throw new Error(JSON.stringify(result.diagnostics, null, 2));
-  writeFileSync(result.outFile, result.code);
+  const code =
+    options.transform === undefined
+      ? result.code
+      : emitModule(options.transform(result.ir), { ts: true, runtime: 'tydantic', specifier: (module) => `./${module.replace(/\.ts$/, '')}` });
+  writeFileSync(result.outFile, code);
   const entry = path.join(dir, '__entry.ts');
   writeFileSync(entry, "import './tydantic.gen';\nexport * from './index';\nexport * from 'tydantic';\n");
   const outfile = path.join(dir, '__bundle.mjs');
