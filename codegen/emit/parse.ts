@@ -27,18 +27,18 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const values = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
+    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
     emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
-      const value = values[i]!.output;
+      const value = outputs[i]!.output;
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
     model.fields.forEach((field, i) => {
-      if (field.default !== undefined) out.line(`if (${values[i]!.input} === undefined) ${e.helper('markDefault')}(o, ${lit(field.name)});`);
+      if (field.default !== undefined) out.line(`if (${outputs[i]!.input} === undefined) ${e.helper('markDefault')}(o, ${lit(field.name)});`);
     });
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
