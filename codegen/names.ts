@@ -27,7 +27,7 @@ export const RUNTIME_HELPERS = [
   'link',
   'linkTemplate',
   'mapEntries',
-  'markDefault',
+  'markDefaults',
   'parseDateTime',
   'prefix',
   'tagText',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dumpContext, dumpItems, dumpKeep, dumpSub, isDefault, markDefault, copyMarks, defaultedOf, toTree } from './dump';
+import { dumpContext, dumpItems, dumpKeep, dumpSub, isDefault, markDefaults, copyMarks, defaultedOf, toTree } from './dump';
 import { cloneValue } from './runtime';
 
 describe('toTree', () => {
@@ -25,7 +25,7 @@ describe('dumpKeep and dumpSub', () => {
 
   it('drops nulls under excludeNone and defaulted fields under excludeUnset', () => {
     const instance = {};
-    markDefault(instance, 'a');
+    markDefaults(instance, ['a']);
     expect(dumpKeep(d, undefined, 'n', null, undefined, undefined)).toBe(false);
     expect(dumpKeep(d, instance, 'a', 1, undefined, undefined)).toBe(false);
     expect(dumpKeep(d, instance, 'b', 1, undefined, undefined)).toBe(true);
@@ -64,16 +64,22 @@ describe('isDefault', () => {
   });
 });
 
-describe('markDefault and copyMarks', () => {
+describe('markDefaults and copyMarks', () => {
   it('record defaulted fields out of sight, and copy them minus updated keys', () => {
-    const source = {};
-    markDefault(source, 'a');
-    markDefault(source, 'b');
-    expect(Object.keys(source)).toEqual([]);
-    expect(JSON.stringify(source)).toBe('{}');
+    const source = { x: 1 };
+    markDefaults(source, ['a', 'b']);
+    expect(Object.keys(source)).toEqual(['x']);
+    expect(Reflect.ownKeys(source)).toEqual(['x']);
+    expect({ ...source }).toStrictEqual({ x: 1 });
+    expect(JSON.stringify(source)).toBe('{"x":1}');
+    expect(defaultedOf(source)).toEqual(['a', 'b']);
     const copy = {};
     copyMarks(copy, source, { b: 1 });
-    expect([...defaultedOf(copy)!]).toEqual(['a']);
+    expect(defaultedOf(copy)).toEqual(['a']);
+    const untouched = {};
+    copyMarks(untouched, source, { a: 1, b: 2 });
+    expect(defaultedOf(untouched)).toBeUndefined();
+    expect(defaultedOf({})).toBeUndefined();
   });
 });
 

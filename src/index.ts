@@ -5,7 +5,7 @@ export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, type ErrorType, type ErrorContexts } from './messages';
 // For generated code only: not part of the supported API.
 export { issue, prefix, adopt, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
-export { dumpKeep, dumpSub, dumpItems, dumpMap, isDefault, markDefault, copyMarks, type DumpContext, type Tree } from './dump';
+export { dumpKeep, dumpSub, dumpItems, dumpMap, isDefault, markDefaults, defaultedOf, copyMarks, type DumpContext, type Tree } from './dump';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
 export type * from './brands';

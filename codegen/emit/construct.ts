@@ -18,16 +18,18 @@ export function emitConstruct(e: EmitContext, out: Lines, model: ModelIR): void 
   const param = model.fields.length === 0 ? '_v' : 'v';
   out.block(`function ${construct}(${param}${e.type('any')})${e.type('any')}`, () => {
     out.line(`const o = Object.create(${proto});`);
+    const defaulted = names.numbered('m');
+    const defaults = model.fields.some((f) => f.default !== undefined);
+    if (defaults) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
     for (const field of model.fields) {
       const value = names.numbered('v');
       out.line(`const ${value} = ${read('v', field.name)};`);
-      if (field.default === undefined) {
-        out.line(`if (${value} !== undefined) ${write('o', field.name, value)}`);
-      } else {
-        out.line(`if (${value} !== undefined) ${write('o', field.name, value)}`);
-        out.line(`else { ${write('o', field.name, lit(field.default))} ${e.helper('markDefault')}(o, ${lit(field.name)}); }`);
+      out.line(`if (${value} !== undefined) ${write('o', field.name, value)}`);
+      if (field.default !== undefined) {
+        out.line(`else { ${write('o', field.name, lit(field.default))} (${defaulted} ??= []).push(${lit(field.name)}); }`);
       }
     }
+    if (defaults) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
 }

@@ -37,9 +37,12 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
+    const defaulted = names.numbered('m');
+    if (model.fields.some((f) => f.default !== undefined)) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
     model.fields.forEach((field, i) => {
-      if (field.default !== undefined) out.line(`if (${outputs[i]!.input} === undefined) ${e.helper('markDefault')}(o, ${lit(field.name)});`);
+      if (field.default !== undefined) out.line(`if (${outputs[i]!.input} === undefined) (${defaulted} ??= []).push(${lit(field.name)});`);
     });
+    if (model.fields.some((f) => f.default !== undefined)) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
 }

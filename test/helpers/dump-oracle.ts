@@ -2,10 +2,11 @@
  * A reference interpreter of `dump` over the IR, for tests only: plain
  * recursive code that reads the options as docs/serialization.md states
  * them. The generated dump must agree with it on every instance and options.
- * It shares only the record of defaulted fields, which parse writes.
+ * It reads the record of defaulted fields, which parse writes, through the
+ * runtime copy that generated code uses.
  */
 import type { JsonValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
-import { defaultedOf, type DumpOptions, type Selection } from '../../src/dump';
+import type { DumpOptions, Selection } from '../../src/dump';
 
 type Sel = Selection | undefined;
 
@@ -13,7 +14,11 @@ type Sel = Selection | undefined;
 export class DumpOracle {
   private readonly models: Map<string, ModelIR>;
 
-  constructor(ir: ProjectIR) {
+  constructor(
+    ir: ProjectIR,
+    /** The runtime's `defaultedOf`, from the same bundle as the generated code (the record is private to that copy). */
+    private readonly defaultedOf: (instance: object) => readonly string[] | undefined,
+  ) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
   }
 
@@ -25,7 +30,7 @@ export class DumpOracle {
   private model(id: string, v: object, o: DumpOptions, inc: Sel, exc: Sel): Record<string, unknown> {
     const model = this.models.get(id)!;
     const out: Record<string, unknown> = {};
-    const unset = defaultedOf(v);
+    const unset = this.defaultedOf(v);
     const entries = [
       ...model.fields.map((f) => ({ ...f, computed: false })),
       ...(model.computed ?? []).map((c) => ({ ...c, computed: true, default: undefined as JsonValue | undefined, serializationAlias: undefined as string | undefined })),
@@ -37,7 +42,7 @@ export class DumpOracle {
       if (inc !== undefined && pick(inc, entry.name) === undefined) continue;
       if (exc !== undefined && pick(exc, entry.name) === true) continue;
       if (o.excludeNone === true && value === null) continue;
-      if (!entry.computed && o.excludeUnset === true && unset?.has(entry.name) === true) continue;
+      if (!entry.computed && o.excludeUnset === true && unset?.includes(entry.name) === true) continue;
       if (!entry.computed && o.excludeDefaults === true && entry.default !== undefined && same(value, entry.default)) continue;
       const key = o.byAlias === true && entry.serializationAlias !== undefined ? entry.serializationAlias : entry.name;
       Object.defineProperty(out, key, {
