@@ -14,6 +14,28 @@ describe('a model without generated code', () => {
     expect(() => Orphan.safeParse({})).toThrow(hint);
     expect(() => Orphan.is({})).toThrow(hint);
     expect(() => new Orphan().toJSON()).toThrow(hint);
+    expect(() => new Orphan().dump()).toThrow(hint);
+    expect(() => new Orphan().dumpJSON()).toThrow(hint);
+    expect(() => new Orphan().copy()).toThrow(hint);
+    expect(() => Orphan.construct({ name: 'a' })).toThrow(hint);
+  });
+
+  it('types construct and copy by the model: fields only, the class back', () => {
+    @model()
+    class Typed extends Model {
+      name!: string;
+      tags: string[] = [];
+    }
+    // Types only: these calls are never made.
+    const check = (x: Typed): Typed[] => [
+      Typed.construct({ name: 'a' }),
+      x.copy({ tags: [] }, { deep: true }),
+      // @ts-expect-error: not a field
+      Typed.construct({ nope: 1 }),
+      // @ts-expect-error: a field of another type
+      x.copy({ name: 1 }),
+    ];
+    expect(typeof check).toBe('function');
   });
 
   it('says when the class lacks @model()', () => {
