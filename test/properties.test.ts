@@ -47,6 +47,21 @@ describe.each(models)('%s', (name) => {
     roundTrip(m, ir, name);
   });
 
+  it('copies (shallow and deep) and constructs from an instance to equal instances; a deep copy shares no object', () => {
+    fc.assert(
+      fc.property(validCase(ir, name), ({ input }) => {
+        const x = m[name].parse(input);
+        for (const y of [x.copy(), x.copy(undefined, { deep: true }), m[name].construct(x)]) {
+          expect(y).toBeInstanceOf(m[name]);
+          expect(y).not.toBe(x);
+          expect(toPlain(y)).toStrictEqual(toPlain(x));
+        }
+        expect(shared(x, x.copy(undefined, { deep: true }))).toEqual([]);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it('gives a result or a ValidationError for any input, never another exception', () => {
     const inputs = fc.oneof(
       fc.anything({ withDate: true, withNullPrototype: true, withObjectString: true, withSparseArray: true }),
@@ -97,6 +112,23 @@ describe.each(models)('%s', (name) => {
     );
   });
 });
+
+/** The paths at which two values hold the very same object. */
+function shared(a: unknown, b: unknown, at = '', out: string[] = []): string[] {
+  if (typeof a !== 'object' || a === null || typeof b !== 'object' || b === null) return out;
+  if (a === b) {
+    out.push(at);
+    return out;
+  }
+  if (a instanceof Map && b instanceof Map) {
+    [...a].forEach(([k, v], i) => shared(k, [...b.keys()][i], `${at}.key${i}`, out) && shared(v, [...b.values()][i], `${at}.${i}`, out));
+  } else if (a instanceof Set && b instanceof Set) {
+    [...a].forEach((v, i) => shared(v, [...b][i], `${at}.${i}`, out));
+  } else {
+    for (const key of Object.keys(a)) shared((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], `${at}.${key}`, out);
+  }
+  return out;
+}
 
 /**
  * Valid instances whose JSON form parse reads back differently, as pydantic
