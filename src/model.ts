@@ -40,7 +40,6 @@ export type Data<T> = T extends Date
 
 type ModelClass = abstract new (...args: never[]) => Model;
 
-
 /** Base class of every model: the static methods are replaced by generated code at link time. */
 export abstract class Model {
   /** Brand by which the compile step recognises model classes through the type checker. */

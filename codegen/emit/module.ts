@@ -1,7 +1,7 @@
 /**
  * Assembles the generated entry module: header, imports, hoisted constants,
- * one block per model (check, parse, dump, construct, copy), then the links. A pure function
- * of the IR and the options: same input, same bytes.
+ * one block per model (check, parse, dump, construct, copy), then the links.
+ * A pure function of the IR and the options: same input, same bytes.
  */
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';

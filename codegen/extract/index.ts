@@ -181,7 +181,7 @@ function extractModel(
     for (const getter of owner.getGetAccessors()) {
       if (getter.isStatic()) continue;
       const getterScope: TypeScope = { ...scope, at: getter, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
-      const item = extractComputed(cls, instanceType, getter, getterScope, (node, message, hint) => report(node, message, hint));
+      const item = extractComputed(cls, instanceType, getter, getterScope, report);
       if (item !== undefined) computed.set(item.name, item);
     }
     if (owner.compilerNode.members.some((m) => m.kind === SyntaxKind.IndexSignature)) {
