@@ -64,7 +64,8 @@ export type TypeNode =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'null' }
   | { readonly kind: 'undefined' }
-  | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
+  /** One of the values; `enum` when they are the members of a TypeScript enum (pydantic's `enum` error, not `literal_error`). */
+  | { readonly kind: 'literal'; readonly values: readonly LiteralValue[]; readonly enum?: true }
   | { readonly kind: 'date' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
@@ -79,6 +80,8 @@ export type TypeNode =
       readonly rest?: TypeNode;
     }
   | { readonly kind: 'model'; readonly ref: string }
+  /** A recursive type alias or interface, hoisted to `ProjectIR.definitions`: its validators call themselves. */
+  | { readonly kind: 'ref'; readonly ref: string; readonly name: string }
   | {
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
       readonly kind: 'object';
@@ -138,10 +141,22 @@ export interface ModelIR {
   readonly loc: SourceLoc;
 }
 
+/** A recursive type that is not a model (`type Json = … | Json[]`, `interface Tree { children: Tree[] }`). */
+export interface DefinitionIR {
+  /** Unique among models and definitions; a valid identifier. */
+  readonly id: string;
+  /** The alias or interface name, used in labels. */
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly loc: SourceLoc;
+}
+
 /** Everything the emitters see. */
 export interface ProjectIR {
   /** Sorted by file, then position: the order of the generated code. */
   readonly models: readonly ModelIR[];
+  /** Recursive types referenced by `ref` nodes, in the order they were met. */
+  readonly definitions: readonly DefinitionIR[];
 }
 
 /** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
@@ -214,6 +229,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     }
     case 'model':
       return models.get(node.ref)?.name ?? node.ref;
+    case 'ref':
+      return node.name;
     case 'set':
       return `Set<${label(node.items, models)}>`;
     case 'map':

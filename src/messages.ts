@@ -21,6 +21,7 @@ export interface ErrorContexts {
   multiple_of: { multiple_of: number };
   bool_type: undefined;
   literal_error: { expected: string };
+  enum: { expected: string };
   list_type: undefined;
   dict_type: undefined;
   tuple_type: undefined;
@@ -71,6 +72,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   multiple_of: 'Input should be a multiple of {multiple_of}',
   bool_type: 'Input should be a valid boolean',
   literal_error: 'Input should be {expected}',
+  enum: 'Input should be {expected}',
   list_type: 'Input should be a valid array',
   dict_type: 'Input should be an object',
   tuple_type: 'Input should be a valid tuple',

@@ -76,17 +76,13 @@ describe('diagnostics', () => {
         hint: use unknown, Record<string, unknown>, or list the properties",
         "more.ts:76:18 - error: Vague.nonPrimitive: 'object' is any non-primitive value
         hint: use Record<string, unknown>, or list the properties",
-        "more.ts:84:10 - error: Recursive.json: 'Json' refers to itself, and recursive type aliases are not supported yet
-        hint: make the recursive part a @model() class: models may be recursive",
-        "more.ts:85:10 - error: Recursive.tree: 'Tree' refers to itself, and recursive object types are not supported yet
-        hint: make it a @model() class: models may be recursive",
-        "more.ts:99:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:91:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:100:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:92:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:101:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:93:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:102:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:94:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);

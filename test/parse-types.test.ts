@@ -321,7 +321,6 @@ describe.each(modes)('%s decorators', (mode) => {
         ['emails.1', 'value_error'],
         ['counts', 'too_short'],
         ['maybe', 'int_from_float'],
-        ['mixed.string', 'string_type'],
         ['mixed.number', 'greater_than_equal'],
         ['short', 'string_too_long'],
       ]);
@@ -342,12 +341,12 @@ describe.each(modes)('%s decorators', (mode) => {
 
 
   describe('enums', () => {
-    it('accept member values and report the others as literal_error', () => {
+    it('accept member values and report the others with the enum error type, as pydantic does', () => {
       expect({ ...m().Paint.parse({ color: 'green', size: 'm' }) }).toEqual({ color: 'green', level: 1, size: 'm' });
       expect(issuesOf('Paint', { color: 'blue', level: 3, size: 'xl', gone: null })).toEqual([
-        { type: 'literal_error', loc: ['color'], msg: "Input should be 'red' or 'green'", input: 'blue', ctx: { expected: "'red' or 'green'" } },
-        { type: 'literal_error', loc: ['level'], msg: 'Input should be 1 or 2', input: 3, ctx: { expected: '1 or 2' } },
-        { type: 'literal_error', loc: ['size'], msg: "Input should be 's' or 'm'", input: 'xl', ctx: { expected: "'s' or 'm'" } },
+        { type: 'enum', loc: ['color'], msg: "Input should be 'red' or 'green'", input: 'blue', ctx: { expected: "'red' or 'green'" } },
+        { type: 'enum', loc: ['level'], msg: 'Input should be 1 or 2', input: 3, ctx: { expected: '1 or 2' } },
+        { type: 'enum', loc: ['size'], msg: "Input should be 's' or 'm'", input: 'xl', ctx: { expected: "'s' or 'm'" } },
         { type: 'undefined_required', loc: ['gone'], msg: 'Input should be undefined', input: null },
       ]);
     });

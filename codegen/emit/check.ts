@@ -2,7 +2,7 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, tagsOf, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -15,6 +15,15 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   out.block(`function ${isName}(v${e.type('any')})${e.type('boolean')}`, () => {
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
     emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;');
+    out.line('return true;');
+  });
+}
+
+/** Emits `function is_D(v) { … }` for a recursive definition. */
+export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  const local = e.names.child(LOCALS);
+  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')})${e.type('boolean')}`, () => {
+    emitCheck(e, out, local, definition.type, 'v', 'return false;');
     out.line('return true;');
   });
 }
@@ -203,6 +212,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'date':
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
+    case 'ref':
       return `!${e.fn(node.ref).is}(${v})`;
     case 'nullable': {
       const inner = failCondition(e, node.type, v);

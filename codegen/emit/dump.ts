@@ -3,7 +3,7 @@
  * Dates become ISO strings, nested models plain objects, arrays fresh copies;
  * absent optional fields stay absent.
  */
-import { assertNever, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, type DefinitionIR, type ModelIR, type TypeNode } from '../ir';
 import { type Lines, read, write } from './code';
 import type { EmitContext } from './context';
 
@@ -24,6 +24,13 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
   });
 }
 
+/** Emits `function dump_D(v) { … }` for a recursive definition. */
+export function emitDumpDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  out.block(`function ${e.fn(definition.id).dump}(v${e.type('any')})${e.type('any')}`, () => {
+    out.line(`return ${dumpExpression(e, definition.type, 'v', 0)};`);
+  });
+}
+
 /** An expression turning a valid value of `node` into JSON-ready data. */
 function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number): string {
   switch (node.kind) {
@@ -41,6 +48,9 @@ function dumpExpression(e: EmitContext, node: TypeNode, v: string, depth: number
     case 'date':
       return `${v}.toISOString()`;
     case 'model':
+      return `${e.fn(node.ref).dump}(${v})`;
+    case 'ref':
+      e.dumped.add(node.ref);
       return `${e.fn(node.ref).dump}(${v})`;
     case 'array': {
       const item = `x${depth}`;

@@ -8,6 +8,7 @@ import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
 import { emitCheck } from './check';
 import type { EmitContext } from './context';
+import { inputKinds, kindTest } from './kinds';
 import { emitValue, type Site } from './parse';
 
 /**
@@ -52,8 +53,31 @@ export function emitUnion(
       });
       return cx;
     });
-    for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
+    emitReport(e, out, members, trials, v, site);
     out.line(`break ${site.label};`);
+  });
+}
+
+/**
+ * Reports the issues of the members that take the input's kind of value (an
+ * array fails as `Json[]`, not also as a string and a number); of every
+ * member when none takes it.
+ */
+function emitReport(e: EmitContext, out: Lines, members: readonly TypeNode[], trials: readonly string[], v: string, site: Site): void {
+  const adopt = (cx: string): string => `${e.helper('adopt')}(${site.cx}, ${cx});`;
+  const tests = members.map((member) => {
+    const kinds = inputKinds(member, e.definitions);
+    return kinds === undefined ? undefined : kindTest(kinds, v);
+  });
+  if (tests.some((t) => t === undefined) || new Set(tests).size === 1) {
+    for (const cx of trials) out.line(adopt(cx));
+    return;
+  }
+  out.block(`if (${tests.map((t) => `(${t})`).join(' || ')})`, () => {
+    tests.forEach((test, i) => out.line(`if (${test}) ${adopt(trials[i]!)}`));
+  });
+  out.block('else', () => {
+    for (const cx of trials) out.line(adopt(cx));
   });
 }
 
@@ -152,6 +176,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'date':
     case 'array':
     case 'model':
+    case 'ref':
     case 'object':
     case 'tuple':
     case 'set':

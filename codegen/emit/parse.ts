@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, literalText, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, literalText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { knownKey, literalFails, numberFails, stringFails } from './check';
@@ -36,6 +36,16 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
+    out.line('return o;');
+  });
+}
+
+/** Emits `function parse_D(v, c) { … }` for a recursive definition: the value, with any issues reported to `c`. */
+export function emitParseDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  const names = e.names.child(LOCALS);
+  out.block(`function ${e.fn(definition.id).parse}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+    out.line(`let o${e.type('any')};`);
+    out.block('f:', () => emitValue(e, out, names, definition.type, 'v', 'o', { cx: 'c', loc: [], label: 'f' }));
     out.line('return o;');
   });
 }
@@ -341,7 +351,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`${dst} = undefined;`);
       return;
     case 'literal':
-      out.line(`if (${literalFails(e, node.values, v)}) ${fail('literal_error', `{ expected: ${lit(expected(node.values))} }`)}`);
+      out.line(`if (${literalFails(e, node.values, v)}) ${fail(node.enum ? 'enum' : 'literal_error', `{ expected: ${lit(expected(node.values))} }`)}`);
       out.line(`${dst} = ${v};`);
       return;
     case 'date': {
@@ -369,6 +379,15 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`const ${mark} = ${site.cx}.issues.length;`);
       out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
       out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); break ${site.label}; }`);
+      return;
+    }
+    case 'ref': {
+      // A definition's value may itself be undefined: failure shows in the issue count.
+      const mark = names.numbered('n');
+      out.line(`const ${mark} = ${site.cx}.issues.length;`);
+      out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
+      const relocate = site.loc.length === 0 ? '' : `${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); `;
+      out.line(`if (${site.cx}.issues.length !== ${mark}) { ${relocate}break ${site.label}; }`);
       return;
     }
     case 'nullable':

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
+import { Definitions } from './definitions';
 import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
 
@@ -29,7 +30,7 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
       message: 'strictNullChecks is off, so `T | null` and `T | undefined` read as plain T',
       hint: 'set "strict": true (or "strictNullChecks": true) in compilerOptions',
     });
-    return { ir: { models: [] }, diagnostics };
+    return { ir: { models: [], definitions: [] }, diagnostics };
   }
 
   const classes: ClassDeclaration[] = [];
@@ -84,8 +85,10 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   const program = project.getProgram().compilerObject;
   // Generic models at concrete type arguments, found while converting fields; extracted after the others.
   const instances = new Map<string, { id: string; template: ClassDeclaration; type: Type; name: string }>();
-  const scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'> = {
+  const definitions = new Definitions(ids);
+  const scope: ProjectScope = {
     models,
+    definitions,
     templates,
     instantiate: (template, type) => {
       const key = type.getText(undefined, ts.TypeFormatFlags.UseFullyQualifiedType);
@@ -115,8 +118,11 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
       if (model !== undefined) irModels.push(model);
     }
   }
-  return { ir: { models: irModels }, diagnostics: diagnostics.sort(byLocation) };
+  return { ir: { models: irModels, definitions: definitions.list }, diagnostics: diagnostics.sort(byLocation) };
 }
+
+/** The part of a type scope that is the same for every field of the project. */
+type ProjectScope = Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate' | 'definitions'>;
 
 function byLocation(a: Diagnostic, b: Diagnostic): number {
   return a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || a.loc.column - b.loc.column;
@@ -132,7 +138,7 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'>,
+  scope: ProjectScope,
   root: string,
   diagnostics: Diagnostic[],
   instance?: { readonly type: Type; readonly name: string },

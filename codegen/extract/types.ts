@@ -7,6 +7,7 @@ import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode a
 import type { FieldIR, LiteralValue, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
+import type { Definitions } from './definitions';
 import { readFieldOptions } from './options';
 
 /** A type the compiler cannot validate: what it is, and how to fix it. */
@@ -35,22 +36,17 @@ export interface TypeScope {
   readonly extra: 'ignore' | 'forbid';
   /** Locates a declaration for the IR. */
   readonly locate: (node: Node) => SourceLoc;
-  /** Object types being converted: a repeat is recursion. */
-  readonly open: ReadonlySet<ts.Type>;
+  /** Object and union types being converted (by `Definitions.shapeKey`): a repeat is recursion. */
+  readonly open: ReadonlySet<string>;
+  /** Recursive types, hoisted as definitions. */
+  readonly definitions: Definitions;
 }
 
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
 export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
   if (type.isUnion() && !type.isBoolean()) {
-    if (scope.open.has(type.compilerType)) {
-      throw new Unsupported(
-        `'${type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope)}' refers to itself, and recursive type aliases are not supported yet`,
-        'make the recursive part a @model() class: models may be recursive',
-      );
-    }
-    const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
     const written = writtenMembers(type.getUnionTypes(), syntax);
-    return convertUnion(written.types, inner, written.syntaxOf);
+    return recursive(type, written.types, scope, (inner) => convertUnion(written.types, inner, written.syntaxOf));
   }
   return convertSingle(type, scope, syntax);
 }
@@ -70,7 +66,7 @@ export function convertFieldType(
     if (defined.length === 1 && syntax !== undefined && !isUnionSyntax(syntax)) {
       return { node: convertType(defined[0]!, scope, syntax), optional };
     }
-    return { node: convertUnion(defined, scope, written.syntaxOf), optional };
+    return { node: recursive(type, defined, scope, (inner) => convertUnion(defined, inner, written.syntaxOf)), optional };
   }
   return { node: convertType(type, scope, syntax), optional: false };
 }
@@ -89,7 +85,9 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
   const booleans = members.filter((m) => m.isBooleanLiteral());
   if (literals.length === members.length) {
     if (members.length === 2 && booleans.length === 2) return { kind: 'boolean' };
-    return { kind: 'literal', values: literals.map(literalValue) };
+    const values = literals.map(literalValue);
+    const isEnum = members.every((m) => (m.getFlags() & ts.TypeFlags.EnumLiteral) !== 0);
+    return isEnum ? { kind: 'literal', values, enum: true } : { kind: 'literal', values };
   }
   // Mixed: `true | false` is a boolean member; other literals gather at the first one's place.
   const nodes: TypeNode[] = [];
@@ -314,12 +312,28 @@ function convertTuple(type: Type, scope: TypeScope, text: string): TypeNode {
 
 const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor]);
 
-/** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */
+/** An object type, hoisted as a definition when it refers to itself. */
 function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
-  if (scope.open.has(type.compilerType)) {
-    throw new Unsupported(`'${text}' refers to itself, and recursive object types are not supported yet`, 'make it a @model() class: models may be recursive');
+  return recursive(type, [type], scope, (inner) => convertFields(type, inner, text));
+}
+
+/**
+ * Converts a union or object type that may refer to itself: a repeat inside
+ * its own conversion becomes a reference, and the type a definition.
+ */
+function recursive(type: Type, parts: readonly Type[], scope: TypeScope, convert: (inner: TypeScope) => TypeNode): TypeNode {
+  const key = scope.definitions.shapeKey(parts, scope.extra);
+  const known = scope.definitions.lookup(key);
+  if (known !== undefined) return known;
+  if (scope.open.has(key)) {
+    const declaration = (type.getAliasSymbol() ?? type.getSymbol())?.getDeclarations()[0];
+    return scope.definitions.refer(key, type, scope.locate(declaration ?? scope.at));
   }
-  const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
+  return scope.definitions.close(key, convert({ ...scope, open: new Set([...scope.open, key]) }));
+}
+
+/** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */
+function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
   const fields: FieldIR[] = [];
   for (const prop of type.getProperties()) {
     const declarations = prop.getDeclarations();
@@ -328,7 +342,7 @@ function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
     if (name.startsWith('__@')) throw new Unsupported(`'${text}' has a symbol-keyed property`, 'use string keys');
     const declaration = declarations[0];
     const syntax = declaration !== undefined && Node.isPropertySignature(declaration) ? declaration.getTypeNode() : undefined;
-    const converted = convertFieldType(prop.getTypeAtLocation(scope.at), inner, syntax);
+    const converted = convertFieldType(prop.getTypeAtLocation(scope.at), scope, syntax);
     let node = converted.node;
     // A model's property seen through Partial, Pick … keeps its @field() constraints.
     if (declaration !== undefined && Node.isPropertyDeclaration(declaration)) {
@@ -345,7 +359,7 @@ function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
   }
   const index = type.getStringIndexType();
   if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
-  return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, inner) };
+  return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, scope) };
 }
 
 /** The annotation a union member was written as, when it can be told. */

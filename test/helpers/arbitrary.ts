@@ -3,7 +3,7 @@
  * paired with the data parse must return for them.
  */
 import fc from 'fast-check';
-import type { JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
+import type { DefinitionIR, JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -11,14 +11,15 @@ export interface Case {
   readonly expected: unknown;
 }
 
-type Models = ReadonlyMap<string, ModelIR>;
+/** Models and recursive definitions by id (ids are unique across both). */
+type Models = ReadonlyMap<string, ModelIR | DefinitionIR>;
 
 const MAX_DEPTH = 6;
 
 /** Valid inputs for a model, each with the expected output data. */
 export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
-  const models = new Map(ir.models.map((m) => [m.id, m]));
-  return modelCase(models, models.get(id)!, false, 0);
+  const models = new Map<string, ModelIR | DefinitionIR>([...ir.models, ...ir.definitions].map((m) => [m.id, m]));
+  return modelCase(models, models.get(id) as ModelIR, false, 0);
 }
 
 function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, strict: boolean, depth: number): fc.Arbitrary<Case> {
@@ -105,12 +106,18 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
         else max = c.value;
       }
       if (depth > MAX_DEPTH) max = min;
+      if (max === 0) return same(fc.constant([]));
       return fc
         .array(nodeCase(models, node.items, strict, depth + 1), { minLength: min, maxLength: max })
         .map((cases) => ({ input: cases.map((c) => c.input), expected: cases.map((c) => c.expected) }));
     }
     case 'model':
-      return modelCase(models, models.get(node.ref)!, strict, depth + 1);
+      return modelCase(models, models.get(node.ref) as ModelIR, strict, depth + 1);
+    case 'ref': {
+      // Built when drawn, not up front: the definition contains itself.
+      const type = (models.get(node.ref) as DefinitionIR).type;
+      return fc.constant(null).chain(() => nodeCase(models, type, strict, depth + 1));
+    }
     case 'object': {
       const rest = node.rest;
       // With an index signature other keys are values of `rest`: no unvalidated extras.

@@ -4,8 +4,9 @@
  * it on every input. It shares only the leaf checks (datetime and string
  * formats) with the runtime.
  */
-import type { Constraint, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
 import { memberLabels, tagsOf } from '../../codegen/ir';
+import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { parseDateTime } from '../../src/formats/datetime';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
@@ -22,9 +23,11 @@ const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: 
 /** The interpreter for one project. */
 export class Oracle {
   private readonly models: Map<string, ModelIR>;
+  private readonly definitions: Map<string, DefinitionIR>;
 
   constructor(ir: ProjectIR) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
+    this.definitions = new Map(ir.definitions.map((d) => [d.id, d]));
   }
 
   /** `M.is(value)`, interpreted. */
@@ -78,6 +81,8 @@ export class Oracle {
         );
       case 'union':
         return node.members.some((m) => this.check(m, v));
+      case 'ref':
+        return this.check(this.definitions.get(node.ref)!.type, v);
       case 'model':
       case 'object': {
         const model = node.kind === 'model' ? this.model(node.ref) : node;
@@ -131,7 +136,7 @@ export class Oracle {
       case 'undefined':
         return v === undefined ? { ok: true, value: v } : fail('undefined_required');
       case 'literal':
-        return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail('literal_error');
+        return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail(node.enum ? 'enum' : 'literal_error');
       case 'date': {
         if (v instanceof Date) return Number.isNaN(safeTime(v)) ? fail('datetime_parsing') : { ok: true, value: new Date(safeTime(v)) };
         if (typeof v !== 'string') return fail('datetime_type');
@@ -200,6 +205,8 @@ export class Oracle {
         return node.discriminator === undefined ? this.union(node.members, v, loc) : this.tagged(node, v, loc);
       case 'model':
         return this.object(this.model(node.ref), v, loc, 'model_type');
+      case 'ref':
+        return this.value(this.definitions.get(node.ref)!.type, v, loc);
       case 'object':
         return this.object(node, v, loc, 'dict_type');
     }
@@ -224,14 +231,19 @@ export class Oracle {
       }
       if (this.check(member, v)) return this.value(member, v, loc);
     }
-    const issues: Found[] = [];
+    const failures: Found[][] = [];
     const labels = memberLabels(members, this.models);
     for (const [i, member] of members.entries()) {
       const result = this.value(member, v, [...loc, labels[i]!]);
       if (result.ok) return result;
-      issues.push(...result.issues);
+      failures.push(result.issues);
     }
-    return { ok: false, issues };
+    // Only members that take the input's kind of value report, unless none does.
+    const kinds = members.map((m) => inputKinds(m, this.definitions));
+    const of = kindsOf(v);
+    const takes = kinds.map((k) => k === undefined || [...of].some((kind) => k.has(kind)));
+    const report = kinds.some((k) => k === undefined) || !takes.some(Boolean) ? failures : failures.filter((_, i) => takes[i]);
+    return { ok: false, issues: report.flat() };
   }
 
   private tagged(node: TypeNode & { kind: 'union' }, v: unknown, loc: (string | number)[]): Result {
@@ -308,6 +320,19 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
     case 'maxItems':
       return (value as unknown[]).length > c.value ? 'too_long' : undefined;
   }
+}
+
+/** The kinds a value counts as: a Date, Set or Map is also an object. */
+function kindsOf(v: unknown): Set<InputKind> {
+  const kinds = new Set<InputKind>();
+  if (v === null) kinds.add('null');
+  else if (Array.isArray(v)) kinds.add('array');
+  else if (typeof v === 'object') kinds.add('object');
+  else if (typeof v !== 'function' && typeof v !== 'symbol') kinds.add(typeof v as InputKind);
+  if (v instanceof Date) kinds.add('date');
+  if (v instanceof Set) kinds.add('set');
+  if (v instanceof Map) kinds.add('map');
+  return kinds;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
