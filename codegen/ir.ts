@@ -177,6 +177,12 @@ export function tagsOf(
   });
 }
 
+/** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
+export function expectedText(values: readonly (string | number | boolean)[]): string {
+  const shown = values.map(literalText);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
+}
+
 /** A literal as messages show it: strings quoted the way pydantic (Python's repr) quotes them. */
 export function literalText(value: LiteralValue): string {
   return typeof value === 'string' ? quote(value) : String(value);

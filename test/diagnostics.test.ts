@@ -76,13 +76,23 @@ describe('diagnostics', () => {
         hint: use unknown, Record<string, unknown>, or list the properties",
         "more.ts:76:18 - error: Vague.nonPrimitive: 'object' is any non-primitive value
         hint: use Record<string, unknown>, or list the properties",
-        "more.ts:91:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:82:21 - error: BadDefaults.count: the default 1 does not fit the field's type: it is less than 3
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:83:3 - error: BadDefaults.tags: the default ["ok","x"] does not fit the field's type: at 1: it is shorter than minLength 2
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:84:3 - error: BadDefaults.mode: the default "c" does not fit the field's type: it is not 'a' or 'b'
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:85:3 - error: BadDefaults.pair: the default [1,2] does not fit the field's type: at 1: it is not a string
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:86:3 - error: BadDefaults.email: the default "nobody" does not fit the field's type: it is not a valid email
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:100:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:92:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:101:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:93:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:102:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:94:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:103:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);

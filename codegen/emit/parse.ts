@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, literalText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { knownKey, literalFails, numberFails, stringFails } from './check';
@@ -351,7 +351,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`${dst} = undefined;`);
       return;
     case 'literal':
-      out.line(`if (${literalFails(e, node.values, v)}) ${fail(node.enum ? 'enum' : 'literal_error', `{ expected: ${lit(expected(node.values))} }`)}`);
+      out.line(`if (${literalFails(e, node.values, v)}) ${fail(node.enum ? 'enum' : 'literal_error', `{ expected: ${lit(expectedText(node.values))} }`)}`);
       out.line(`${dst} = ${v};`);
       return;
     case 'date': {
@@ -451,10 +451,4 @@ function emitArray(
     );
   }
   out.line(`${dst} = ${items};`);
-}
-
-/** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
-export function expected(values: readonly (string | number | boolean)[]): string {
-  const shown = values.map(literalText);
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
+import { defaultProblem } from './defaults';
 import { Definitions } from './definitions';
 import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
@@ -264,6 +265,14 @@ function extractField(
     fallback = readDefault(prop.getInitializer());
     if (fallback !== undefined && needsInstance(node, fallback)) {
       throw new Unsupported(`a default for a field holding model instances or Dates would be plain data, not an instance`, 'make the field optional, or nullable with a null default');
+    }
+    const problem = fallback === undefined ? undefined : defaultProblem(node, fallback);
+    if (problem !== undefined) {
+      const shown = JSON.stringify(fallback);
+      throw new Unsupported(
+        `the default ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown} does not fit the field's type: ${problem}`,
+        'parse copies defaults without validating them: change the default or the type',
+      );
     }
   } catch (error) {
     if (error instanceof OptionError) {
