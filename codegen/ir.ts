@@ -86,10 +86,12 @@ export type TypeNode =
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
       readonly kind: 'object';
       readonly fields: readonly FieldIR[];
-      /** The policy of the model the type is used in, for keys that are not fields (when there is no `rest`). */
+      /** The policy of the model the type is used in, for keys that are neither fields nor `rest` keys. */
       readonly extra: 'ignore' | 'forbid';
       /** An index signature (`Record<string, T>`, `[key: string]: T`): every other key is kept and its value validated. */
       readonly rest?: TypeNode;
+      /** Template literal keys (`Record<\`id_${number}\`, T>`): only keys matching this anchored pattern are `rest` keys. */
+      readonly restKey?: { readonly source: string };
     }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
   | {

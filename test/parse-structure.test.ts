@@ -319,6 +319,22 @@ describe.each(modes)('%s decorators', (mode) => {
       ]);
     });
 
+    it('keeps the keys that match template literal keys, and treats the others as extra keys', () => {
+      const out = m().Codes.parse({ order: 'order_1', byOrder: { order_1: 2, 'order_1.5': 3, other: 'x' }, flags: { a_x: true, b_2: false, b_x: 1 } });
+      expect(out.byOrder).toEqual({ order_1: 2, 'order_1.5': 3 });
+      expect(out.flags).toEqual({ a_x: true, b_2: false });
+      expect(m().Codes.is({ order: 'order_1', byOrder: { order_1: 2, other: 'x' } })).toBe(true);
+      expect(issuesOf('Codes', { order: 'order_1', byOrder: { order_1: 'x', order_2: 2.5 } }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([
+        ['byOrder.order_1', 'int_type'],
+        ['byOrder.order_2', 'int_from_float'],
+      ]);
+      const headers = { host: 'h', 'x-a': 'a', 'y-b': 'b' };
+      expect(issuesOf('Profile', { ...valid, headers }).map((i: any) => [i.loc.join('.'), i.type])).toEqual([['headers.y-b', 'extra_forbidden']]);
+      expect(m().Profile.parse({ ...valid, headers }, { extra: 'ignore' }).headers).toEqual({ host: 'h', 'x-a': 'a' });
+      expect(m().Profile.is({ ...m().Profile.parse(valid).toJSON(), headers })).toBe(false);
+      expect(m().Profile.is({ ...m().Profile.parse(valid).toJSON(), headers: { host: 'h', 'x-a': 'a' } })).toBe(true);
+    });
+
     it('reports nested issues, extra keys per the model policy, and dict_type', () => {
       const input = {
         contact: { email: 'nope', fax: 1 },

@@ -136,10 +136,12 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
       emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
       if (node.rest !== undefined) {
-        const rest = node.rest;
+        const { rest, restKey } = node;
         const k = names.numbered('k');
         out.block(`for (const ${k} in ${v})`, () => {
           out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+          // A key that is not a template key is an extra key.
+          if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');
           out.line(`const ${value} = ${v}[${k}];`);
           emitCheck(e, out, names, rest, value, fail);

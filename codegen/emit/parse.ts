@@ -92,7 +92,7 @@ function emitExtraCheck(
   cx: string,
   base: readonly string[],
 ): void {
-  const active = extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
+  const active = extraActive(extra, cx);
   const k = names.numbered('k');
   out.block(`if (${active})`, () => {
     out.block(`for (const ${k} in ${src})`, () => {
@@ -100,6 +100,11 @@ function emitExtraCheck(
       out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
     });
   });
+}
+
+/** An expression true when extra keys are forbidden: the call's policy, else the type's. */
+function extraActive(extra: 'ignore' | 'forbid', cx: string): string {
+  return extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
 }
 
 /**
@@ -212,7 +217,7 @@ function emitObject(
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
   const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc));
-  const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node.fields, node.rest, v, site);
+  const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node, node.rest, v, site);
   if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   const result = names.numbered('r');
@@ -237,7 +242,7 @@ function emitRest(
   e: EmitContext,
   out: Lines,
   names: Names,
-  fields: readonly FieldIR[],
+  node: TypeNode & { kind: 'object' },
   rest: TypeNode,
   v: string,
   site: Site,
@@ -246,7 +251,15 @@ function emitRest(
   const k = names.numbered('k');
   out.line(`const ${pairs}${e.type('any[]')} = [];`);
   out.block(`for (const ${k} in ${v})`, () => {
-    out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    if (node.restKey !== undefined) {
+      // A key that is not a template key is an extra key, under the call's or else the type's policy.
+      out.block(`if (!${e.regex(node.restKey.source, '')}.test(${k}))`, () => {
+        const issue = `${e.helper('issue')}(${site.cx}, "extra_forbidden", [${[...site.loc, k].join(', ')}], ${v}[${k}]);`;
+        out.line(`if (${extraActive(node.extra, site.cx)}) ${issue}`);
+        out.line('continue;');
+      });
+    }
     const item = names.numbered('v');
     out.line(`const ${item} = ${v}[${k}];`);
     out.line(`${pairs}.push(${k}, ${emitElement(e, out, names, rest, item, site, [k])});`);

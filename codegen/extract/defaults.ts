@@ -14,8 +14,8 @@ const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: 
 export function defaultProblem(node: TypeNode, value: JsonValue, path = ''): string | undefined {
   const at = (problem: string): string => (path === '' ? problem : `at ${path}: ${problem}`);
   switch (node.kind) {
+    // A recursive definition may still be under construction: its parts are checked where they are declared.
     case 'unknown':
-    // A recursive definition may still be under construction: its parts were checked where they are declared.
     case 'ref':
       return undefined;
     case 'string':
@@ -60,8 +60,11 @@ export function defaultProblem(node: TypeNode, value: JsonValue, path = ''): str
         if (problem !== undefined) return problem;
       }
       const others = Object.keys(record).filter((key) => !node.fields.some((f) => f.name === key));
-      if (node.rest !== undefined) return firstProblem(others.map((key) => defaultProblem(node.rest!, record[key]!, join(path, key))));
-      return node.extra === 'forbid' && others.length > 0 ? at(`'${others[0]}' is not a field`) : undefined;
+      const restKey = node.restKey === undefined ? undefined : new RegExp(node.restKey.source);
+      const extras = node.rest === undefined ? others : others.filter((key) => restKey !== undefined && !restKey.test(key));
+      const problem =
+        node.rest === undefined ? undefined : firstProblem(others.filter((key) => !extras.includes(key)).map((key) => defaultProblem(node.rest!, record[key]!, join(path, key))));
+      return problem ?? (node.extra === 'forbid' && extras.length > 0 ? at(`'${extras[0]}' is not a field`) : undefined);
     }
     case 'union':
       return node.members.some((m) => defaultProblem(m, value) === undefined) ? undefined : at('it fits no member of the union');

@@ -176,7 +176,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   if (flags & ts.TypeFlags.BigInt) return { kind: 'bigint' };
   if (type.isTemplateLiteral()) {
-    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type, text), flags: '' }] };
+    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type.compilerType as ts.TemplateLiteralType, text), flags: '' }] };
   }
   if (type.isArray() || type.isReadonlyArray()) {
     const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
@@ -245,7 +245,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject() && type.getNumberIndexType() === undefined) {
-    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined) {
+    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined && templateKeys(type).length === 0) {
       throw new Unsupported(`'${text}' has no properties: TypeScript lets any non-null value through it`, 'use unknown, Record<string, unknown>, or list the properties');
     }
     return convertObject(type, scope, text);
@@ -260,8 +260,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
 }
 
 /** An anchored regular expression matching exactly the strings of a template literal type. */
-function templatePattern(type: Type, text: string): string {
-  const template = type.compilerType as ts.TemplateLiteralType;
+function templatePattern(template: ts.TemplateLiteralType, text: string): string {
   let source = `^${escapeRegex(template.texts[0] ?? '')}`;
   template.types.forEach((part, i) => {
     source += placeholder(part, text) + escapeRegex(template.texts[i + 1] ?? '');
@@ -358,8 +357,44 @@ function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
     });
   }
   const index = type.getStringIndexType();
+  const templates = templateKeys(type);
+  if (templates.length > 0) {
+    if (index !== undefined) throw new Unsupported(`'${text}' has both a string index signature and template literal keys`, 'keep one of them');
+    const [first] = templates;
+    if (templates.some((info) => info.type !== first!.type)) {
+      throw new Unsupported(`'${text}' has template literal keys with different value types`, 'give every key pattern the same value type, or use separate fields');
+    }
+    const source = `^(?:${templates.map((info) => templatePattern(info.keyType as ts.TemplateLiteralType, text).slice(1, -1)).join('|')})$`;
+    const rest = convertType(wrapType(type, first!.type), scope);
+    return { kind: 'object', fields, extra: scope.extra, rest, restKey: { source } };
+  }
   if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
   return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, scope) };
+}
+
+/** The index signatures of an object type whose keys are template literals (`Record<\`id_${number}\`, T>`). */
+function templateKeys(type: Type): readonly ts.IndexInfo[] {
+  const checker = checkerOf(type);
+  return checker.getIndexInfosOfType(type.compilerType).filter((info) => (info.keyType.flags & ts.TypeFlags.TemplateLiteral) !== 0);
+}
+
+/**
+ * ts-morph has no public way from a compiler type to its wrapper, nor to the
+ * checker a type came from; both live on the wrapper's context.
+ */
+interface WrapperContext {
+  readonly _context: {
+    readonly typeChecker: { readonly compilerObject: ts.TypeChecker };
+    readonly compilerFactory: { getType(type: ts.Type): Type };
+  };
+}
+
+function checkerOf(type: Type): ts.TypeChecker {
+  return (type as unknown as WrapperContext)._context.typeChecker.compilerObject;
+}
+
+function wrapType(like: Type, type: ts.Type): Type {
+  return (like as unknown as WrapperContext)._context.compilerFactory.getType(type);
 }
 
 /** The annotation a union member was written as, when it can be told. */

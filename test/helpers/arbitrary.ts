@@ -124,7 +124,9 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       const known = modelCase(models, rest === undefined ? node : { ...node, extra: 'forbid' }, strict, depth + 1);
       if (rest === undefined || depth > MAX_DEPTH) return known;
       const names = new Set(node.fields.map((f) => f.name));
-      const keys = fc.string({ maxLength: 6 }).map((k) => `r_${k}`).filter((k) => !names.has(k));
+      const keys = (node.restKey === undefined ? fc.string({ maxLength: 6 }).map((k) => `r_${k}`) : fc.stringMatching(new RegExp(node.restKey.source))).filter(
+        (k) => !names.has(k),
+      );
       const entries = fc.uniqueArray(fc.tuple(keys, nodeCase(models, rest, strict, depth + 1)), { maxLength: 3, selector: ([k]) => k });
       return fc.tuple(known, entries).map(([c, more]) => {
         const input = { ...(c.input as object) } as Record<string, unknown>;

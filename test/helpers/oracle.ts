@@ -92,7 +92,11 @@ export class Oracle {
           return x === undefined ? f.optional : this.check(f.type, x);
         });
         const others = Object.keys(v).filter((k) => !model.fields.some((f) => f.name === k));
-        if (node.kind === 'object' && node.rest !== undefined) return fields && others.every((k) => this.check(node.rest!, v[k]));
+        if (node.kind === 'object' && node.rest !== undefined) {
+          const keyFits = (k: string): boolean => node.restKey === undefined || new RegExp(node.restKey.source).test(k);
+          const extras = others.filter((k) => !keyFits(k));
+          return fields && others.filter(keyFits).every((k) => this.check(node.rest!, v[k])) && (model.extra === 'ignore' || extras.length === 0);
+        }
         return fields && (model.extra === 'ignore' || others.length === 0);
       }
     }
@@ -256,7 +260,7 @@ export class Oracle {
   }
 
   private object(
-    model: Pick<ModelIR, 'fields' | 'extra'> & { rest?: TypeNode },
+    model: Pick<ModelIR, 'fields' | 'extra'> & { rest?: TypeNode; restKey?: { source: string } },
     v: unknown,
     loc: (string | number)[],
     typeError: string,
@@ -278,6 +282,10 @@ export class Oracle {
     const others = Object.keys(v).filter((key) => !model.fields.some((f) => f.name === key));
     if (model.rest !== undefined) {
       for (const key of others) {
+        if (model.restKey !== undefined && !new RegExp(model.restKey.source).test(key)) {
+          if (model.extra === 'forbid') issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+          continue;
+        }
         const result = this.value(model.rest, v[key], [...loc, key]);
         if (result.ok) define(out, key, result.value);
         else issues.push(...result.issues);
