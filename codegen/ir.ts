@@ -38,6 +38,9 @@ export type ArrayConstraint =
 /** Any constraint, as `@field()` states them. */
 export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint;
 
+/** What happens to input keys that are not fields: dropped, reported (`extra_forbidden`), or kept. */
+export type ExtraPolicy = 'ignore' | 'forbid' | 'allow';
+
 /** A JSON value: literals and defaults. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -87,7 +90,7 @@ export type TypeNode =
       readonly kind: 'object';
       readonly fields: readonly FieldIR[];
       /** The policy of the model the type is used in, for keys that are neither fields nor `rest` keys. */
-      readonly extra: 'ignore' | 'forbid';
+      readonly extra: ExtraPolicy;
       /** An index signature (`Record<string, T>`, `[key: string]: T`): every other key is kept and its value validated. */
       readonly rest?: TypeNode;
       /** Template literal keys (`Record<\`id_${number}\`, T>`): only keys matching this anchored pattern are `rest` keys. */
@@ -109,6 +112,10 @@ export interface FieldIR {
   /** The property name, which is also the input key. */
   readonly name: string;
   readonly type: TypeNode;
+  /** `@field({ strict })`: overrides the model's and the call's strictness for this field. */
+  readonly strict?: boolean;
+  /** `coerceNumbersToStr` (field or model): a `string` field takes numbers in lax mode. */
+  readonly coerceNumbersToStr?: true;
   /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
   readonly validationAlias?: string;
   /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */
@@ -132,7 +139,11 @@ export interface ModelIR {
   /** How the generated module imports the class: its module (project-relative) and export name. */
   readonly module: string;
   readonly exportName: string;
-  readonly extra: 'ignore' | 'forbid';
+  readonly extra: ExtraPolicy;
+  /** `@model({ strict })`: the strictness of this model's own fields, overriding the call's. */
+  readonly strict?: boolean;
+  /** `@model({ populateByName: true })`: a field with a validation alias also takes its name as input key. */
+  readonly populateByName?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
   readonly description?: string;

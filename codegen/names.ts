@@ -17,6 +17,11 @@ export const RUNTIME_HELPERS = [
   'isMultipleOf',
   'isUrl',
   'isUuid',
+  'laxBigint',
+  'laxBoolean',
+  'laxInt',
+  'laxNumber',
+  'laxTime',
   'link',
   'linkTemplate',
   'mapEntries',
@@ -24,6 +29,7 @@ export const RUNTIME_HELPERS = [
   'prefix',
   'tagText',
   'timeOf',
+  'trial',
   'ParseContext',
 ] as const;
 

@@ -10,6 +10,9 @@ export interface ErrorContexts {
   string_too_long: { max_length: number };
   string_pattern_mismatch: { pattern: string };
   float_type: undefined;
+  float_parsing: undefined;
+  bool_parsing: undefined;
+  json_invalid: { error: string };
   int_type: undefined;
   int_parsing: undefined;
   int_from_float: undefined;
@@ -61,6 +64,9 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   string_too_long: 'String should have at most {max_length} character{expected_plural}',
   string_pattern_mismatch: "String should match pattern '{pattern}'",
   float_type: 'Input should be a valid number',
+  float_parsing: 'Input should be a valid number, unable to parse string as a number',
+  bool_parsing: 'Input should be a valid boolean, unable to interpret input',
+  json_invalid: 'Invalid JSON: {error}',
   int_type: 'Input should be a valid integer',
   int_parsing: 'Input should be a valid integer, unable to parse string as an integer',
   int_from_float: 'Input should be a valid integer, got a number with a fractional part',

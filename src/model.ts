@@ -1,7 +1,7 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { messageTemplates } from './messages';
-import { dumpValue, type ParseContext } from './runtime';
+import { dumpValue, issue, type ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -21,7 +21,9 @@ export type SafeParseResult<T> = { success: true; data: T } | { success: false; 
 /** Options of one parse call. */
 export interface ParseOptions {
   /** Overrides the model's `extra` policy for this call (nested models included). */
-  extra?: 'ignore' | 'forbid';
+  extra?: 'ignore' | 'forbid' | 'allow';
+  /** Strict mode for this call: exact types only, for every field whose model or declaration does not say. */
+  strict?: boolean;
 }
 
 /** The data shape of a model instance: its fields, recursively, without methods. */
@@ -51,6 +53,20 @@ export abstract class Model {
   static safeParse<M extends ModelClass>(
     this: M,
     _input: unknown,
+    _options?: ParseOptions,
+  ): SafeParseResult<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** Parses JSON text straight into the model (pydantic's `model_validate_json`): malformed text is a `json_invalid` issue. */
+  static parseJSON<M extends ModelClass>(this: M, _text: string, _options?: ParseOptions): InstanceType<M> {
+    throw notLinked(this);
+  }
+
+  /** Like `parseJSON`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+  static safeParseJSON<M extends ModelClass>(
+    this: M,
+    _text: string,
     _options?: ParseOptions,
   ): SafeParseResult<InstanceType<M>> {
     throw notLinked(this);
@@ -87,14 +103,14 @@ function notLinked(cls: unknown): Error {
  * at run time (TypeScript still types them as methods, so call them through the class).
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
-  const { name, is: check, parse: run } = compiled;
+  const { name, is: check, parse: parseFn } = compiled;
   // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
   const guard = (self: unknown): void => {
     if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
   const validate = (input: unknown, c: ParseContext): unknown => {
     try {
-      return run(input, c);
+      return parseFn(input, c);
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
@@ -114,22 +130,46 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       guard(this);
-      const c: ParseContext = { issues: [], extra: options?.extra };
-      const out = validate(input, c);
-      if (c.issues.length === 0) return out;
-      throw new ValidationError(name, c.issues);
+      return unwrap(run(input, options, false));
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
-      const c: ParseContext = { issues: [], extra: options?.extra };
-      const out = validate(input, c);
-      return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+      return run(input, options, false);
+    },
+    parseJSON(this: unknown, text: string, options?: ParseOptions): unknown {
+      guard(this);
+      return unwrap(runJSON(text, options));
+    },
+    safeParseJSON(this: unknown, text: string, options?: ParseOptions): SafeParseResult<unknown> {
+      guard(this);
+      return runJSON(text, options);
     },
   };
-  for (const key of ['is', 'parse', 'safeParse'] as const) {
+  const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json };
+    const out = validate(input, c);
+    return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+  };
+  const runJSON = (text: string, options: ParseOptions | undefined): SafeParseResult<unknown> => {
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      const c: ParseContext = { issues: [], extra: undefined };
+      issue(c, 'json_invalid', [], text, { error: error instanceof Error ? error.message : String(error) });
+      return { success: false, error: new ValidationError(name, c.issues) };
+    }
+    return run(input, options, true);
+  };
+  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}
+
+function unwrap(result: SafeParseResult<unknown>): unknown {
+  if (result.success) return result.data;
+  throw result.error;
 }
 
 /** Lets instances of a generic model (parsed as a field of a concrete type) dump through `toJSON`. */

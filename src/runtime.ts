@@ -7,7 +7,16 @@ export interface ParseContext {
   /** Issues found so far; each generated function reports locations relative to itself. */
   issues: Issue[];
   /** The call's `extra` policy, overriding each model's own when set. */
-  extra: 'ignore' | 'forbid' | undefined;
+  extra: 'ignore' | 'forbid' | 'allow' | undefined;
+  /** The call's strictness, for fields whose model and declaration leave it open. */
+  strict?: boolean | undefined;
+  /** Set by `parseJSON`: strings stand for Dates, arrays for Sets, objects for Maps even in strict mode. */
+  json?: boolean | undefined;
+}
+
+/** A fresh context for one member of a union: same options, its own issues. */
+export function trial(c: ParseContext): ParseContext {
+  return { issues: [], extra: c.extra, strict: c.strict, json: c.json };
 }
 
 /** Reports one issue (called by generated code, on the error path only). */

@@ -21,7 +21,7 @@ describe('diagnostics', () => {
         "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
         "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
-        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, format, description",
+        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, format, description, strict, coerceNumbersToStr, alias, validationAlias, serializationAlias",
         "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
         hint: fix the pattern",
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source

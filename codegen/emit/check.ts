@@ -2,7 +2,7 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -34,7 +34,7 @@ function emitFields(
   out: Lines,
   names: Names,
   fields: readonly FieldIR[],
-  extra: 'ignore' | 'forbid',
+  extra: ExtraPolicy,
   src: string,
   fail: string,
 ): void {

@@ -19,10 +19,11 @@ export function inputKinds(
   switch (node.kind) {
     case 'string':
       return of('string');
+    // Lax mode (the default) converts strings and booleans to numbers, strings and 0/1 to booleans.
     case 'number':
-      return of('number');
+      return of('number', 'string', 'boolean');
     case 'boolean':
-      return of('boolean');
+      return of('boolean', 'string', 'number');
     case 'bigint':
       return of('bigint', 'number', 'string');
     case 'null':
@@ -32,7 +33,7 @@ export function inputKinds(
     case 'literal':
       return new Set(node.values.map((v) => typeof v as 'string' | 'number' | 'boolean'));
     case 'date':
-      return of('date', 'string');
+      return of('date', 'string', 'number');
     case 'array':
     case 'tuple':
       return of('array');

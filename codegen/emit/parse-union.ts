@@ -45,8 +45,8 @@ export function emitUnion(
     const labels = memberLabels(members, e.models);
     const trials = members.map((member, i) => {
       const cx = names.numbered('c');
-      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m') };
-      out.line(`const ${cx}${e.contextType()} = { issues: [], extra: ${site.cx}.extra };`);
+      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m'), mode: site.mode };
+      out.line(`const ${cx}${e.contextType()} = ${e.helper('trial')}(${site.cx});`);
       out.block(`${trial.label}:`, () => {
         emitValue(e, out, names, member, v, dst, trial);
         out.line(`break ${done};`);

@@ -3,18 +3,49 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { knownKey, literalFails, numberFails, stringFails } from './check';
 import { type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
-/** Where a value's code reports to: the context variable, the location, the label to leave on failure. */
+/** Where a value's code reports to: the context variable, the location, the label to leave on failure, and how lax to be. */
 export interface Site {
   readonly cx: string;
   readonly loc: readonly string[];
   readonly label: string;
+  readonly mode: Mode;
+}
+
+/** How a value is converted: its strictness (fixed by the field or model, or left to the call) and number-to-string coercion. */
+export interface Mode {
+  readonly strict: 'strict' | 'lax' | 'call';
+  readonly numbersToStr: boolean;
+}
+
+/** The mode of a model's field: the field's own strictness, else the model's, else the call's. */
+function fieldMode(field: FieldIR, modelStrict: boolean | undefined, inherited: Mode): Mode {
+  const strict = field.strict ?? modelStrict;
+  return {
+    strict: strict === undefined ? inherited.strict : strict ? 'strict' : 'lax',
+    numbersToStr: field.coerceNumbersToStr === true || inherited.numbersToStr,
+  };
+}
+
+/** The call decides: the mode of code outside any model's own settings. */
+const CALL_MODE: Mode = { strict: 'call', numbersToStr: false };
+
+/** An expression true when lax conversions are off (undefined when they are always on). */
+function strictTest(site: Site, jsonToo = false): string | undefined {
+  switch (site.mode.strict) {
+    case 'strict':
+      return jsonToo ? `!${site.cx}.json` : 'true';
+    case 'lax':
+      return undefined;
+    case 'call':
+      return jsonToo ? `${site.cx}.strict === true && !${site.cx}.json` : `${site.cx}.strict === true`;
+  }
 }
 
 /** Emits `function parse_M(v, c) { … }`: an instance, or undefined after reporting issues to `c`. */
@@ -27,7 +58,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
+    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE)));
     emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
@@ -45,7 +76,7 @@ export function emitParseDefinition(e: EmitContext, out: Lines, definition: Defi
   const names = e.names.child(LOCALS);
   out.block(`function ${e.fn(definition.id).parse}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
     out.line(`let o${e.type('any')};`);
-    out.block('f:', () => emitValue(e, out, names, definition.type, 'v', 'o', { cx: 'c', loc: [], label: 'f' }));
+    out.block('f:', () => emitValue(e, out, names, definition.type, 'v', 'o', { cx: 'c', loc: [], label: 'f', mode: CALL_MODE }));
     out.line('return o;');
   });
 }
@@ -59,10 +90,11 @@ function emitField(
   src: string,
   cx: string,
   base: readonly string[],
+  mode: Mode,
 ): string {
   const input = names.numbered('v');
   const output = names.numbered('o');
-  const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f') };
+  const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f'), mode };
   out.line(`const ${input} = ${read(src, field.name)};`);
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
@@ -87,7 +119,7 @@ function emitExtraCheck(
   out: Lines,
   names: Names,
   fields: readonly FieldIR[],
-  extra: 'ignore' | 'forbid',
+  extra: ExtraPolicy,
   src: string,
   cx: string,
   base: readonly string[],
@@ -103,7 +135,7 @@ function emitExtraCheck(
 }
 
 /** An expression true when extra keys are forbidden: the call's policy, else the type's. */
-function extraActive(extra: 'ignore' | 'forbid', cx: string): string {
+function extraActive(extra: ExtraPolicy, cx: string): string {
   return extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
 }
 
@@ -129,7 +161,10 @@ function emitCollection(
     emitElement(e, out, names, type, input, site, at);
   if (node.kind === 'set') {
     const i = names.numbered('i');
-    out.line(`if (!(${v} instanceof Set) && !Array.isArray(${v})) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
+    // Strict mode takes only a Set, but an array when parsing JSON text.
+    const strict = strictTest(site, true);
+    const notArray = strict === undefined ? `!Array.isArray(${v})` : `(!Array.isArray(${v}) || ${strict})`;
+    out.line(`if (!(${v} instanceof Set) && ${notArray}) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
     out.line(`const ${mark} = ${site.cx}.issues.length;`);
     out.line(`const ${result} = new Set();`);
     out.line(`let ${i} = 0;`);
@@ -141,7 +176,10 @@ function emitCollection(
     });
   } else {
     const entries = names.numbered('p');
-    out.line(`const ${entries} = ${e.helper('mapEntries')}(${v});`);
+    // Strict mode takes only a Map, but an object or entries when parsing JSON text.
+    const strict = strictTest(site, true);
+    const entriesOf = `${e.helper('mapEntries')}(${v})`;
+    out.line(`const ${entries} = ${strict === undefined ? entriesOf : `${v} instanceof Map || !(${strict}) ? ${entriesOf} : undefined`};`);
     out.line(`if (${entries} === undefined) { ${issue}(${site.cx}, "dict_type", [${loc}], ${v}); break ${site.label}; }`);
     out.line(`const ${mark} = ${site.cx}.issues.length;`);
     out.line(`const ${result} = new Map();`);
@@ -216,7 +254,7 @@ function emitObject(
   );
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
-  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc));
+  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc, fieldMode(field, undefined, site.mode)));
   const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node, node.rest, v, site);
   if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
@@ -278,7 +316,7 @@ function emitElement(
   at: readonly string[],
 ): string {
   const output = names.numbered('o');
-  const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f') };
+  const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f'), mode: site.mode };
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${inner.label}:`, () => emitValue(e, out, names, type, input, output, inner));
   return output;
@@ -289,10 +327,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
   const fail = (type: string, ctx?: string): string =>
     `{ ${e.helper('issue')}(${site.cx}, "${type}", [${site.loc.join(', ')}], ${v}${ctx === undefined ? '' : `, ${ctx}`}); break ${site.label}; }`;
   switch (node.kind) {
-    case 'string':
-      out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
+    case 'string': {
+      const strict = strictTest(site);
+      let x = v;
+      if (site.mode.numbersToStr && strict !== 'true') {
+        // coerceNumbersToStr: a number (or bigint) becomes its decimal text in lax mode.
+        x = names.numbered('x');
+        const refuse = [...(strict === undefined ? [] : [strict]), `(typeof ${x} !== "number" && typeof ${x} !== "bigint")`].join(' || ');
+        out.line(`let ${x} = ${v};`);
+        out.line(`if (typeof ${x} !== "string") { if (${refuse}) ${fail('string_type')} ${x} = String(${x}); }`);
+      } else {
+        out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
+      }
       for (const c of node.constraints) {
-        const failed = stringFails(e, c, v);
+        const failed = stringFails(e, c, x);
         switch (c.kind) {
           case 'minLength':
             out.line(`if (${failed}) ${fail('string_too_short', `{ min_length: ${c.value} }`)}`);
@@ -307,19 +355,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
           }
           case 'format':
             out.line(
-              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
+              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${x}); break ${site.label}; }`,
             );
             break;
           default:
             assertNever(c);
         }
       }
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${x};`);
       return;
+    }
     case 'number': {
       const int = node.constraints.some((c) => c.kind === 'int');
-      out.line(`if (typeof ${v} !== "number") ${fail(int ? 'int_type' : 'float_type')}`);
-      out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
+      const x = emitLax(e, out, names, `typeof ${v} !== "number"`, int ? 'laxInt' : 'laxNumber', int ? 'int_type' : 'float_type', v, site);
+      out.line(`if (!Number.isFinite(${x})) ${fail('finite_number')}`);
       for (const c of node.constraints) {
         const [type, ctx] =
           c.kind === 'int'
@@ -327,33 +376,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
             : c.kind === 'multipleOf'
               ? ['multiple_of', `{ multiple_of: ${lit(c.value)} }`]
               : [NUMBER_ERRORS[c.kind], `{ ${c.kind}: ${lit(c.value)} }`];
-        out.line(`if (${numberFails(e, c, v)}) ${fail(type, ctx)}`);
+        out.line(`if (${numberFails(e, c, x)}) ${fail(type, ctx)}`);
       }
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${x};`);
       return;
     }
     case 'boolean':
-      out.line(`if (typeof ${v} !== "boolean") ${fail('bool_type')}`);
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${emitLax(e, out, names, `typeof ${v} !== "boolean"`, 'laxBoolean', 'bool_type', v, site)};`);
       return;
     case 'unknown':
       out.line(`${dst} = ${v};`);
       return;
     case 'bigint':
-      // JSON has no bigint: integral numbers and integer strings convert (lax), as pydantic does for int.
-      out.line(`if (typeof ${v} === "bigint") ${dst} = ${v};`);
-      out.line(`else if (typeof ${v} === "number") {`);
-      out.indent(() => {
-        out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
-        out.line(`if (!Number.isInteger(${v})) ${fail('int_from_float')}`);
-        out.line(`${dst} = BigInt(${v});`);
-      });
-      out.line(`} else if (typeof ${v} === "string") {`);
-      out.indent(() => {
-        out.line(`if (!${e.regex('^\\s*[+-]?\\d+\\s*$', '')}.test(${v})) ${fail('int_parsing')}`);
-        out.line(`${dst} = BigInt(${v}.trim());`);
-      });
-      out.line(`} else ${fail('int_type')}`);
+      // JSON has no bigint: parsing JSON text converts integral numbers and integer strings even in strict mode.
+      out.line(`${dst} = ${emitLax(e, out, names, `typeof ${v} !== "bigint"`, 'laxBigint', 'int_type', v, site, true)};`);
       return;
     case 'null':
       out.line(`if (${v} !== null) ${fail('none_required')}`);
@@ -374,14 +410,18 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', '{ error: "invalid Date object" }')}`);
         out.line(`${dst} = new Date(${t});`);
       });
-      out.line(`} else if (typeof ${v} === "string") {`).indent(() => {
-        out.line(`const ${t} = ${e.helper('parseDateTime')}(${v});`);
+      out.line('} else {').indent(() => {
+        // Lax: strings and unix timestamps; strict: Date objects only, but strings when parsing JSON text.
+        const strict = strictTest(site);
+        const strings = strict === undefined ? 'true' : site.mode.strict === 'strict' ? `${site.cx}.json === true` : `!(${strict}) || ${site.cx}.json === true`;
+        const numbers = strict === undefined ? 'true' : site.mode.strict === 'strict' ? 'false' : `!(${strict})`;
+        out.line(`const ${t} = ${e.helper('laxTime')}(${v}, ${strings}, ${numbers});`);
         out.line(
-          `if (typeof ${t} !== "number") { ${e.helper('issue')}(${site.cx}, ${t}.type, [${site.loc.join(', ')}], ${v}, { error: ${t}.error }); break ${site.label}; }`,
+          `if (typeof ${t} !== "number") { ${e.helper('issue')}(${site.cx}, ${t}.type, [${site.loc.join(', ')}], ${v}, ${t}.error === undefined ? undefined : { error: ${t}.error }); break ${site.label}; }`,
         );
         out.line(`${dst} = new Date(${t});`);
       });
-      out.line(`} else ${fail('datetime_type')}`);
+      out.line('}');
       return;
     }
     case 'array':
@@ -424,6 +464,42 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     default:
       assertNever(node);
   }
+}
+
+/**
+ * Emits the exact type test of a scalar with its lax fallback: when `mismatch`
+ * holds, strict mode reports `typeError`, lax mode converts with the runtime's
+ * `convert` (reporting the error type it returns). Returns the local holding
+ * the value, or `v` itself when the mode allows no conversion.
+ */
+function emitLax(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  mismatch: string,
+  convert: 'laxNumber' | 'laxInt' | 'laxBoolean' | 'laxBigint',
+  typeError: string,
+  v: string,
+  site: Site,
+  jsonToo = false,
+): string {
+  const loc = site.loc.join(', ');
+  const typeIssue = `{ ${e.helper('issue')}(${site.cx}, "${typeError}", [${loc}], ${v}); break ${site.label}; }`;
+  const strict = strictTest(site, jsonToo);
+  if (strict === 'true') {
+    out.line(`if (${mismatch}) ${typeIssue}`);
+    return v;
+  }
+  const x = names.numbered('x');
+  const t = names.numbered('t');
+  out.line(`let ${x} = ${v};`);
+  out.block(`if (${mismatch})`, () => {
+    if (strict !== undefined) out.line(`if (${strict}) ${typeIssue}`);
+    out.line(`const ${t} = ${e.helper(convert)}(${v});`);
+    out.line(`if (typeof ${t} === "object") { ${e.helper('issue')}(${site.cx}, ${t}.error, [${loc}], ${v}); break ${site.label}; }`);
+    out.line(`${x} = ${t};`);
+  });
+  return x;
 }
 
 const NUMBER_ERRORS = { le: 'less_than_equal', lt: 'less_than', ge: 'greater_than_equal', gt: 'greater_than' } as const;

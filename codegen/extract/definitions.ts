@@ -5,7 +5,7 @@
  * Types that do not recur stay inline.
  */
 import type { Type, ts } from 'ts-morph';
-import type { DefinitionIR, SourceLoc, TypeNode } from '../ir';
+import type { DefinitionIR, SourceLoc, TypeNode, ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 
 interface Entry {
@@ -29,7 +29,7 @@ export class Definitions {
    * by its members, so `Expr | undefined` with `undefined` taken out (an
    * optional field) is the same as `Expr`.
    */
-  shapeKey(types: readonly Type[], extra: 'ignore' | 'forbid'): string {
+  shapeKey(types: readonly Type[], extra: ExtraPolicy): string {
     const ids = types.map((t) => {
       let id = this.typeIds.get(t.compilerType);
       if (id === undefined) this.typeIds.set(t.compilerType, (id = this.typeIds.size + 1));

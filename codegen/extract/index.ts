@@ -11,7 +11,7 @@ import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
 import { defaultProblem } from './defaults';
 import { Definitions } from './definitions';
-import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
+import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
 
 /** The IR of a project, and every problem found on the way. */
@@ -198,7 +198,7 @@ function extractModel(
         continue;
       }
       const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
-      const field = extractField(cls, instanceType, prop, fieldScope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      const field = extractField(cls, instanceType, prop, fieldScope, modelOptions, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
   }
@@ -217,6 +217,8 @@ function extractModel(
     module: path.relative(root, cls.getSourceFile().getFilePath()).split(path.sep).join('/'),
     exportName,
     extra: modelOptions.extra ?? 'ignore',
+    ...(modelOptions.strict === undefined ? {} : { strict: modelOptions.strict }),
+    ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
     ...withDocs(cls),
@@ -230,6 +232,7 @@ function extractField(
   instanceType: Type,
   prop: PropertyDeclaration,
   scope: TypeScope,
+  modelOptions: ModelOptionValues,
   root: string,
   report: (node: Node, message: string, hint: string) => void,
 ): FieldIR | undefined {
@@ -253,14 +256,16 @@ function extractField(
   let node = converted.node;
   let description = jsDocOf(prop);
   let fallback: FieldIR['default'];
+  let settings: Omit<FieldOptionValues, 'constraints' | 'description'> = {};
   try {
     for (const decorator of prop.getDecorators()) {
       const kind = decoratorKind(decorator);
       if (kind === 'field-uncalled') throw new Unsupported('@field must be called', 'write @field({ ... })');
       if (kind !== 'field') continue;
-      const options = readFieldOptions(decorator);
-      node = constrain(node, options.constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));
-      description = options.description ?? description;
+      const { constraints, description: stated, ...rest } = readFieldOptions(decorator);
+      node = constrain(node, constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));
+      description = stated ?? description;
+      settings = { ...settings, ...rest };
     }
     fallback = readDefault(prop.getInitializer());
     if (fallback !== undefined && needsInstance(node, fallback)) {
@@ -285,9 +290,15 @@ function extractField(
     }
     throw error;
   }
+  const validationAlias = settings.validationAlias ?? settings.alias;
+  const serializationAlias = settings.serializationAlias ?? settings.alias;
   return {
     name,
     type: node,
+    ...(settings.strict === undefined ? {} : { strict: settings.strict }),
+    ...((settings.coerceNumbersToStr ?? modelOptions.coerceNumbersToStr) === true ? { coerceNumbersToStr: true as const } : {}),
+    ...(validationAlias === undefined || validationAlias === name ? {} : { validationAlias }),
+    ...(serializationAlias === undefined || serializationAlias === name ? {} : { serializationAlias }),
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),
     ...(description === undefined ? {} : { description }),

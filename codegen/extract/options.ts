@@ -37,23 +37,45 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   maxItems: 'nonNegativeInt',
   format: 'format',
   description: 'string',
+  strict: 'boolean',
+  coerceNumbersToStr: 'boolean',
+  alias: 'string',
+  validationAlias: 'string',
+  serializationAlias: 'string',
 };
 
-const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string' };
+/** Field options that are not constraints. */
+const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias'];
+
+const MODEL_OPTIONS: Record<string, OptionKind> = {
+  extra: 'extra',
+  description: 'string',
+  strict: 'boolean',
+  coerceNumbersToStr: 'boolean',
+  populateByName: 'boolean',
+};
 
 /** A literal option value; patterns carry their flags. */
 export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
 
 /** The options of `@model(...)`. */
 export interface ModelOptionValues {
-  extra?: 'ignore' | 'forbid';
+  extra?: 'ignore' | 'forbid' | 'allow';
   description?: string;
+  strict?: boolean;
+  coerceNumbersToStr?: boolean;
+  populateByName?: boolean;
 }
 
-/** The options of `@field(...)`: constraints in canonical order, and a description. */
+/** The options of `@field(...)`: constraints in canonical order, and the field's settings. */
 export interface FieldOptionValues {
   constraints: Constraint[];
   description?: string;
+  strict?: boolean;
+  coerceNumbersToStr?: boolean;
+  alias?: string;
+  validationAlias?: string;
+  serializationAlias?: string;
 }
 
 /** Reads `@model(...)` options. */
@@ -61,18 +83,26 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   const values = readOptions(decorator, MODEL_OPTIONS);
   const result: ModelOptionValues = {};
   const extra = values.get('extra');
-  if (extra === 'ignore' || extra === 'forbid') result.extra = extra;
+  if (extra === 'ignore' || extra === 'forbid' || extra === 'allow') result.extra = extra;
   const description = values.get('description');
   if (typeof description === 'string') result.description = description;
+  for (const key of ['strict', 'coerceNumbersToStr', 'populateByName'] as const) {
+    const value = values.get(key);
+    if (typeof value === 'boolean') result[key] = value;
+  }
   return result;
 }
 
 /** Reads `@field(...)` options. */
 export function readFieldOptions(decorator: Decorator): FieldOptionValues {
   const values = readOptions(decorator, FIELD_OPTIONS);
-  const description = values.get('description');
-  values.delete('description');
-  return { constraints: toConstraints(values), ...(typeof description === 'string' ? { description } : {}) };
+  const settings: Omit<FieldOptionValues, 'constraints'> = {};
+  for (const key of FIELD_SETTINGS) {
+    const value = values.get(key);
+    values.delete(key);
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  return { constraints: toConstraints(values), ...settings };
 }
 
 function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
@@ -136,7 +166,7 @@ export function mismatch(kind: Exclude<OptionKind, 'pattern'>, value: string | n
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'true or false';
     case 'extra':
-      return value === 'ignore' || value === 'forbid' ? undefined : "'ignore' or 'forbid'";
+      return value === 'ignore' || value === 'forbid' || value === 'allow' ? undefined : "'ignore', 'forbid' or 'allow'";
     case 'format':
       return typeof value === 'string' && FORMATS.has(value) ? undefined : `one of ${[...FORMATS].join(', ')}`;
     case 'number':

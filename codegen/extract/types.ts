@@ -4,7 +4,7 @@
  * hint, anything it cannot validate exactly.
  */
 import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
-import type { FieldIR, LiteralValue, SourceLoc, TypeNode } from '../ir';
+import type { FieldIR, LiteralValue, SourceLoc, TypeNode, ExtraPolicy } from '../ir';
 import { decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
 import type { Definitions } from './definitions';
@@ -33,7 +33,7 @@ export interface TypeScope {
   /** Where the type is used: the checker resolves property types relative to it. */
   readonly at: Node;
   /** The extra-keys policy of the model being extracted, for its object types. */
-  readonly extra: 'ignore' | 'forbid';
+  readonly extra: ExtraPolicy;
   /** Locates a declaration for the IR. */
   readonly locate: (node: Node) => SourceLoc;
   /** Object and union types being converted (by `Definitions.shapeKey`): a repeat is recursion. */
