@@ -14,6 +14,7 @@ export const RUNTIME_HELPERS = [
   'isIPv4',
   'isIPv6',
   'issue',
+  'keepExtras',
   'isMultipleOf',
   'isUrl',
   'isUuid',

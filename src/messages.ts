@@ -102,6 +102,28 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   union_tag_not_found: 'Unable to extract tag using discriminator {discriminator}',
 };
 
+/** Message templates by error type: the ones to use instead of the built-in wording. */
+export type MessageOverrides = { readonly [T in ErrorType]?: string };
+
+const overrides: { [T in ErrorType]?: string } = {};
+
+/**
+ * Replaces message templates for every later parse (built-in i18n): `{name}`
+ * placeholders take the issue's `ctx` values. `setMessages({})` keeps the
+ * current ones; pass `undefined` for a type to restore pydantic's wording.
+ */
+export function setMessages(templates: MessageOverrides): void {
+  for (const [type, template] of Object.entries(templates) as [ErrorType, string | undefined][]) {
+    if (template === undefined) delete overrides[type];
+    else overrides[type] = template;
+  }
+}
+
+/** The template for an error type: the call's override, else the global one, else pydantic's. */
+export function templateOf(type: ErrorType, call: MessageOverrides | undefined): string {
+  return call?.[type] ?? overrides[type] ?? messageTemplates[type];
+}
+
 /** Renders a template with an issue's context. */
 export function renderMessage(template: string, ctx: object | undefined): string {
   if (ctx === undefined) return template;

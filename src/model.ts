@@ -1,6 +1,6 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
-import { messageTemplates } from './messages';
+import { type MessageOverrides, templateOf } from './messages';
 import { dumpValue, issue, type ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -24,6 +24,8 @@ export interface ParseOptions {
   extra?: 'ignore' | 'forbid' | 'allow';
   /** Strict mode for this call: exact types only, for every field whose model or declaration does not say. */
   strict?: boolean;
+  /** Message templates for this call, by error type (`{ string_too_short: 'Au moins {min_length} caractères' }`). */
+  messages?: MessageOverrides;
 }
 
 /** The data shape of a model instance: its fields, recursively, without methods. */
@@ -114,7 +116,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
-      c.issues = [{ type: 'recursion_loop', loc: [], msg: messageTemplates.recursion_loop, input }];
+      c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
       return undefined;
     }
   };
@@ -146,7 +148,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
-    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json };
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages };
     const out = validate(input, c);
     return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
   };
@@ -155,7 +157,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     try {
       input = JSON.parse(text);
     } catch (error) {
-      const c: ParseContext = { issues: [], extra: undefined };
+      const c: ParseContext = { issues: [], extra: undefined, messages: options?.messages };
       issue(c, 'json_invalid', [], text, { error: error instanceof Error ? error.message : String(error) });
       return { success: false, error: new ValidationError(name, c.issues) };
     }

@@ -210,3 +210,54 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 });
+
+describe.each(modes)('%s decorators: extra keys', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+
+  it("extra: 'allow' keeps undeclared keys as own data properties, in the model and its object types", () => {
+    const input = JSON.parse('{"name":"n","meta":{"a":1,"b":2},"x":[1],"__proto__":{"polluted":true}}');
+    const out = m().Open.parse(input);
+    expect(Object.keys(out)).toEqual(['name', 'meta', 'x', '__proto__']);
+    expect(out.meta).toEqual({ a: 1, b: 2 });
+    expect(Object.getPrototypeOf(out)).toBe(m().Open.prototype);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    expect(m().Open.is({ name: 'n', other: 1 })).toBe(true);
+  });
+
+  it('the call overrides the policy: allow, ignore or forbid', () => {
+    expect(Object.keys(m().Open.parse({ name: 'n', x: 1 }, { extra: 'ignore' }))).toEqual(['name']);
+    expect(m().Open.safeParse({ name: 'n', x: 1 }, { extra: 'forbid' }).error.issues).toEqual([
+      { type: 'extra_forbidden', loc: ['x'], msg: 'Extra inputs are not permitted', input: 1 },
+    ]);
+    expect(Object.keys(m().Address.parse({ street: 's', zip: '12345', note: 'n' }, { extra: 'allow' }))).toEqual(['street', 'zip', 'note']);
+    expect(issuesOf('Open', { name: 1, x: 1 })).toEqual([{ type: 'string_type', loc: ['name'], msg: 'Input should be a valid string', input: 1 }]);
+  });
+});
+
+describe.each(modes)('%s decorators: message templates', (mode) => {
+  const { m } = useBasicFixture(mode);
+
+  it('a call overrides templates by error type, with ctx placeholders; others keep pydantic wording', () => {
+    const messages = { string_too_short: 'Au moins {min_length} caractère{expected_plural}', missing: 'Champ obligatoire' };
+    const result = m().Constrained.safeParse({ name: 'a' }, { messages });
+    const byType = Object.fromEntries(result.error.issues.map((i: { type: string; msg: string }) => [i.type, i.msg]));
+    expect(byType['string_too_short']).toBe('Au moins 2 caractères');
+    expect(byType['missing']).toBe('Champ obligatoire');
+    expect(m().Constrained.safeParse({ name: 'a' }).error.issues[0].msg).toBe('String should have at least 2 characters');
+  });
+
+  it('setMessages changes them for every later parse, the call still wins, undefined restores', () => {
+    const { setMessages } = m();
+    setMessages({ float_parsing: 'Pas un nombre', value_error: 'Erreur : {error}' });
+    try {
+      expect(m().Coerce.safeParse({ number: 'x' }).error.issues[0].msg).toBe('Pas un nombre');
+      expect(m().Coerce.safeParse({ number: 'x' }, { messages: { float_parsing: 'NaN!' } }).error.issues[0].msg).toBe('NaN!');
+      expect(m().Branded.safeParse({ email: 'nope' }).error.issues.find((i: { loc: unknown[] }) => i.loc[0] === 'email').msg).toBe(
+        "Erreur : An email address must have an @-sign.",
+      );
+    } finally {
+      setMessages({ float_parsing: undefined, value_error: undefined });
+    }
+    expect(m().Coerce.safeParse({ number: 'x' }).error.issues[0].msg).toBe('Input should be a valid number, unable to parse string as a number');
+  });
+});

@@ -69,7 +69,8 @@ export class EmitContext {
 
   /** A module-level constant listing field names (for smart-mode unions). */
   keyList(keys: readonly string[]): string {
-    return this.constant('fields', `[${keys.map((k) => lit(k)).join(', ')}]`);
+    const list = `[${keys.map((k) => lit(k)).join(', ')}]`;
+    return this.constant('fields', keys.length === 0 && this.ts ? `${list} as string[]` : list);
   }
 
   /** A module-level constant holding a Set of literal values. */

@@ -67,6 +67,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
+    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields))});`);
     out.line('return o;');
   });
 }
@@ -124,7 +125,7 @@ function emitExtraCheck(
   cx: string,
   base: readonly string[],
 ): void {
-  const active = extraActive(extra, cx);
+  const active = forbidActive(extra, cx);
   const k = names.numbered('k');
   out.block(`if (${active})`, () => {
     out.block(`for (const ${k} in ${src})`, () => {
@@ -135,8 +136,18 @@ function emitExtraCheck(
 }
 
 /** An expression true when extra keys are forbidden: the call's policy, else the type's. */
-function extraActive(extra: ExtraPolicy, cx: string): string {
-  return extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
+function forbidActive(extra: ExtraPolicy, cx: string): string {
+  return extra === 'forbid' ? `(${cx}.extra === undefined || ${cx}.extra === "forbid")` : `${cx}.extra === "forbid"`;
+}
+
+/** An expression true when extra keys are kept: the call's policy, else the type's. */
+function allowActive(extra: ExtraPolicy, cx: string): string {
+  return extra === 'allow' ? `(${cx}.extra === undefined || ${cx}.extra === "allow")` : `${cx}.extra === "allow"`;
+}
+
+/** The input keys of fields: their names (and, later, their aliases). */
+function inputKeys(fields: readonly FieldIR[]): string[] {
+  return fields.map((f) => f.name);
 }
 
 /**
@@ -265,7 +276,9 @@ function emitObject(
     const assign = write(result, field.name, value);
     out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
   });
-  if (rest !== undefined) {
+  if (rest === undefined) {
+    out.line(`if (${allowActive(node.extra, site.cx)}) ${e.helper('keepExtras')}(${result}, ${v}, ${e.keyList(inputKeys(node.fields))});`);
+  } else {
     // Keys from input are defined, never assigned: `__proto__` stays data.
     const j = names.numbered('i');
     out.line(
@@ -294,7 +307,8 @@ function emitRest(
       // A key that is not a template key is an extra key, under the call's or else the type's policy.
       out.block(`if (!${e.regex(node.restKey.source, '')}.test(${k}))`, () => {
         const issue = `${e.helper('issue')}(${site.cx}, "extra_forbidden", [${[...site.loc, k].join(', ')}], ${v}[${k}]);`;
-        out.line(`if (${extraActive(node.extra, site.cx)}) ${issue}`);
+        out.line(`if (${forbidActive(node.extra, site.cx)}) ${issue}`);
+        out.line(`else if (${allowActive(node.extra, site.cx)}) ${pairs}.push(${k}, ${v}[${k}]);`);
         out.line('continue;');
       });
     }

@@ -35,7 +35,7 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
     return fc.oneof(present, absent).map((c) => ({ field, c }));
   });
   const extras =
-    model.extra === 'ignore' && !strict
+    model.extra !== 'forbid' && !strict
       ? fc.dictionary(fc.string().map((k) => `x_${k}`).filter((k) => !names.has(k)), fc.jsonValue(), { maxKeys: 2 })
       : fc.constant({});
   return fc.tuple(fc.tuple(...fields), extras).map(([parts, extra]) => {
@@ -50,7 +50,10 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
         define(expected, field.name, copy(field.default));
       }
     }
-    for (const [k, v] of Object.entries(extra)) define(input, k, v);
+    for (const [k, v] of Object.entries(extra)) {
+      define(input, k, v);
+      if (model.extra === 'allow') define(expected, k, v);
+    }
     return { input, expected };
   });
 }

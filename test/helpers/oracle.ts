@@ -99,9 +99,9 @@ export class Oracle {
         if (node.kind === 'object' && node.rest !== undefined) {
           const keyFits = (k: string): boolean => node.restKey === undefined || new RegExp(node.restKey.source).test(k);
           const extras = others.filter((k) => !keyFits(k));
-          return fields && others.filter(keyFits).every((k) => this.check(node.rest!, v[k])) && (model.extra === 'ignore' || extras.length === 0);
+          return fields && others.filter(keyFits).every((k) => this.check(node.rest!, v[k])) && (model.extra !== 'forbid' || extras.length === 0);
         }
-        return fields && (model.extra === 'ignore' || others.length === 0);
+        return fields && (model.extra !== 'forbid' || others.length === 0);
       }
     }
   }
@@ -305,6 +305,7 @@ export class Oracle {
       for (const key of others) {
         if (model.restKey !== undefined && !new RegExp(model.restKey.source).test(key)) {
           if (model.extra === 'forbid') issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+          else if (model.extra === 'allow') define(out, key, v[key]);
           continue;
         }
         const result = this.value(model.rest, v[key], [...loc, key], mode);
@@ -313,6 +314,8 @@ export class Oracle {
       }
     } else if (model.extra === 'forbid') {
       for (const key of others) issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+    } else if (model.extra === 'allow') {
+      for (const key of others) define(out, key, v[key]);
     }
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
   }
