@@ -12,6 +12,11 @@ export interface ModelOptions {
   coerceNumbersToStr?: boolean;
   /** A field with a validation alias also accepts its own name as the input key. */
   populateByName?: boolean;
+  /**
+   * The alias of every field without its own: a style, or an inline function of the field name that
+   * `tydantic generate` runs at compile time (so it may use nothing but its argument).
+   */
+  aliasGenerator?: 'camelCase' | 'snake_case' | 'PascalCase' | ((name: string) => string);
 }
 
 /** Options of `@field()`; the compile step reads them from source, so they must be literals or consts. */

@@ -261,3 +261,34 @@ describe.each(modes)('%s decorators: message templates', (mode) => {
     expect(m().Coerce.safeParse({ number: 'x' }).error.issues[0].msg).toBe('Input should be a valid number, unable to parse string as a number');
   });
 });
+
+describe.each(modes)('%s decorators: aliases', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+
+  it('reads the alias (generated or declared), and with populateByName the name too, alias first', () => {
+    const out = m().ApiUser.parse({ first_name: 'Ada', mail: 'a@b.co', years: 36 });
+    expect({ ...out }).toEqual({ firstName: 'Ada', email: 'a@b.co', age: 36, tags: [] });
+    expect({ ...m().ApiUser.parse({ firstName: 'Ada', email: 'e', age: 1 }) }).toEqual({ firstName: 'Ada', email: 'e', age: 1, tags: [] });
+    expect(m().ApiUser.parse({ first_name: 'alias', firstName: 'name', mail: 'm' }).firstName).toBe('alias');
+    expect(m().Shouting.parse({ LEVEL: 2 }).level).toBe(2);
+    expect(m().Dashed.parse({ 'user-name': 'u' }).userName).toBe('u');
+  });
+
+  it('locates issues at the key the input used; missing fields at the alias', () => {
+    expect(issuesOf('ApiUser', { firstName: 1, years: 'x', tags: [] }).map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type])).toEqual([
+      ['firstName', 'string_type'],
+      ['mail', 'missing'],
+      ['years', 'int_parsing'],
+    ]);
+  });
+
+  it('without populateByName the name is an extra key; with it, alias and name are both known', () => {
+    expect(issuesOf('Dashed', { userName: 'u' }).map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type])).toEqual([['user-name', 'missing']]);
+    expect(issuesOf('ApiUser', { first_name: 'a', mail: 'm', extra: 1 }).map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type])).toEqual([['extra', 'extra_forbidden']]);
+  });
+
+  it('`is` checks data of the model shape, by field name', () => {
+    expect(m().ApiUser.is({ firstName: 'a', email: 'm', tags: [] })).toBe(true);
+    expect(m().ApiUser.is({ first_name: 'a', mail: 'm', tags: [] })).toBe(false);
+  });
+});

@@ -86,13 +86,15 @@ describe('diagnostics', () => {
         hint: parse copies defaults without validating them: change the default or the type",
         "more.ts:86:3 - error: BadDefaults.email: the default "nobody" does not fit the field's type: it is not a valid email
         hint: parse copies defaults without validating them: change the default or the type",
-        "more.ts:100:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:94:3 - error: SameKey.b: its input key 'b' is also the input key of a
+        hint: give one of them another alias",
+        "more.ts:107:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:101:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:108:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:102:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:109:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:103:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:110:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);

@@ -19,12 +19,13 @@ beforeAll(async () => {
   m = compiled.exports;
 });
 
-const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Document', 'Coerce', 'SearchForm', 'StrictForm', 'Open'];
+const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Document', 'Coerce', 'SearchForm', 'StrictForm', 'Open', 'ApiUser', 'Shouting', 'Dashed'];
 
 const NUMBER_KEYED = new Set(['Collections']);
 
 describe.each(models)('%s', (name) => {
   it('parses every valid input to the expected data, an instance that `is` accepts and that round-trips through JSON', () => {
+    const sameKeys = ir.models.find((model) => model.id === name)!.fields.every((f) => f.validationAlias === f.serializationAlias);
     fc.assert(
       fc.property(validCase(ir, name), ({ input, expected }) => {
         const before = structuredClone(input);
@@ -36,7 +37,8 @@ describe.each(models)('%s', (name) => {
         // JSON keeps neither -0 nor Date objects: compare what survives it. Map keys
         // come back as strings, which a Map<number, …> refuses until numbers coerce.
         const json = JSON.stringify(result.data);
-        if (!NUMBER_KEYED.has(name)) expect(JSON.stringify(m[name].parse(JSON.parse(json)))).toBe(json);
+        // toJSON writes serialization aliases: only where they are the input keys too does its output parse back.
+        if (!NUMBER_KEYED.has(name) && sameKeys) expect(JSON.stringify(m[name].parse(JSON.parse(json)))).toBe(json);
         expect(input).toStrictEqual(before);
       }),
       { numRuns: 300 },
@@ -79,7 +81,7 @@ describe.each(models)('%s', (name) => {
     const fields = ir.models
       .find((model) => model.id === name)!
       .fields.filter((f) => f.type.kind !== 'unknown')
-      .map((f) => f.name);
+      .map((f) => f.validationAlias ?? f.name);
     if (fields.length === 0) return;
     fc.assert(
       fc.property(validCase(ir, name), fc.constantFrom(...fields), ({ input }, field) => {

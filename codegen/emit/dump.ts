@@ -17,7 +17,7 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
     model.fields.forEach((field, i) => {
       const value = `v${i}`;
       out.line(`const ${value} = ${read('v', field.name)};`);
-      const assign = write('o', field.name, dumpExpression(e, field.type, value, 0));
+      const assign = write('o', field.serializationAlias ?? field.name, dumpExpression(e, field.type, value, 0));
       out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
     });
     out.line('return o;');

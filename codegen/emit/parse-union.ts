@@ -102,7 +102,7 @@ function emitBestModel(
     const fields = member.kind === 'model' ? (e.models.get(member.ref)?.fields ?? []) : member.kind === 'object' ? member.fields : [];
     out.block(`${next}:`, () => {
       emitCheck(e, out, names, member, v, `break ${next};`);
-      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.name))});`);
+      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.validationAlias ?? f.name))});`);
       out.line(`if (${set} > ${score}) { ${best} = ${i}; ${score} = ${set}; }`);
     });
   });

@@ -58,8 +58,9 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE)));
-    emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
+    const populate = model.populateByName === true;
+    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE), populate));
+    emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
@@ -67,7 +68,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
-    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields))});`);
+    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
     out.line('return o;');
   });
 }
@@ -92,11 +93,22 @@ function emitField(
   cx: string,
   base: readonly string[],
   mode: Mode,
+  populateByName = false,
 ): string {
   const input = names.numbered('v');
   const output = names.numbered('o');
-  const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f'), mode };
-  out.line(`const ${input} = ${read(src, field.name)};`);
+  const key = field.validationAlias ?? field.name;
+  let at = lit(key);
+  if (field.validationAlias !== undefined && populateByName) {
+    // The alias first, then the name; issues are located at the key the input used.
+    at = names.numbered('k');
+    out.line(`let ${input} = ${read(src, key)};`);
+    out.line(`let ${at} = ${lit(key)};`);
+    out.line(`if (${input} === undefined && (${input} = ${read(src, field.name)}) !== undefined) ${at} = ${lit(field.name)};`);
+  } else {
+    out.line(`const ${input} = ${read(src, key)};`);
+  }
+  const site: Site = { cx, loc: [...base, at], label: names.numbered('f'), mode };
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
     if (field.default !== undefined) {
@@ -119,7 +131,7 @@ function emitExtraCheck(
   e: EmitContext,
   out: Lines,
   names: Names,
-  fields: readonly FieldIR[],
+  keys: readonly string[],
   extra: ExtraPolicy,
   src: string,
   cx: string,
@@ -129,7 +141,7 @@ function emitExtraCheck(
   const k = names.numbered('k');
   out.block(`if (${active})`, () => {
     out.block(`for (const ${k} in ${src})`, () => {
-      out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(`if (${isKnown(keys, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
       out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
     });
   });
@@ -145,9 +157,16 @@ function allowActive(extra: ExtraPolicy, cx: string): string {
   return extra === 'allow' ? `(${cx}.extra === undefined || ${cx}.extra === "allow")` : `${cx}.extra === "allow"`;
 }
 
-/** The input keys of fields: their names (and, later, their aliases). */
-function inputKeys(fields: readonly FieldIR[]): string[] {
-  return fields.map((f) => f.name);
+/** The input keys of fields: each validation alias (and with `populateByName` the name too), else the name. */
+function inputKeys(fields: readonly FieldIR[], populateByName: boolean): string[] {
+  return fields.flatMap((f) =>
+    f.validationAlias === undefined ? [f.name] : populateByName ? [f.validationAlias, f.name] : [f.validationAlias],
+  );
+}
+
+/** An expression true when key `k` is one of `keys`. */
+function isKnown(keys: readonly string[], k: string): string {
+  return keys.length === 0 ? 'false' : keys.map((key) => `${k} === ${lit(key)}`).join(' || ');
 }
 
 /**
@@ -267,7 +286,7 @@ function emitObject(
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
   const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc, fieldMode(field, undefined, site.mode)));
   const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node, node.rest, v, site);
-  if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
+  if (rest === undefined) emitExtraCheck(e, out, names, inputKeys(node.fields, false), node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   const result = names.numbered('r');
   out.line(`const ${result}${e.type('any')} = {};`);
@@ -277,7 +296,7 @@ function emitObject(
     out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
   });
   if (rest === undefined) {
-    out.line(`if (${allowActive(node.extra, site.cx)}) ${e.helper('keepExtras')}(${result}, ${v}, ${e.keyList(inputKeys(node.fields))});`);
+    out.line(`if (${allowActive(node.extra, site.cx)}) ${e.helper('keepExtras')}(${result}, ${v}, ${e.keyList(inputKeys(node.fields, false))});`);
   } else {
     // Keys from input are defined, never assigned: `__proto__` stays data.
     const j = names.numbered('i');

@@ -9,6 +9,7 @@ import type { Diagnostic } from '../diagnostics';
 import type { DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, SourceLoc, TypeNode } from '../ir';
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
+import { aliasOf } from './aliases';
 import { defaultProblem } from './defaults';
 import { Definitions } from './definitions';
 import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
@@ -208,6 +209,22 @@ function extractModel(
     if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
     report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
   }
+  // Two fields read from one input key would both take its value.
+  const owners = new Map<string, string>();
+  for (const field of fields.values()) {
+    const keys = field.validationAlias === undefined ? [field.name] : modelOptions.populateByName ? [field.validationAlias, field.name] : [field.validationAlias];
+    for (const key of keys) {
+      const other = owners.get(key);
+      if (other !== undefined && other !== field.name) {
+        diagnostics.push({
+          loc: field.loc,
+          message: `${name}.${field.name}: its input key '${key}' is also the input key of ${other}`,
+          hint: 'give one of them another alias',
+        });
+      }
+      owners.set(key, field.name);
+    }
+  }
   if (diagnostics.length > before || exportName === undefined) return undefined;
 
   const description = modelOptions.description ?? jsDocOf(cls);
@@ -290,8 +307,16 @@ function extractField(
     }
     throw error;
   }
-  const validationAlias = settings.validationAlias ?? settings.alias;
-  const serializationAlias = settings.serializationAlias ?? settings.alias;
+  let generated: string | undefined;
+  try {
+    generated = modelOptions.aliasGenerator === undefined ? undefined : aliasOf(modelOptions.aliasGenerator, name);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    report(error.node, error.message, error.hint);
+    return undefined;
+  }
+  const validationAlias = settings.validationAlias ?? settings.alias ?? generated;
+  const serializationAlias = settings.serializationAlias ?? settings.alias ?? generated;
   return {
     name,
     type: node,

@@ -4,8 +4,9 @@
  * the syntax where it is a literal and from the checker's literal types
  * otherwise, so consts and enum members work.
  */
-import { type Decorator, type Expression, Node, SyntaxKind } from 'ts-morph';
+import { type Decorator, type Expression, Node, SyntaxKind, ts } from 'ts-morph';
 import type { Constraint, JsonValue } from '../ir';
+import { ALIAS_STYLES, type AliasGenerator } from './aliases';
 import { toConstraints } from './constraints';
 
 /** A problem at a node: reported by the caller with the node's location. */
@@ -20,7 +21,7 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
 
 /** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
 export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
@@ -45,7 +46,7 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
 };
 
 /** Field options that are not constraints. */
-const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias'];
+export const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias'];
 
 const MODEL_OPTIONS: Record<string, OptionKind> = {
   extra: 'extra',
@@ -53,10 +54,11 @@ const MODEL_OPTIONS: Record<string, OptionKind> = {
   strict: 'boolean',
   coerceNumbersToStr: 'boolean',
   populateByName: 'boolean',
+  aliasGenerator: 'aliasGenerator',
 };
 
 /** A literal option value; patterns carry their flags. */
-export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
+export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string } | ((name: string) => string);
 
 /** The options of `@model(...)`. */
 export interface ModelOptionValues {
@@ -65,6 +67,7 @@ export interface ModelOptionValues {
   strict?: boolean;
   coerceNumbersToStr?: boolean;
   populateByName?: boolean;
+  aliasGenerator?: AliasGenerator;
 }
 
 /** The options of `@field(...)`: constraints in canonical order, and the field's settings. */
@@ -89,6 +92,10 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   for (const key of ['strict', 'coerceNumbersToStr', 'populateByName'] as const) {
     const value = values.get(key);
     if (typeof value === 'boolean') result[key] = value;
+  }
+  const generator = values.get('aliasGenerator');
+  if (typeof generator === 'function' || (typeof generator === 'string' && (ALIAS_STYLES as readonly string[]).includes(generator))) {
+    result.aliasGenerator = generator as AliasGenerator;
   }
   return result;
 }
@@ -131,6 +138,7 @@ function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>):
 }
 
 function readOption(expr: Expression, name: string, kind: OptionKind): OptionValue {
+  if (kind === 'aliasGenerator') return readAliasGenerator(expr);
   if (kind === 'pattern') {
     if (Node.isRegularExpressionLiteral(expr)) {
       const text = expr.getText();
@@ -156,10 +164,42 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
   throw new OptionError(expr, `option '${name}' must be ${expected}`, `got ${JSON.stringify(value)}`);
 }
 
+/**
+ * A named alias generator, or a self-contained function evaluated here, at
+ * compile time, on each field name (it never runs in generated code).
+ */
+function readAliasGenerator(expr: Expression): OptionValue {
+  const named = literalOf(expr);
+  if (typeof named === 'string' && (ALIAS_STYLES as readonly string[]).includes(named)) return named;
+  const hint = `use one of ${ALIAS_STYLES.map((s) => `'${s}'`).join(', ')}, or an inline arrow function that uses nothing but its argument`;
+  if (!Node.isArrowFunction(expr) && !Node.isFunctionExpression(expr)) {
+    throw new OptionError(expr, "option 'aliasGenerator' must be a style name or an inline function", hint);
+  }
+  let fn: unknown;
+  try {
+    // The compile step runs the user's own generator on the user's own field names, like a build config.
+    const js = ts.transpile(`var generator = (${expr.getText()});`, { target: ts.ScriptTarget.ES2022 });
+    fn = new Function(`${js}\nreturn generator;`)();
+  } catch (error) {
+    throw new OptionError(expr, `aliasGenerator cannot be evaluated at compile time: ${(error as Error).message}`, hint);
+  }
+  const generator = fn as (name: string) => unknown;
+  return (name: string): string => {
+    let alias: unknown;
+    try {
+      alias = generator(name);
+    } catch (error) {
+      throw new OptionError(expr, `aliasGenerator failed on '${name}': ${(error as Error).message}`, hint);
+    }
+    if (typeof alias !== 'string' || alias === '') throw new OptionError(expr, `aliasGenerator returned ${JSON.stringify(alias)} for '${name}'`, 'return a non-empty string');
+    return alias;
+  };
+}
+
 const FORMATS = new Set(['email', 'url', 'uuid', 'ipv4', 'ipv6', 'date']);
 
 /** What `value` should have been for an option of `kind`, or undefined when it fits. */
-export function mismatch(kind: Exclude<OptionKind, 'pattern'>, value: string | number | boolean | undefined): string | undefined {
+export function mismatch(kind: Exclude<OptionKind, 'pattern' | 'aliasGenerator'>, value: string | number | boolean | undefined): string | undefined {
   switch (kind) {
     case 'string':
       return typeof value === 'string' ? undefined : 'a string';

@@ -23,7 +23,7 @@ export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
 }
 
 function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, strict: boolean, depth: number): fc.Arbitrary<Case> {
-  const names = new Set(model.fields.map((f) => f.name));
+  const names = new Set(model.fields.flatMap((f) => [f.name, ...(f.validationAlias === undefined ? [] : [f.validationAlias])]));
   const fields = model.fields.map((field) => {
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
     const required = !field.optional && (strict || field.default === undefined);
@@ -42,7 +42,7 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
     const input: Record<string, unknown> = {};
     const expected: Record<string, unknown> = {};
     for (const { field, c } of parts) {
-      if (c !== undefined) define(input, field.name, c.input);
+      if (c !== undefined) define(input, field.validationAlias ?? field.name, c.input);
       // A field given as undefined counts as absent: its default, or nothing.
       if (c !== undefined && c.input !== undefined) {
         define(expected, field.name, c.expected);

@@ -287,20 +287,33 @@ export class Oracle {
     if (!isObject(v)) return { ok: false, issues: [{ type: typeError, loc }] };
     const out: Record<string, unknown> = {};
     const issues: Found[] = [];
+    const populate = 'populateByName' in model && model.populateByName === true;
+    const keys = new Set<string>();
     for (const field of model.fields) {
-      const x = own(v, field.name);
+      // The alias is the input key; with populateByName the name is too, after it.
+      const key = field.validationAlias ?? field.name;
+      keys.add(key);
+      let at = key;
+      let x = own(v, key);
+      if (field.validationAlias !== undefined && populate) {
+        keys.add(field.name);
+        if (x === undefined) {
+          x = own(v, field.name);
+          if (x !== undefined) at = field.name;
+        }
+      }
       if (x === undefined) {
         if (field.default !== undefined) define(out, field.name, structuredClone(field.default));
-        else if (!field.optional) issues.push({ type: 'missing', loc: [...loc, field.name] });
+        else if (!field.optional) issues.push({ type: 'missing', loc: [...loc, key] });
         continue;
       }
       const strict = field.strict ?? ('strict' in model ? (model.strict as boolean | undefined) : undefined) ?? mode.strict;
       const fieldMode: Mode = { strict, toStr: field.coerceNumbersToStr === true || mode.toStr };
-      const result = this.value(field.type, x, [...loc, field.name], fieldMode);
+      const result = this.value(field.type, x, [...loc, at], fieldMode);
       if (result.ok) define(out, field.name, result.value);
       else issues.push(...result.issues);
     }
-    const others = Object.keys(v).filter((key) => !model.fields.some((f) => f.name === key));
+    const others = Object.keys(v).filter((key) => !keys.has(key));
     if (model.rest !== undefined) {
       for (const key of others) {
         if (model.restKey !== undefined && !new RegExp(model.restKey.source).test(key)) {
