@@ -38,6 +38,9 @@ export type ArrayConstraint =
 /** Any constraint, as `@field()` states them. */
 export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint;
 
+/** What happens to input keys that are not fields: dropped, reported (`extra_forbidden`), or kept. */
+export type ExtraPolicy = 'ignore' | 'forbid' | 'allow';
+
 /** A JSON value: literals and defaults. */
 export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -64,7 +67,8 @@ export type TypeNode =
   | { readonly kind: 'unknown' }
   | { readonly kind: 'null' }
   | { readonly kind: 'undefined' }
-  | { readonly kind: 'literal'; readonly values: readonly LiteralValue[] }
+  /** One of the values; `enum` when they are the members of a TypeScript enum (pydantic's `enum` error, not `literal_error`). */
+  | { readonly kind: 'literal'; readonly values: readonly LiteralValue[]; readonly enum?: true }
   | { readonly kind: 'date' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
@@ -79,14 +83,18 @@ export type TypeNode =
       readonly rest?: TypeNode;
     }
   | { readonly kind: 'model'; readonly ref: string }
+  /** A recursive type alias or interface, hoisted to `ProjectIR.definitions`: its validators call themselves. */
+  | { readonly kind: 'ref'; readonly ref: string; readonly name: string }
   | {
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
       readonly kind: 'object';
       readonly fields: readonly FieldIR[];
-      /** The policy of the model the type is used in, for keys that are not fields (when there is no `rest`). */
-      readonly extra: 'ignore' | 'forbid';
+      /** The policy of the model the type is used in, for keys that are neither fields nor `rest` keys. */
+      readonly extra: ExtraPolicy;
       /** An index signature (`Record<string, T>`, `[key: string]: T`): every other key is kept and its value validated. */
       readonly rest?: TypeNode;
+      /** Template literal keys (`Record<\`id_${number}\`, T>`): only keys matching this anchored pattern are `rest` keys. */
+      readonly restKey?: { readonly source: string };
     }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
   | {
@@ -104,6 +112,10 @@ export interface FieldIR {
   /** The property name, which is also the input key. */
   readonly name: string;
   readonly type: TypeNode;
+  /** `@field({ strict })`: overrides the model's and the call's strictness for this field. */
+  readonly strict?: boolean;
+  /** `coerceNumbersToStr` (field or model): a `string` field takes numbers in lax mode. */
+  readonly coerceNumbersToStr?: true;
   /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
   readonly validationAlias?: string;
   /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */
@@ -139,7 +151,11 @@ export interface ModelIR {
   /** How the generated module imports the class: its module (project-relative) and export name. */
   readonly module: string;
   readonly exportName: string;
-  readonly extra: 'ignore' | 'forbid';
+  readonly extra: ExtraPolicy;
+  /** `@model({ strict })`: the strictness of this model's own fields, overriding the call's. */
+  readonly strict?: boolean;
+  /** `@model({ populateByName: true })`: a field with a validation alias also takes its name as input key. */
+  readonly populateByName?: true;
   /** `@model({ frozen: true })`: instances are frozen once built (parse, construct, copy). */
   readonly frozen?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
@@ -154,10 +170,22 @@ export interface ModelIR {
   readonly loc: SourceLoc;
 }
 
+/** A recursive type that is not a model (`type Json = … | Json[]`, `interface Tree { children: Tree[] }`). */
+export interface DefinitionIR {
+  /** Unique among models and definitions; a valid identifier. */
+  readonly id: string;
+  /** The alias or interface name, used in labels. */
+  readonly name: string;
+  readonly type: TypeNode;
+  readonly loc: SourceLoc;
+}
+
 /** Everything the emitters see. */
 export interface ProjectIR {
   /** Sorted by file, then position: the order of the generated code. */
   readonly models: readonly ModelIR[];
+  /** Recursive types referenced by `ref` nodes, in the order they were met. */
+  readonly definitions: readonly DefinitionIR[];
 }
 
 /** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
@@ -176,6 +204,12 @@ export function tagsOf(
     if (tag?.kind !== 'literal') throw new Error(`member ${label(member, models)} has no literal '${node.discriminator}'`);
     return { values: tag.values, member };
   });
+}
+
+/** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
+export function expectedText(values: readonly (string | number | boolean)[]): string {
+  const shown = values.map(literalText);
+  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }
 
 /** A literal as messages show it: strings quoted the way pydantic (Python's repr) quotes them. */
@@ -230,6 +264,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     }
     case 'model':
       return models.get(node.ref)?.name ?? node.ref;
+    case 'ref':
+      return node.name;
     case 'set':
       return `Set<${label(node.items, models)}>`;
     case 'map':

@@ -7,7 +7,9 @@ export type RuntimeHelper = (typeof RUNTIME_HELPERS)[number];
 export const RUNTIME_HELPERS = [
   'adopt',
   'cloneValue',
+  'copyExtras',
   'copyMarks',
+  'dumpExtras',
   'dumpItems',
   'dumpKeep',
   'dumpMap',
@@ -21,9 +23,15 @@ export const RUNTIME_HELPERS = [
   'isIPv6',
   'issue',
   'isDefault',
+  'keepExtras',
   'isMultipleOf',
   'isUrl',
   'isUuid',
+  'laxBigint',
+  'laxBoolean',
+  'laxInt',
+  'laxNumber',
+  'laxTime',
   'link',
   'linkTemplate',
   'mapEntries',
@@ -32,6 +40,7 @@ export const RUNTIME_HELPERS = [
   'prefix',
   'tagText',
   'timeOf',
+  'trial',
   'ParseContext',
 ] as const;
 

@@ -2,10 +2,21 @@ import type { Model } from './model';
 
 /** Options of `@model()`; the compile step reads them from source, so they must be literals. */
 export interface ModelOptions {
-  /** What parse does with keys the model does not declare: drop them (default) or report `extra_forbidden`. */
-  extra?: 'ignore' | 'forbid';
+  /** What parse does with keys the model does not declare: drop them (default), report `extra_forbidden`, or keep them. */
+  extra?: 'ignore' | 'forbid' | 'allow';
   /** Overrides the class's JSDoc as the model's description. */
   description?: string;
+  /** Strict mode for this model's fields: exact types only, no conversions (a field's own `strict` wins). */
+  strict?: boolean;
+  /** Lax mode turns numbers into strings for the `string` fields of this model. */
+  coerceNumbersToStr?: boolean;
+  /** A field with a validation alias also accepts its own name as the input key. */
+  populateByName?: boolean;
+  /**
+   * The alias of every field without its own: a style, or an inline function of the field name that
+   * `tydantic generate` runs at compile time (so it may use nothing but its argument).
+   */
+  aliasGenerator?: 'camelCase' | 'snake_case' | 'PascalCase' | ((name: string) => string);
   /** Instances are frozen once built (by parse, construct or copy): assigning a field throws a TypeError. */
   frozen?: boolean;
 }
@@ -44,6 +55,16 @@ export interface FieldOptions {
   format?: 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
   /** Overrides the property's JSDoc as the field's description. */
   description?: string;
+  /** Strict mode for this field (wins over the model's and the call's). */
+  strict?: boolean;
+  /** Lax mode turns numbers into strings for this `string` field. */
+  coerceNumbersToStr?: boolean;
+  /** The key used for input and for `dump({ byAlias: true })`. */
+  alias?: string;
+  /** The input key (wins over `alias`). */
+  validationAlias?: string;
+  /** The output key of `dump({ byAlias: true })` (wins over `alias`). */
+  serializationAlias?: string;
 }
 
 type ModelClass = abstract new (...args: never[]) => Model;

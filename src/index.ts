@@ -2,10 +2,11 @@ export { Model, link, linkTemplate, type Compiled, type Data, type ParseOptions,
 export type { DumpOptions, DumpJSONOptions, Selection } from './dump';
 export { model, field, computed, type ModelOptions, type FieldOptions, type ComputedOptions, type ModelDecorator, type FieldDecorator, type ComputedDecorator } from './decorators';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
-export { messageTemplates, renderMessage, type ErrorType, type ErrorContexts } from './messages';
+export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 // For generated code only: not part of the supported API.
-export { issue, prefix, adopt, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
-export { dumpKeep, dumpSub, dumpItems, dumpMap, isDefault, markDefaults, defaultedOf, copyMarks, type DumpContext, type Tree } from './dump';
+export { issue, prefix, adopt, trial, keepExtras, dumpExtras, copyExtras, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
+export { laxNumber, laxInt, laxBoolean, laxBigint, laxTime } from './coerce';
+export { dumpKeep, dumpSub, dumpItems, dumpMap, isDefault, markDefaults, defaultedOf, copyMarks, type DumpContext, type Tree } from './dump';
 export type * from './brands';

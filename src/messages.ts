@@ -10,6 +10,9 @@ export interface ErrorContexts {
   string_too_long: { max_length: number };
   string_pattern_mismatch: { pattern: string };
   float_type: undefined;
+  float_parsing: undefined;
+  bool_parsing: undefined;
+  json_invalid: { error: string };
   int_type: undefined;
   int_parsing: undefined;
   int_from_float: undefined;
@@ -21,6 +24,7 @@ export interface ErrorContexts {
   multiple_of: { multiple_of: number };
   bool_type: undefined;
   literal_error: { expected: string };
+  enum: { expected: string };
   list_type: undefined;
   dict_type: undefined;
   tuple_type: undefined;
@@ -60,6 +64,9 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   string_too_long: 'String should have at most {max_length} character{expected_plural}',
   string_pattern_mismatch: "String should match pattern '{pattern}'",
   float_type: 'Input should be a valid number',
+  float_parsing: 'Input should be a valid number, unable to parse string as a number',
+  bool_parsing: 'Input should be a valid boolean, unable to interpret input',
+  json_invalid: 'Invalid JSON: {error}',
   int_type: 'Input should be a valid integer',
   int_parsing: 'Input should be a valid integer, unable to parse string as an integer',
   int_from_float: 'Input should be a valid integer, got a number with a fractional part',
@@ -71,6 +78,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   multiple_of: 'Input should be a multiple of {multiple_of}',
   bool_type: 'Input should be a valid boolean',
   literal_error: 'Input should be {expected}',
+  enum: 'Input should be {expected}',
   list_type: 'Input should be a valid array',
   dict_type: 'Input should be an object',
   tuple_type: 'Input should be a valid tuple',
@@ -93,6 +101,28 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
     "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",
   union_tag_not_found: 'Unable to extract tag using discriminator {discriminator}',
 };
+
+/** Message templates by error type: the ones to use instead of the built-in wording. */
+export type MessageOverrides = { readonly [T in ErrorType]?: string };
+
+const overrides: { [T in ErrorType]?: string } = {};
+
+/**
+ * Replaces message templates for every later parse (built-in i18n): `{name}`
+ * placeholders take the issue's `ctx` values. `setMessages({})` keeps the
+ * current ones; pass `undefined` for a type to restore pydantic's wording.
+ */
+export function setMessages(templates: MessageOverrides): void {
+  for (const [type, template] of Object.entries(templates) as [ErrorType, string | undefined][]) {
+    if (template === undefined) delete overrides[type];
+    else overrides[type] = template;
+  }
+}
+
+/** The template for an error type: the call's override, else the global one, else pydantic's. */
+export function templateOf(type: ErrorType, call: MessageOverrides | undefined): string {
+  return call?.[type] ?? overrides[type] ?? messageTemplates[type];
+}
 
 /** Renders a template with an issue's context. */
 export function renderMessage(template: string, ctx: object | undefined): string {

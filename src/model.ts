@@ -1,8 +1,8 @@
 import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
-import { messageTemplates } from './messages';
 import { COMPILED, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
-import { cloneValue, dumpValue, type ParseContext } from './runtime';
+import { type MessageOverrides, templateOf } from './messages';
+import { cloneValue, dumpValue, issue, type ParseContext } from './runtime';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -26,7 +26,11 @@ export type SafeParseResult<T> = { success: true; data: T } | { success: false; 
 /** Options of one parse call. */
 export interface ParseOptions {
   /** Overrides the model's `extra` policy for this call (nested models included). */
-  extra?: 'ignore' | 'forbid';
+  extra?: 'ignore' | 'forbid' | 'allow';
+  /** Strict mode for this call: exact types only, for every field whose model or declaration does not say. */
+  strict?: boolean;
+  /** Message templates for this call, by error type (`{ string_too_short: 'Au moins {min_length} caractères' }`). */
+  messages?: MessageOverrides;
 }
 
 /** The data shape of a model instance: its fields, recursively, without methods. */
@@ -54,6 +58,20 @@ export abstract class Model {
   static safeParse<M extends ModelClass>(
     this: M,
     _input: unknown,
+    _options?: ParseOptions,
+  ): SafeParseResult<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** Parses JSON text straight into the model (pydantic's `model_validate_json`): malformed text is a `json_invalid` issue. */
+  static parseJSON<M extends ModelClass>(this: M, _text: string, _options?: ParseOptions): InstanceType<M> {
+    throw notLinked(this);
+  }
+
+  /** Like `parseJSON`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+  static safeParseJSON<M extends ModelClass>(
+    this: M,
+    _text: string,
     _options?: ParseOptions,
   ): SafeParseResult<InstanceType<M>> {
     throw notLinked(this);
@@ -114,18 +132,18 @@ function notLinked(cls: unknown): Error {
  * at run time (TypeScript still types them as methods, so call them through the class).
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
-  const { name, is: check, parse: run } = compiled;
+  const { name, is: check, parse: parseFn } = compiled;
   // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
   const guard = (self: unknown): void => {
     if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
   const validate = (input: unknown, c: ParseContext): unknown => {
     try {
-      return run(input, c);
+      return parseFn(input, c);
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
-      c.issues = [{ type: 'recursion_loop', loc: [], msg: messageTemplates.recursion_loop, input }];
+      c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
       return undefined;
     }
   };
@@ -141,26 +159,50 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       guard(this);
-      const c: ParseContext = { issues: [], extra: options?.extra };
-      const out = validate(input, c);
-      if (c.issues.length === 0) return out;
-      throw new ValidationError(name, c.issues);
+      return unwrap(run(input, options, false));
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
-      const c: ParseContext = { issues: [], extra: options?.extra };
-      const out = validate(input, c);
-      return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+      return run(input, options, false);
+    },
+    parseJSON(this: unknown, text: string, options?: ParseOptions): unknown {
+      guard(this);
+      return unwrap(runJSON(text, options));
+    },
+    safeParseJSON(this: unknown, text: string, options?: ParseOptions): SafeParseResult<unknown> {
+      guard(this);
+      return runJSON(text, options);
     },
     construct(this: unknown, data: object): unknown {
       guard(this);
       return compiled.construct(data);
     },
   };
-  for (const key of ['is', 'parse', 'safeParse', 'construct'] as const) {
+  const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages };
+    const out = validate(input, c);
+    return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+  };
+  const runJSON = (text: string, options: ParseOptions | undefined): SafeParseResult<unknown> => {
+    let input: unknown;
+    try {
+      input = JSON.parse(text);
+    } catch (error) {
+      const c: ParseContext = { issues: [], extra: undefined, messages: options?.messages };
+      issue(c, 'json_invalid', [], text, { error: error instanceof Error ? error.message : String(error) });
+      return { success: false, error: new ValidationError(name, c.issues) };
+    }
+    return run(input, options, true);
+  };
+  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON', 'construct'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}
+
+function unwrap(result: SafeParseResult<unknown>): unknown {
+  if (result.success) return result.data;
+  throw result.error;
 }
 
 /** Lets instances of a generic model (parsed as a field of a concrete type) dump and copy through their own keys. */

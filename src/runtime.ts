@@ -1,14 +1,25 @@
-import { COMPILED, type DumpContext, type Linked } from './dump';
+import { COMPILED, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
 import type { Issue, Loc } from './errors';
 import { formatError, type StringFormat } from './formats/strings';
-import { type ErrorContexts, type ErrorType, messageTemplates, renderMessage } from './messages';
+import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
 export interface ParseContext {
   /** Issues found so far; each generated function reports locations relative to itself. */
   issues: Issue[];
   /** The call's `extra` policy, overriding each model's own when set. */
-  extra: 'ignore' | 'forbid' | undefined;
+  extra: 'ignore' | 'forbid' | 'allow' | undefined;
+  /** The call's strictness, for fields whose model and declaration leave it open. */
+  strict?: boolean | undefined;
+  /** Set by `parseJSON`: strings stand for Dates, arrays for Sets, objects for Maps even in strict mode. */
+  json?: boolean | undefined;
+  /** The call's message templates, over the global ones. */
+  messages?: MessageOverrides | undefined;
+}
+
+/** A fresh context for one member of a union: same options, its own issues. */
+export function trial(c: ParseContext): ParseContext {
+  return { issues: [], extra: c.extra, strict: c.strict, json: c.json, messages: c.messages };
 }
 
 /** Reports one issue (called by generated code, on the error path only). */
@@ -19,7 +30,7 @@ export function issue<T extends ErrorType>(
   input: unknown,
   ctx?: ErrorContexts[T],
 ): void {
-  const msg = renderMessage(messageTemplates[type], ctx);
+  const msg = renderMessage(templateOf(type, c.messages), ctx);
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
@@ -31,7 +42,10 @@ export function formatIssue(c: ParseContext, format: StringFormat, loc: Loc, inp
   } else if (format === 'email') {
     // pydantic words email errors as a custom value_error: no 'Value error, ' prefix, ctx { reason }.
     const reason = error.slice(EMAIL_PREFIX.length);
-    c.issues.push({ type: 'value_error', loc, msg: error, input, ctx: { reason } });
+    // An overridden value_error template words it too, with the reason as {error}.
+    const template = templateOf('value_error', c.messages);
+    const msg = template === messageTemplates.value_error ? error : renderMessage(template, { error: reason, reason });
+    c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
   } else {
     issue(c, type as 'url_parsing', loc, input, { error });
   }
@@ -52,6 +66,39 @@ export function timeOf(date: Date): number {
 export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
   const issues = c.issues;
   for (let i = from; i < issues.length; i++) issues[i]!.loc.unshift(...keys);
+}
+
+/** Copies the own keys of `input` that are not in `known` onto `output` as data properties (`extra: 'allow'`). */
+export function keepExtras(output: object, input: object, known: readonly string[]): void {
+  for (const key of Object.keys(input)) {
+    if (known.includes(key)) continue;
+    Object.defineProperty(output, key, { value: (input as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+  }
+}
+
+/** Writes the keys of an instance that are not fields (kept by `extra: 'allow'`) into a dump, after the fields. */
+export function dumpExtras(
+  out: object,
+  instance: object,
+  known: readonly string[],
+  d: DumpContext,
+  include: Tree | undefined,
+  exclude: Tree | undefined,
+): void {
+  for (const key of Object.keys(instance)) {
+    if (known.includes(key)) continue;
+    const value = (instance as Record<string, unknown>)[key];
+    if (d.plain || dumpKeep(d, undefined, key, value, include, exclude)) define(out, key, dumpValue(value, d));
+  }
+}
+
+/** Copies the keys of an instance that are not fields (kept by `extra: 'allow'`), deeply when asked. */
+export function copyExtras(copy: object, source: object, known: readonly string[], deep: boolean): void {
+  for (const key of Object.keys(source)) {
+    if (known.includes(key)) continue;
+    const value = (source as Record<string, unknown>)[key];
+    define(copy, key, deep ? cloneValue(value) : value);
+  }
 }
 
 /** Moves the issues of a failed union member's trial into `c`. */

@@ -21,7 +21,7 @@ describe('diagnostics', () => {
         "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
         "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
-        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, format, description",
+        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, format, description, strict, coerceNumbersToStr, alias, validationAlias, serializationAlias",
         "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
         hint: fix the pattern",
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
@@ -76,17 +76,25 @@ describe('diagnostics', () => {
         hint: use unknown, Record<string, unknown>, or list the properties",
         "more.ts:76:18 - error: Vague.nonPrimitive: 'object' is any non-primitive value
         hint: use Record<string, unknown>, or list the properties",
-        "more.ts:84:10 - error: Recursive.json: 'Json' refers to itself, and recursive type aliases are not supported yet
-        hint: make the recursive part a @model() class: models may be recursive",
-        "more.ts:85:10 - error: Recursive.tree: 'Tree' refers to itself, and recursive object types are not supported yet
-        hint: make it a @model() class: models may be recursive",
-        "more.ts:99:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:82:21 - error: BadDefaults.count: the default 1 does not fit the field's type: it is less than 3
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:83:3 - error: BadDefaults.tags: the default ["ok","x"] does not fit the field's type: at 1: it is shorter than minLength 2
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:84:3 - error: BadDefaults.mode: the default "c" does not fit the field's type: it is not 'a' or 'b'
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:85:3 - error: BadDefaults.pair: the default [1,2] does not fit the field's type: at 1: it is not a string
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:86:3 - error: BadDefaults.email: the default "nobody" does not fit the field's type: it is not a valid email
+        hint: parse copies defaults without validating them: change the default or the type",
+        "more.ts:94:3 - error: SameKey.b: its input key 'b' is also the input key of a
+        hint: give one of them another alias",
+        "more.ts:107:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:100:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:108:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:101:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:109:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:102:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:110:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);

@@ -83,6 +83,7 @@ describe('byAlias (emitted from IR with serialization aliases)', () => {
     Money: { amount: 'value' },
   };
   const withAliases = (ir: ProjectIR): ProjectIR => ({
+    ...ir,
     models: ir.models.map((model) => ({
       ...model,
       fields: model.fields.map((field): FieldIR => {

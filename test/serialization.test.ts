@@ -210,6 +210,31 @@ describe.each(modes)('serialization (%s decorators)', (mode) => {
     });
   });
 
+  describe('byAlias', () => {
+    it('writes the serialization aliases that @field() and aliasGenerator give; toJSON too', () => {
+      const x = m().ApiUser.parse({ first_name: 'Ada', mail: 'a@b.c', years: 36 });
+      expect(x.dump({ byAlias: true })).toStrictEqual({ first_name: 'Ada', mail: 'a@b.c', age_years: 36, tags: [] });
+      expect(x.dump()).toStrictEqual({ firstName: 'Ada', email: 'a@b.c', age: 36, tags: [] });
+      expect(x.toJSON()).toStrictEqual({ first_name: 'Ada', mail: 'a@b.c', age_years: 36, tags: [] });
+      expect(m().Shouting.parse({ LEVEL: 2 }).dumpJSON({ byAlias: true })).toBe('{"LEVEL":2}');
+    });
+  });
+
+  describe("extra: 'allow'", () => {
+    it('dump writes the kept keys after the fields, filtered like fields; copy and construct keep them', () => {
+      const x = m().Open.parse({ name: 'a', zeta: { deep: [1] }, nil: null });
+      expect(x.dump()).toStrictEqual({ name: 'a', zeta: { deep: [1] }, nil: null });
+      expect(Object.keys(x.dump())).toEqual(['name', 'zeta', 'nil']);
+      expect(x.dump({ exclude: ['zeta'], excludeNone: true })).toStrictEqual({ name: 'a' });
+      expect(x.dump({ include: ['zeta'] })).toStrictEqual({ zeta: { deep: [1] } });
+      expect(x.copy().zeta).toBe(x.zeta);
+      const deep = x.copy(undefined, { deep: true });
+      expect(deep.zeta).toStrictEqual({ deep: [1] });
+      expect(deep.zeta).not.toBe(x.zeta);
+      expect({ ...m().Open.construct({ name: 'b', more: [1] }) }).toStrictEqual({ name: 'b', more: [1] });
+    });
+  });
+
   describe('frozen models', () => {
     it('parse, construct and copy return frozen instances: assigning a field throws a TypeError', () => {
       const money = m().Money.parse({ amount: 1 });

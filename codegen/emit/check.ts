@@ -2,7 +2,7 @@
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
  * No coercion, no defaults: data must already have the model's output shape.
  */
-import { assertNever, tagsOf, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode } from '../ir';
+import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -19,13 +19,22 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   });
 }
 
+/** Emits `function is_D(v) { … }` for a recursive definition. */
+export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  const local = e.names.child(LOCALS);
+  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')})${e.type('boolean')}`, () => {
+    emitCheck(e, out, local, definition.type, 'v', 'return false;');
+    out.line('return true;');
+  });
+}
+
 /** The checks of an object's fields (and, when it forbids extras, of its keys), each running `fail`. */
 function emitFields(
   e: EmitContext,
   out: Lines,
   names: Names,
   fields: readonly FieldIR[],
-  extra: 'ignore' | 'forbid',
+  extra: ExtraPolicy,
   src: string,
   fail: string,
 ): void {
@@ -127,10 +136,12 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
       emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
       if (node.rest !== undefined) {
-        const rest = node.rest;
+        const { rest, restKey } = node;
         const k = names.numbered('k');
         out.block(`for (const ${k} in ${v})`, () => {
           out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+          // A key that is not a template key is an extra key.
+          if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');
           out.line(`const ${value} = ${v}[${k}];`);
           emitCheck(e, out, names, rest, value, fail);
@@ -203,6 +214,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'date':
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
+    case 'ref':
       return `!${e.fn(node.ref).is}(${v})`;
     case 'nullable': {
       const inner = failCondition(e, node.type, v);

@@ -15,7 +15,7 @@ import { MODEL_LOCALS } from './dump';
 export function emitConstruct(e: EmitContext, out: Lines, model: ModelIR): void {
   const { construct, proto } = e.fn(model.id);
   const names = e.names.child(MODEL_LOCALS);
-  const param = model.fields.length === 0 ? '_v' : 'v';
+  const param = model.fields.length === 0 && model.extra !== 'allow' ? '_v' : 'v';
   out.block(`function ${construct}(${param}${e.type('any')})${e.type('any')}`, () => {
     out.line(`const o = Object.create(${proto});`);
     const defaulted = names.numbered('m');
@@ -30,6 +30,7 @@ export function emitConstruct(e: EmitContext, out: Lines, model: ModelIR): void 
       }
     }
     if (defaults) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
+    if (model.extra === 'allow') out.line(`${e.helper('keepExtras')}(o, v, ${e.keyList(model.fields.map((f) => f.name))});`);
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
 }
@@ -53,6 +54,10 @@ export function emitCopy(e: EmitContext, out: Lines, model: ModelIR): void {
       body.push(`else if (deep && ${value} !== undefined) ${value} = ${cloned};`);
     }
     body.push(`if (${value} !== undefined) ${write('o', field.name, value)}`);
+  }
+  if (model.extra === 'allow') {
+    deep = true;
+    body.push(`${e.helper('copyExtras')}(o, v, ${e.keyList(model.fields.map((f) => f.name))}, deep);`);
   }
   const params = `v${e.type('any')}, u${e.type('any')}, ${deep ? 'deep' : '_deep'}${e.type('boolean')}`;
   out.block(`function ${copy}(${params})${e.type('any')}`, () => {
@@ -109,6 +114,7 @@ function cloneExpression(e: EmitContext, names: Names, node: TypeNode, v: string
     }
     case 'object':
     case 'unknown':
+    case 'ref':
       return `${e.helper('cloneValue')}(${v})`;
     default:
       return assertNever(node);

@@ -1,4 +1,4 @@
-import type { ModelIR, ProjectIR } from '../ir';
+import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
 import { RUNTIME_HELPERS, type RuntimeHelper, Names } from '../names';
 import { lit } from './code';
 
@@ -9,7 +9,10 @@ import { lit } from './code';
 export class EmitContext {
   readonly names: Names;
   readonly models: ReadonlyMap<string, ModelIR>;
+  readonly definitions: ReadonlyMap<string, DefinitionIR>;
   readonly helpers = new Set<RuntimeHelper>();
+  /** Recursive definitions whose dump function some emitted code calls. */
+  readonly dumped = new Set<string>();
   private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
   private readonly constantLines: string[] = [];
@@ -20,10 +23,11 @@ export class EmitContext {
     readonly ts: boolean,
   ) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
+    this.definitions = new Map(ir.definitions.map((d) => [d.id, d]));
     // Model ids are taken first; every derived name then comes from the allocator, so none can collide.
     this.names = new Names([...RUNTIME_HELPERS, ...LOCALS, ...ir.models.map((m) => m.id)]);
     this.functions = new Map(
-      ir.models.map((m) => [
+      [...ir.models, ...ir.definitions].map((m) => [
         m.id,
         {
           is: this.names.fresh(`is_${m.id}`),
@@ -37,7 +41,7 @@ export class EmitContext {
     );
   }
 
-  /** The names of a model's generated functions and its prototype constant. */
+  /** The names of a model's (or a recursive definition's) generated functions and its prototype constant. */
   fn(id: string): ModelFunctions {
     const names = this.functions.get(id);
     if (names === undefined) throw new Error(`unknown model ${id}`);
@@ -67,7 +71,8 @@ export class EmitContext {
 
   /** A module-level constant listing field names (for smart-mode unions). */
   keyList(keys: readonly string[]): string {
-    return this.constant('fields', `[${keys.map((k) => lit(k)).join(', ')}]`);
+    const list = `[${keys.map((k) => lit(k)).join(', ')}]`;
+    return this.constant('fields', keys.length === 0 && this.ts ? `${list} as string[]` : list);
   }
 
   /** A module-level constant holding a Set of literal values. */

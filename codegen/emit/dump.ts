@@ -5,7 +5,7 @@
  * fields; absent fields stay absent. With no option set (`d.plain`)
  * each field costs one test more than an unconditional copy.
  */
-import { assertNever, type JsonValue, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, type DefinitionIR, type JsonValue, type ModelIR, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, member, read, write } from './code';
 import { type EmitContext, LOCALS } from './context';
@@ -19,7 +19,7 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
   const names = e.names.child(MODEL_LOCALS);
   const computed = model.computed ?? [];
   // A model without fields never reads its arguments (and noUnusedParameters would say so).
-  const used = model.fields.length + computed.length > 0;
+  const used = model.fields.length + computed.length > 0 || model.extra === 'allow';
   const params = ['v', 'd', 'inc', 'exc'].map((p) => `${used ? p : `_${p}`}${e.type('any')}`).join(', ');
   out.block(`function ${dumpName}(${params})${e.type('any')}`, () => {
     out.line(`const o${e.type('any')} = {};`);
@@ -33,6 +33,10 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
       const test = `${value} !== undefined && (${filter})`;
       emitEntry(e, out, names, test, field.name, field.serializationAlias, field.type, value);
     }
+    if (model.extra === 'allow') {
+      // Keys parse kept beyond the fields (`extra: 'allow'`) follow them, as in pydantic.
+      out.line(`${e.helper('dumpExtras')}(o, v, ${e.keyList(model.fields.map((f) => f.name))}, d, inc, exc);`);
+    }
     for (const getter of computed) {
       const value = names.numbered('v');
       out.line(`const ${value} = ${member('v', getter.name)};`);
@@ -41,6 +45,14 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
       emitEntry(e, out, names, test, getter.name, undefined, getter.type, value);
     }
     out.line('return o;');
+  });
+}
+
+/** Emits `function dump_D(v, d) { … }` for a recursive definition (include/exclude trees do not reach inside). */
+export function emitDumpDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  const names = e.names.child(MODEL_LOCALS);
+  out.block(`function ${e.fn(definition.id).dump}(v${e.type('any')}, d${e.type('any')})${e.type('any')}`, () => {
+    out.line(`return ${dumpExpression(e, names, definition.type, 'v', undefined)};`);
   });
 }
 
@@ -111,6 +123,9 @@ function dumpExpression(
       const [inc, exc] = selected ?? ['undefined', 'undefined'];
       return `${e.fn(node.ref).dump}(${v}, d, ${inc}, ${exc})`;
     }
+    case 'ref':
+      e.dumped.add(node.ref);
+      return `${e.fn(node.ref).dump}(${v}, d)`;
     case 'array': {
       const x = names.numbered('x');
       if (selected === undefined) {

@@ -6,10 +6,10 @@
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
-import { emitIs } from './check';
+import { emitIs, emitIsDefinition } from './check';
 import { emitConstruct, emitCopy } from './construct';
-import { emitDump } from './dump';
-import { emitParse } from './parse';
+import { emitDump, emitDumpDefinition } from './dump';
+import { emitParse, emitParseDefinition } from './parse';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -43,6 +43,25 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
     }
     emitCopy(e, body, model);
     body.line('');
+  }
+  for (const definition of ir.definitions) {
+    body.line(comment(`${definition.name} (recursive): ${definition.loc.file}:${definition.loc.line}`));
+    emitIsDefinition(e, body, definition);
+    body.line('');
+    emitParseDefinition(e, body, definition);
+    body.line('');
+  }
+  // A definition's dump function exists only where some dump calls it (others dump generically).
+  const dumps = new Set<string>();
+  for (let more = true; more; ) {
+    more = false;
+    for (const definition of ir.definitions) {
+      if (!e.dumped.has(definition.id) || dumps.has(definition.id)) continue;
+      dumps.add(definition.id);
+      more = true;
+      emitDumpDefinition(e, body, definition);
+      body.line('');
+    }
   }
   const links = new Lines();
   for (const model of ir.models) {

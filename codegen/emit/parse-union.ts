@@ -8,6 +8,7 @@ import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
 import { emitCheck } from './check';
 import type { EmitContext } from './context';
+import { inputKinds, kindTest } from './kinds';
 import { emitValue, type Site } from './parse';
 
 /**
@@ -44,16 +45,39 @@ export function emitUnion(
     const labels = memberLabels(members, e.models);
     const trials = members.map((member, i) => {
       const cx = names.numbered('c');
-      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m') };
-      out.line(`const ${cx}${e.contextType()} = { issues: [], extra: ${site.cx}.extra };`);
+      const trial: Site = { cx, loc: [...site.loc, lit(labels[i]!)], label: names.numbered('m'), mode: site.mode };
+      out.line(`const ${cx}${e.contextType()} = ${e.helper('trial')}(${site.cx});`);
       out.block(`${trial.label}:`, () => {
         emitValue(e, out, names, member, v, dst, trial);
         out.line(`break ${done};`);
       });
       return cx;
     });
-    for (const cx of trials) out.line(`${e.helper('adopt')}(${site.cx}, ${cx});`);
+    emitReport(e, out, members, trials, v, site);
     out.line(`break ${site.label};`);
+  });
+}
+
+/**
+ * Reports the issues of the members that take the input's kind of value (an
+ * array fails as `Json[]`, not also as a string and a number); of every
+ * member when none takes it.
+ */
+function emitReport(e: EmitContext, out: Lines, members: readonly TypeNode[], trials: readonly string[], v: string, site: Site): void {
+  const adopt = (cx: string): string => `${e.helper('adopt')}(${site.cx}, ${cx});`;
+  const tests = members.map((member) => {
+    const kinds = inputKinds(member, e.definitions);
+    return kinds === undefined ? undefined : kindTest(kinds, v);
+  });
+  if (tests.some((t) => t === undefined) || new Set(tests).size === 1) {
+    for (const cx of trials) out.line(adopt(cx));
+    return;
+  }
+  out.block(`if (${tests.map((t) => `(${t})`).join(' || ')})`, () => {
+    tests.forEach((test, i) => out.line(`if (${test}) ${adopt(trials[i]!)}`));
+  });
+  out.block('else', () => {
+    for (const cx of trials) out.line(adopt(cx));
   });
 }
 
@@ -78,7 +102,7 @@ function emitBestModel(
     const fields = member.kind === 'model' ? (e.models.get(member.ref)?.fields ?? []) : member.kind === 'object' ? member.fields : [];
     out.block(`${next}:`, () => {
       emitCheck(e, out, names, member, v, `break ${next};`);
-      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.name))});`);
+      out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.validationAlias ?? f.name))});`);
       out.line(`if (${set} > ${score}) { ${best} = ${i}; ${score} = ${set}; }`);
     });
   });
@@ -152,6 +176,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'date':
     case 'array':
     case 'model':
+    case 'ref':
     case 'object':
     case 'tuple':
     case 'set':

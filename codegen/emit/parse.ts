@@ -3,18 +3,49 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, literalText, type FieldIR, type ModelIR, type TypeNode } from '../ir';
+import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { knownKey, literalFails, numberFails, stringFails } from './check';
 import { type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
-/** Where a value's code reports to: the context variable, the location, the label to leave on failure. */
+/** Where a value's code reports to: the context variable, the location, the label to leave on failure, and how lax to be. */
 export interface Site {
   readonly cx: string;
   readonly loc: readonly string[];
   readonly label: string;
+  readonly mode: Mode;
+}
+
+/** How a value is converted: its strictness (fixed by the field or model, or left to the call) and number-to-string coercion. */
+export interface Mode {
+  readonly strict: 'strict' | 'lax' | 'call';
+  readonly numbersToStr: boolean;
+}
+
+/** The mode of a model's field: the field's own strictness, else the model's, else the call's. */
+function fieldMode(field: FieldIR, modelStrict: boolean | undefined, inherited: Mode): Mode {
+  const strict = field.strict ?? modelStrict;
+  return {
+    strict: strict === undefined ? inherited.strict : strict ? 'strict' : 'lax',
+    numbersToStr: field.coerceNumbersToStr === true || inherited.numbersToStr,
+  };
+}
+
+/** The call decides: the mode of code outside any model's own settings. */
+const CALL_MODE: Mode = { strict: 'call', numbersToStr: false };
+
+/** An expression true when lax conversions are off (undefined when they are always on). */
+function strictTest(site: Site, jsonToo = false): string | undefined {
+  switch (site.mode.strict) {
+    case 'strict':
+      return jsonToo ? `!${site.cx}.json` : 'true';
+    case 'lax':
+      return undefined;
+    case 'call':
+      return jsonToo ? `${site.cx}.strict === true && !${site.cx}.json` : `${site.cx}.strict === true`;
+  }
 }
 
 /** Emits `function parse_M(v, c) { … }`: an instance, or undefined after reporting issues to `c`. */
@@ -27,8 +58,9 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
-    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', []));
-    emitExtraCheck(e, out, names, model.fields, model.extra, 'v', 'c', []);
+    const populate = model.populateByName === true;
+    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE), populate));
+    emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     out.line(`const o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
@@ -36,6 +68,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const assign = write('o', field.name, value);
       out.line(field.optional && field.default === undefined ? `if (${value} !== undefined) ${assign}` : assign);
     });
+    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
     const defaulted = names.numbered('m');
     if (model.fields.some((f) => f.default !== undefined)) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
@@ -44,6 +77,16 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     });
     if (model.fields.some((f) => f.default !== undefined)) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
+  });
+}
+
+/** Emits `function parse_D(v, c) { … }` for a recursive definition: the value, with any issues reported to `c`. */
+export function emitParseDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
+  const names = e.names.child(LOCALS);
+  out.block(`function ${e.fn(definition.id).parse}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+    out.line(`let o${e.type('any')};`);
+    out.block('f:', () => emitValue(e, out, names, definition.type, 'v', 'o', { cx: 'c', loc: [], label: 'f', mode: CALL_MODE }));
+    out.line('return o;');
   });
 }
 
@@ -56,11 +99,23 @@ function emitField(
   src: string,
   cx: string,
   base: readonly string[],
+  mode: Mode,
+  populateByName = false,
 ): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
-  const site: Site = { cx, loc: [...base, lit(field.name)], label: names.numbered('f') };
-  out.line(`const ${input} = ${read(src, field.name)};`);
+  const key = field.validationAlias ?? field.name;
+  let at = lit(key);
+  if (field.validationAlias !== undefined && populateByName) {
+    // The alias first, then the name; issues are located at the key the input used.
+    at = names.numbered('k');
+    out.line(`let ${input} = ${read(src, key)};`);
+    out.line(`let ${at} = ${lit(key)};`);
+    out.line(`if (${input} === undefined && (${input} = ${read(src, field.name)}) !== undefined) ${at} = ${lit(field.name)};`);
+  } else {
+    out.line(`const ${input} = ${read(src, key)};`);
+  }
+  const site: Site = { cx, loc: [...base, at], label: names.numbered('f'), mode };
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
     if (field.default !== undefined) {
@@ -83,20 +138,42 @@ function emitExtraCheck(
   e: EmitContext,
   out: Lines,
   names: Names,
-  fields: readonly FieldIR[],
-  extra: 'ignore' | 'forbid',
+  keys: readonly string[],
+  extra: ExtraPolicy,
   src: string,
   cx: string,
   base: readonly string[],
 ): void {
-  const active = extra === 'forbid' ? `${cx}.extra !== "ignore"` : `${cx}.extra === "forbid"`;
+  const active = forbidActive(extra, cx);
   const k = names.numbered('k');
   out.block(`if (${active})`, () => {
     out.block(`for (const ${k} in ${src})`, () => {
-      out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(`if (${isKnown(keys, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
       out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
     });
   });
+}
+
+/** An expression true when extra keys are forbidden: the call's policy, else the type's. */
+function forbidActive(extra: ExtraPolicy, cx: string): string {
+  return extra === 'forbid' ? `(${cx}.extra === undefined || ${cx}.extra === "forbid")` : `${cx}.extra === "forbid"`;
+}
+
+/** An expression true when extra keys are kept: the call's policy, else the type's. */
+function allowActive(extra: ExtraPolicy, cx: string): string {
+  return extra === 'allow' ? `(${cx}.extra === undefined || ${cx}.extra === "allow")` : `${cx}.extra === "allow"`;
+}
+
+/** The input keys of fields: each validation alias (and with `populateByName` the name too), else the name. */
+function inputKeys(fields: readonly FieldIR[], populateByName: boolean): string[] {
+  return fields.flatMap((f) =>
+    f.validationAlias === undefined ? [f.name] : populateByName ? [f.validationAlias, f.name] : [f.validationAlias],
+  );
+}
+
+/** An expression true when key `k` is one of `keys`. */
+function isKnown(keys: readonly string[], k: string): string {
+  return keys.length === 0 ? 'false' : keys.map((key) => `${k} === ${lit(key)}`).join(' || ');
 }
 
 /**
@@ -121,7 +198,10 @@ function emitCollection(
     emitElement(e, out, names, type, input, site, at);
   if (node.kind === 'set') {
     const i = names.numbered('i');
-    out.line(`if (!(${v} instanceof Set) && !Array.isArray(${v})) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
+    // Strict mode takes only a Set, but an array when parsing JSON text.
+    const strict = strictTest(site, true);
+    const notArray = strict === undefined ? `!Array.isArray(${v})` : `(!Array.isArray(${v}) || ${strict})`;
+    out.line(`if (!(${v} instanceof Set) && ${notArray}) { ${issue}(${site.cx}, "set_type", [${loc}], ${v}); break ${site.label}; }`);
     out.line(`const ${mark} = ${site.cx}.issues.length;`);
     out.line(`const ${result} = new Set();`);
     out.line(`let ${i} = 0;`);
@@ -133,7 +213,10 @@ function emitCollection(
     });
   } else {
     const entries = names.numbered('p');
-    out.line(`const ${entries} = ${e.helper('mapEntries')}(${v});`);
+    // Strict mode takes only a Map, but an object or entries when parsing JSON text.
+    const strict = strictTest(site, true);
+    const entriesOf = `${e.helper('mapEntries')}(${v})`;
+    out.line(`const ${entries} = ${strict === undefined ? entriesOf : `${v} instanceof Map || !(${strict}) ? ${entriesOf} : undefined`};`);
     out.line(`if (${entries} === undefined) { ${issue}(${site.cx}, "dict_type", [${loc}], ${v}); break ${site.label}; }`);
     out.line(`const ${mark} = ${site.cx}.issues.length;`);
     out.line(`const ${result} = new Map();`);
@@ -208,9 +291,9 @@ function emitObject(
   );
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
-  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc).output);
-  const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node.fields, node.rest, v, site);
-  if (rest === undefined) emitExtraCheck(e, out, names, node.fields, node.extra, v, site.cx, site.loc);
+  const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc, fieldMode(field, undefined, site.mode)).output);
+  const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node, node.rest, v, site);
+  if (rest === undefined) emitExtraCheck(e, out, names, inputKeys(node.fields, false), node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   const result = names.numbered('r');
   out.line(`const ${result}${e.type('any')} = {};`);
@@ -219,7 +302,9 @@ function emitObject(
     const assign = write(result, field.name, value);
     out.line(field.optional ? `if (${value} !== undefined) ${assign}` : assign);
   });
-  if (rest !== undefined) {
+  if (rest === undefined) {
+    out.line(`if (${allowActive(node.extra, site.cx)}) ${e.helper('keepExtras')}(${result}, ${v}, ${e.keyList(inputKeys(node.fields, false))});`);
+  } else {
     // Keys from input are defined, never assigned: `__proto__` stays data.
     const j = names.numbered('i');
     out.line(
@@ -234,7 +319,7 @@ function emitRest(
   e: EmitContext,
   out: Lines,
   names: Names,
-  fields: readonly FieldIR[],
+  node: TypeNode & { kind: 'object' },
   rest: TypeNode,
   v: string,
   site: Site,
@@ -243,7 +328,16 @@ function emitRest(
   const k = names.numbered('k');
   out.line(`const ${pairs}${e.type('any[]')} = [];`);
   out.block(`for (const ${k} in ${v})`, () => {
-    out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    if (node.restKey !== undefined) {
+      // A key that is not a template key is an extra key, under the call's or else the type's policy.
+      out.block(`if (!${e.regex(node.restKey.source, '')}.test(${k}))`, () => {
+        const issue = `${e.helper('issue')}(${site.cx}, "extra_forbidden", [${[...site.loc, k].join(', ')}], ${v}[${k}]);`;
+        out.line(`if (${forbidActive(node.extra, site.cx)}) ${issue}`);
+        out.line(`else if (${allowActive(node.extra, site.cx)}) ${pairs}.push(${k}, ${v}[${k}]);`);
+        out.line('continue;');
+      });
+    }
     const item = names.numbered('v');
     out.line(`const ${item} = ${v}[${k}];`);
     out.line(`${pairs}.push(${k}, ${emitElement(e, out, names, rest, item, site, [k])});`);
@@ -262,7 +356,7 @@ function emitElement(
   at: readonly string[],
 ): string {
   const output = names.numbered('o');
-  const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f') };
+  const inner: Site = { cx: site.cx, loc: [...site.loc, ...at], label: names.numbered('f'), mode: site.mode };
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${inner.label}:`, () => emitValue(e, out, names, type, input, output, inner));
   return output;
@@ -273,10 +367,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
   const fail = (type: string, ctx?: string): string =>
     `{ ${e.helper('issue')}(${site.cx}, "${type}", [${site.loc.join(', ')}], ${v}${ctx === undefined ? '' : `, ${ctx}`}); break ${site.label}; }`;
   switch (node.kind) {
-    case 'string':
-      out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
+    case 'string': {
+      const strict = strictTest(site);
+      let x = v;
+      if (site.mode.numbersToStr && strict !== 'true') {
+        // coerceNumbersToStr: a number (or bigint) becomes its decimal text in lax mode.
+        x = names.numbered('x');
+        const refuse = [...(strict === undefined ? [] : [strict]), `(typeof ${x} !== "number" && typeof ${x} !== "bigint")`].join(' || ');
+        out.line(`let ${x} = ${v};`);
+        out.line(`if (typeof ${x} !== "string") { if (${refuse}) ${fail('string_type')} ${x} = String(${x}); }`);
+      } else {
+        out.line(`if (typeof ${v} !== "string") ${fail('string_type')}`);
+      }
       for (const c of node.constraints) {
-        const failed = stringFails(e, c, v);
+        const failed = stringFails(e, c, x);
         switch (c.kind) {
           case 'minLength':
             out.line(`if (${failed}) ${fail('string_too_short', `{ min_length: ${c.value} }`)}`);
@@ -291,19 +395,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
           }
           case 'format':
             out.line(
-              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
+              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${x}); break ${site.label}; }`,
             );
             break;
           default:
             assertNever(c);
         }
       }
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${x};`);
       return;
+    }
     case 'number': {
       const int = node.constraints.some((c) => c.kind === 'int');
-      out.line(`if (typeof ${v} !== "number") ${fail(int ? 'int_type' : 'float_type')}`);
-      out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
+      const x = emitLax(e, out, names, `typeof ${v} !== "number"`, int ? 'laxInt' : 'laxNumber', int ? 'int_type' : 'float_type', v, site);
+      out.line(`if (!Number.isFinite(${x})) ${fail('finite_number')}`);
       for (const c of node.constraints) {
         const [type, ctx] =
           c.kind === 'int'
@@ -311,33 +416,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
             : c.kind === 'multipleOf'
               ? ['multiple_of', `{ multiple_of: ${lit(c.value)} }`]
               : [NUMBER_ERRORS[c.kind], `{ ${c.kind}: ${lit(c.value)} }`];
-        out.line(`if (${numberFails(e, c, v)}) ${fail(type, ctx)}`);
+        out.line(`if (${numberFails(e, c, x)}) ${fail(type, ctx)}`);
       }
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${x};`);
       return;
     }
     case 'boolean':
-      out.line(`if (typeof ${v} !== "boolean") ${fail('bool_type')}`);
-      out.line(`${dst} = ${v};`);
+      out.line(`${dst} = ${emitLax(e, out, names, `typeof ${v} !== "boolean"`, 'laxBoolean', 'bool_type', v, site)};`);
       return;
     case 'unknown':
       out.line(`${dst} = ${v};`);
       return;
     case 'bigint':
-      // JSON has no bigint: integral numbers and integer strings convert (lax), as pydantic does for int.
-      out.line(`if (typeof ${v} === "bigint") ${dst} = ${v};`);
-      out.line(`else if (typeof ${v} === "number") {`);
-      out.indent(() => {
-        out.line(`if (!Number.isFinite(${v})) ${fail('finite_number')}`);
-        out.line(`if (!Number.isInteger(${v})) ${fail('int_from_float')}`);
-        out.line(`${dst} = BigInt(${v});`);
-      });
-      out.line(`} else if (typeof ${v} === "string") {`);
-      out.indent(() => {
-        out.line(`if (!${e.regex('^\\s*[+-]?\\d+\\s*$', '')}.test(${v})) ${fail('int_parsing')}`);
-        out.line(`${dst} = BigInt(${v}.trim());`);
-      });
-      out.line(`} else ${fail('int_type')}`);
+      // JSON has no bigint: parsing JSON text converts integral numbers and integer strings even in strict mode.
+      out.line(`${dst} = ${emitLax(e, out, names, `typeof ${v} !== "bigint"`, 'laxBigint', 'int_type', v, site, true)};`);
       return;
     case 'null':
       out.line(`if (${v} !== null) ${fail('none_required')}`);
@@ -348,7 +440,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`${dst} = undefined;`);
       return;
     case 'literal':
-      out.line(`if (${literalFails(e, node.values, v)}) ${fail('literal_error', `{ expected: ${lit(expected(node.values))} }`)}`);
+      out.line(`if (${literalFails(e, node.values, v)}) ${fail(node.enum ? 'enum' : 'literal_error', `{ expected: ${lit(expectedText(node.values))} }`)}`);
       out.line(`${dst} = ${v};`);
       return;
     case 'date': {
@@ -358,14 +450,18 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', '{ error: "invalid Date object" }')}`);
         out.line(`${dst} = new Date(${t});`);
       });
-      out.line(`} else if (typeof ${v} === "string") {`).indent(() => {
-        out.line(`const ${t} = ${e.helper('parseDateTime')}(${v});`);
+      out.line('} else {').indent(() => {
+        // Lax: strings and unix timestamps; strict: Date objects only, but strings when parsing JSON text.
+        const strict = strictTest(site);
+        const strings = strict === undefined ? 'true' : site.mode.strict === 'strict' ? `${site.cx}.json === true` : `!(${strict}) || ${site.cx}.json === true`;
+        const numbers = strict === undefined ? 'true' : site.mode.strict === 'strict' ? 'false' : `!(${strict})`;
+        out.line(`const ${t} = ${e.helper('laxTime')}(${v}, ${strings}, ${numbers});`);
         out.line(
-          `if (typeof ${t} !== "number") { ${e.helper('issue')}(${site.cx}, ${t}.type, [${site.loc.join(', ')}], ${v}, { error: ${t}.error }); break ${site.label}; }`,
+          `if (typeof ${t} !== "number") { ${e.helper('issue')}(${site.cx}, ${t}.type, [${site.loc.join(', ')}], ${v}, ${t}.error === undefined ? undefined : { error: ${t}.error }); break ${site.label}; }`,
         );
         out.line(`${dst} = new Date(${t});`);
       });
-      out.line(`} else ${fail('datetime_type')}`);
+      out.line('}');
       return;
     }
     case 'array':
@@ -376,6 +472,15 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`const ${mark} = ${site.cx}.issues.length;`);
       out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
       out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); break ${site.label}; }`);
+      return;
+    }
+    case 'ref': {
+      // A definition's value may itself be undefined: failure shows in the issue count.
+      const mark = names.numbered('n');
+      out.line(`const ${mark} = ${site.cx}.issues.length;`);
+      out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
+      const relocate = site.loc.length === 0 ? '' : `${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); `;
+      out.line(`if (${site.cx}.issues.length !== ${mark}) { ${relocate}break ${site.label}; }`);
       return;
     }
     case 'nullable':
@@ -399,6 +504,42 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     default:
       assertNever(node);
   }
+}
+
+/**
+ * Emits the exact type test of a scalar with its lax fallback: when `mismatch`
+ * holds, strict mode reports `typeError`, lax mode converts with the runtime's
+ * `convert` (reporting the error type it returns). Returns the local holding
+ * the value, or `v` itself when the mode allows no conversion.
+ */
+function emitLax(
+  e: EmitContext,
+  out: Lines,
+  names: Names,
+  mismatch: string,
+  convert: 'laxNumber' | 'laxInt' | 'laxBoolean' | 'laxBigint',
+  typeError: string,
+  v: string,
+  site: Site,
+  jsonToo = false,
+): string {
+  const loc = site.loc.join(', ');
+  const typeIssue = `{ ${e.helper('issue')}(${site.cx}, "${typeError}", [${loc}], ${v}); break ${site.label}; }`;
+  const strict = strictTest(site, jsonToo);
+  if (strict === 'true') {
+    out.line(`if (${mismatch}) ${typeIssue}`);
+    return v;
+  }
+  const x = names.numbered('x');
+  const t = names.numbered('t');
+  out.line(`let ${x} = ${v};`);
+  out.block(`if (${mismatch})`, () => {
+    if (strict !== undefined) out.line(`if (${strict}) ${typeIssue}`);
+    out.line(`const ${t} = ${e.helper(convert)}(${v});`);
+    out.line(`if (typeof ${t} === "object") { ${e.helper('issue')}(${site.cx}, ${t}.error, [${loc}], ${v}); break ${site.label}; }`);
+    out.line(`${x} = ${t};`);
+  });
+  return x;
 }
 
 const NUMBER_ERRORS = { le: 'less_than_equal', lt: 'less_than', ge: 'greater_than_equal', gt: 'greater_than' } as const;
@@ -439,10 +580,4 @@ function emitArray(
     );
   }
   out.line(`${dst} = ${items};`);
-}
-
-/** `'a', 'b' or 'c'`: the expected values of a literal error, in pydantic's wording. */
-export function expected(values: readonly (string | number | boolean)[]): string {
-  const shown = values.map(literalText);
-  return shown.length === 1 ? shown[0]! : `${shown.slice(0, -1).join(', ')} or ${shown[shown.length - 1]}`;
 }

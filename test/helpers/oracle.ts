@@ -4,9 +4,10 @@
  * it on every input. It shares only the leaf checks (datetime and string
  * formats) with the runtime.
  */
-import type { Constraint, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
 import { memberLabels, tagsOf } from '../../codegen/ir';
-import { parseDateTime } from '../../src/formats/datetime';
+import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
+import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
 /** An issue without its message: what the differential test compares. */
@@ -22,9 +23,11 @@ const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: 
 /** The interpreter for one project. */
 export class Oracle {
   private readonly models: Map<string, ModelIR>;
+  private readonly definitions: Map<string, DefinitionIR>;
 
   constructor(ir: ProjectIR) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
+    this.definitions = new Map(ir.definitions.map((d) => [d.id, d]));
   }
 
   /** `M.is(value)`, interpreted. */
@@ -32,9 +35,13 @@ export class Oracle {
     return this.check({ kind: 'model', ref: id }, value);
   }
 
-  /** `M.safeParse(value)`, interpreted: plain data or the issues. */
-  parse(id: string, value: unknown): Result {
-    return this.value({ kind: 'model', ref: id }, value, []);
+  /** The options of the call being interpreted. */
+  private call: Mode & { json: boolean } = { strict: false, toStr: false, json: false };
+
+  /** `M.safeParse(value, options)` (or `parseJSON` when `json`), interpreted: plain data or the issues. */
+  parse(id: string, value: unknown, options: { strict?: boolean; json?: boolean } = {}): Result {
+    this.call = { strict: options.strict ?? false, toStr: false, json: options.json ?? false };
+    return this.value({ kind: 'model', ref: id }, value, [], this.call);
   }
 
   private model(id: string): ModelIR {
@@ -78,6 +85,8 @@ export class Oracle {
         );
       case 'union':
         return node.members.some((m) => this.check(m, v));
+      case 'ref':
+        return this.check(this.definitions.get(node.ref)!.type, v);
       case 'model':
       case 'object': {
         const model = node.kind === 'model' ? this.model(node.ref) : node;
@@ -87,62 +96,77 @@ export class Oracle {
           return x === undefined ? f.optional : this.check(f.type, x);
         });
         const others = Object.keys(v).filter((k) => !model.fields.some((f) => f.name === k));
-        if (node.kind === 'object' && node.rest !== undefined) return fields && others.every((k) => this.check(node.rest!, v[k]));
-        return fields && (model.extra === 'ignore' || others.length === 0);
+        if (node.kind === 'object' && node.rest !== undefined) {
+          const keyFits = (k: string): boolean => node.restKey === undefined || new RegExp(node.restKey.source).test(k);
+          const extras = others.filter((k) => !keyFits(k));
+          return fields && others.filter(keyFits).every((k) => this.check(node.rest!, v[k])) && (model.extra !== 'forbid' || extras.length === 0);
+        }
+        return fields && (model.extra !== 'forbid' || others.length === 0);
       }
     }
   }
 
-  private value(node: TypeNode, v: unknown, loc: (string | number)[]): Result {
+  private value(node: TypeNode, v: unknown, loc: (string | number)[], mode: Mode): Result {
     const fail = (type: string): Result => ({ ok: false, issues: [{ type, loc }] });
     switch (node.kind) {
       case 'string': {
-        if (typeof v !== 'string') return fail('string_type');
+        let s: string;
+        if (typeof v === 'string') s = v;
+        else if (!mode.strict && mode.toStr && (typeof v === 'number' || typeof v === 'bigint')) s = String(v);
+        else return fail('string_type');
         for (const c of node.constraints) {
-          const failure = firstFailure(c, v);
+          const failure = firstFailure(c, s);
           if (failure !== undefined) return fail(failure);
         }
-        return { ok: true, value: v };
+        return { ok: true, value: s };
       }
       case 'number': {
         const int = node.constraints.some((c) => c.kind === 'int');
-        if (typeof v !== 'number') return fail(int ? 'int_type' : 'float_type');
-        if (!Number.isFinite(v)) return fail('finite_number');
+        let x: number;
+        if (typeof v === 'number') x = v;
+        else if (mode.strict) return fail(int ? 'int_type' : 'float_type');
+        else {
+          const t = int ? laxInt(v) : laxNumber(v);
+          if (typeof t === 'object') return fail(t.error);
+          x = t;
+        }
+        if (!Number.isFinite(x)) return fail('finite_number');
         for (const c of node.constraints) {
-          const failure = firstFailure(c, v);
+          const failure = firstFailure(c, x);
           if (failure !== undefined) return fail(failure);
         }
-        return { ok: true, value: v };
+        return { ok: true, value: x };
       }
-      case 'boolean':
-        return typeof v === 'boolean' ? { ok: true, value: v } : fail('bool_type');
+      case 'boolean': {
+        if (typeof v === 'boolean') return { ok: true, value: v };
+        if (mode.strict) return fail('bool_type');
+        const t = laxBoolean(v);
+        return typeof t === 'object' ? fail(t.error) : { ok: true, value: t };
+      }
       case 'unknown':
         return { ok: true, value: v };
-      case 'bigint':
+      case 'bigint': {
         if (typeof v === 'bigint') return { ok: true, value: v };
-        if (typeof v === 'number') {
-          if (!Number.isFinite(v)) return fail('finite_number');
-          return Number.isInteger(v) ? { ok: true, value: BigInt(v) } : fail('int_from_float');
-        }
-        if (typeof v === 'string') return /^\s*[+-]?\d+\s*$/.test(v) ? { ok: true, value: BigInt(v.trim()) } : fail('int_parsing');
-        return fail('int_type');
+        if (mode.strict && !this.call.json) return fail('int_type');
+        const t = laxBigint(v);
+        return typeof t === 'object' ? fail(t.error) : { ok: true, value: t };
+      }
       case 'null':
         return v === null ? { ok: true, value: v } : fail('none_required');
       case 'undefined':
         return v === undefined ? { ok: true, value: v } : fail('undefined_required');
       case 'literal':
-        return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail('literal_error');
+        return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail(node.enum ? 'enum' : 'literal_error');
       case 'date': {
         if (v instanceof Date) return Number.isNaN(safeTime(v)) ? fail('datetime_parsing') : { ok: true, value: new Date(safeTime(v)) };
-        if (typeof v !== 'string') return fail('datetime_type');
-        const t = parseDateTime(v);
+        const t = laxTime(v, !mode.strict || this.call.json, !mode.strict);
         return typeof t === 'number' ? { ok: true, value: new Date(t) } : fail(t.type);
       }
       case 'array': {
         if (!Array.isArray(v)) return fail('list_type');
         const max = node.constraints.find((c) => c.kind === 'maxItems');
         if (max !== undefined && v.length > max.value) return fail('too_long');
-        const results = v.map((x, i) => this.value(node.items, x, [...loc, i]));
+        const results = v.map((x, i) => this.value(node.items, x, [...loc, i], mode));
         const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
         if (issues.length > 0) return { ok: false, issues };
         const min = node.constraints.find((c) => c.kind === 'minItems');
@@ -150,16 +174,18 @@ export class Oracle {
         return { ok: true, value: results.map((r) => (r as { value: unknown }).value) };
       }
       case 'nullable':
-        return v === null ? { ok: true, value: null } : this.value(node.type, v, loc);
+        return v === null ? { ok: true, value: null } : this.value(node.type, v, loc, mode);
       case 'set': {
-        if (!(v instanceof Set) && !Array.isArray(v)) return fail('set_type');
-        const results = [...v].map((x, i) => this.value(node.items, x, [...loc, i]));
+        if (!(v instanceof Set) && (!Array.isArray(v) || (mode.strict && !this.call.json))) return fail('set_type');
+        const results = [...v].map((x, i) => this.value(node.items, x, [...loc, i], mode));
         const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
         return issues.length > 0 ? { ok: false, issues } : { ok: true, value: new Set(results.map((r) => (r as { value: unknown }).value)) };
       }
       case 'map': {
         const entries =
-          v instanceof Map
+          mode.strict && !this.call.json && !(v instanceof Map)
+            ? undefined
+            : v instanceof Map
             ? [...v]
             : Array.isArray(v)
               ? v.every((x) => Array.isArray(x) && x.length === 2)
@@ -172,8 +198,8 @@ export class Oracle {
         const issues: Found[] = [];
         const out = new Map<unknown, unknown>();
         for (const [k, x] of entries) {
-          const key = this.value(node.key, k, [...loc, String(k), '[key]']);
-          const value = this.value(node.value, x, [...loc, String(k)]);
+          const key = this.value(node.key, k, [...loc, String(k), '[key]'], mode);
+          const value = this.value(node.value, x, [...loc, String(k)], mode);
           if (!key.ok) issues.push(...key.issues);
           if (!value.ok) issues.push(...value.issues);
           if (key.ok && value.ok) out.set(key.value, value.value);
@@ -190,22 +216,25 @@ export class Oracle {
             issues.push({ type: 'missing', loc: [...loc, i] });
             continue;
           }
-          const result = this.value(node.elements[i] ?? node.rest!, v[i], [...loc, i]);
+          const result = this.value(node.elements[i] ?? node.rest!, v[i], [...loc, i], mode);
           if (result.ok) values.push(result.value);
           else issues.push(...result.issues);
         }
         return issues.length > 0 ? { ok: false, issues } : { ok: true, value: values };
       }
       case 'union':
-        return node.discriminator === undefined ? this.union(node.members, v, loc) : this.tagged(node, v, loc);
+        return node.discriminator === undefined ? this.union(node.members, v, loc, mode) : this.tagged(node, v, loc, mode);
       case 'model':
-        return this.object(this.model(node.ref), v, loc, 'model_type');
+        // A model's fields take their own strictness, else the model's, else the call's.
+        return this.object(this.model(node.ref), v, loc, 'model_type', this.call);
+      case 'ref':
+        return this.value(this.definitions.get(node.ref)!.type, v, loc, mode);
       case 'object':
-        return this.object(node, v, loc, 'dict_type');
+        return this.object(node, v, loc, 'dict_type', mode);
     }
   }
 
-  private union(members: readonly TypeNode[], v: unknown, loc: (string | number)[]): Result {
+  private union(members: readonly TypeNode[], v: unknown, loc: (string | number)[], mode: Mode): Result {
     // Strict first: the first exact member, except that among models the one with most fields set wins.
     const shaped = members.filter((m) => m.kind === 'model' || m.kind === 'object');
     for (const member of members) {
@@ -219,62 +248,96 @@ export class Oracle {
           const set = fields.filter((f) => Object.hasOwn(v as object, f.name) && (v as Record<string, unknown>)[f.name] !== undefined).length;
           if (set > score) [best, score] = [candidate, set];
         }
-        if (best !== undefined) return this.value(best, v, loc);
+        if (best !== undefined) return this.value(best, v, loc, mode);
         continue;
       }
-      if (this.check(member, v)) return this.value(member, v, loc);
+      if (this.check(member, v)) return this.value(member, v, loc, mode);
     }
-    const issues: Found[] = [];
+    const failures: Found[][] = [];
     const labels = memberLabels(members, this.models);
     for (const [i, member] of members.entries()) {
-      const result = this.value(member, v, [...loc, labels[i]!]);
+      const result = this.value(member, v, [...loc, labels[i]!], mode);
       if (result.ok) return result;
-      issues.push(...result.issues);
+      failures.push(result.issues);
     }
-    return { ok: false, issues };
+    // Only members that take the input's kind of value report, unless none does.
+    const kinds = members.map((m) => inputKinds(m, this.definitions));
+    const of = kindsOf(v);
+    const takes = kinds.map((k) => k === undefined || [...of].some((kind) => k.has(kind)));
+    const report = kinds.some((k) => k === undefined) || !takes.some(Boolean) ? failures : failures.filter((_, i) => takes[i]);
+    return { ok: false, issues: report.flat() };
   }
 
-  private tagged(node: TypeNode & { kind: 'union' }, v: unknown, loc: (string | number)[]): Result {
+  private tagged(node: TypeNode & { kind: 'union' }, v: unknown, loc: (string | number)[], mode: Mode): Result {
     if (!isObject(v)) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const tag = own(v, node.discriminator!);
     if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const selected = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
     if (selected === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
-    return this.value(selected.member, v, [...loc, String(tag)]);
+    return this.value(selected.member, v, [...loc, String(tag)], mode);
   }
 
   private object(
-    model: Pick<ModelIR, 'fields' | 'extra'> & { rest?: TypeNode },
+    model: Pick<ModelIR, 'fields' | 'extra'> & { rest?: TypeNode; restKey?: { source: string } },
     v: unknown,
     loc: (string | number)[],
     typeError: string,
+    mode: Mode,
   ): Result {
     if (!isObject(v)) return { ok: false, issues: [{ type: typeError, loc }] };
     const out: Record<string, unknown> = {};
     const issues: Found[] = [];
+    const populate = 'populateByName' in model && model.populateByName === true;
+    const keys = new Set<string>();
     for (const field of model.fields) {
-      const x = own(v, field.name);
+      // The alias is the input key; with populateByName the name is too, after it.
+      const key = field.validationAlias ?? field.name;
+      keys.add(key);
+      let at = key;
+      let x = own(v, key);
+      if (field.validationAlias !== undefined && populate) {
+        keys.add(field.name);
+        if (x === undefined) {
+          x = own(v, field.name);
+          if (x !== undefined) at = field.name;
+        }
+      }
       if (x === undefined) {
         if (field.default !== undefined) define(out, field.name, structuredClone(field.default));
-        else if (!field.optional) issues.push({ type: 'missing', loc: [...loc, field.name] });
+        else if (!field.optional) issues.push({ type: 'missing', loc: [...loc, key] });
         continue;
       }
-      const result = this.value(field.type, x, [...loc, field.name]);
+      const strict = field.strict ?? ('strict' in model ? (model.strict as boolean | undefined) : undefined) ?? mode.strict;
+      const fieldMode: Mode = { strict, toStr: field.coerceNumbersToStr === true || mode.toStr };
+      const result = this.value(field.type, x, [...loc, at], fieldMode);
       if (result.ok) define(out, field.name, result.value);
       else issues.push(...result.issues);
     }
-    const others = Object.keys(v).filter((key) => !model.fields.some((f) => f.name === key));
+    const others = Object.keys(v).filter((key) => !keys.has(key));
     if (model.rest !== undefined) {
       for (const key of others) {
-        const result = this.value(model.rest, v[key], [...loc, key]);
+        if (model.restKey !== undefined && !new RegExp(model.restKey.source).test(key)) {
+          if (model.extra === 'forbid') issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+          else if (model.extra === 'allow') define(out, key, v[key]);
+          continue;
+        }
+        const result = this.value(model.rest, v[key], [...loc, key], mode);
         if (result.ok) define(out, key, result.value);
         else issues.push(...result.issues);
       }
     } else if (model.extra === 'forbid') {
       for (const key of others) issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
+    } else if (model.extra === 'allow') {
+      for (const key of others) define(out, key, v[key]);
     }
     return issues.length > 0 ? { ok: false, issues } : { ok: true, value: out };
   }
+}
+
+/** How a value is parsed: strictly or with lax conversions, and whether numbers become strings. */
+interface Mode {
+  readonly strict: boolean;
+  readonly toStr: boolean;
 }
 
 /** The error type of the first constraint `value` breaks (values already of the right type). */
@@ -308,6 +371,19 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
     case 'maxItems':
       return (value as unknown[]).length > c.value ? 'too_long' : undefined;
   }
+}
+
+/** The kinds a value counts as: a Date, Set or Map is also an object. */
+function kindsOf(v: unknown): Set<InputKind> {
+  const kinds = new Set<InputKind>();
+  if (v === null) kinds.add('null');
+  else if (Array.isArray(v)) kinds.add('array');
+  else if (typeof v === 'object') kinds.add('object');
+  else if (typeof v !== 'function' && typeof v !== 'symbol') kinds.add(typeof v as InputKind);
+  if (v instanceof Date) kinds.add('date');
+  if (v instanceof Set) kinds.add('set');
+  if (v instanceof Map) kinds.add('map');
+  return kinds;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

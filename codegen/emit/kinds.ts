@@ -1,0 +1,108 @@
+/**
+ * The kinds of JavaScript value each type node can parse from. When every
+ * member of a union fails, only the members that take the input's kind
+ * report, so an array that fails `Json[]` is not also told it is not a
+ * string, a number and a boolean.
+ */
+import { assertNever, type DefinitionIR, type TypeNode } from '../ir';
+
+/** A coarse kind of input value. */
+export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'set' | 'map';
+
+/** Every kind of input `node` may accept (`undefined` for any value). */
+export function inputKinds(
+  node: TypeNode,
+  definitions: ReadonlyMap<string, DefinitionIR>,
+  seen: ReadonlySet<string> = new Set(),
+): ReadonlySet<InputKind> | undefined {
+  const of = (...kinds: InputKind[]): ReadonlySet<InputKind> => new Set(kinds);
+  switch (node.kind) {
+    case 'string':
+      return of('string');
+    // Lax mode (the default) converts strings and booleans to numbers, strings and 0/1 to booleans.
+    case 'number':
+      return of('number', 'string', 'boolean');
+    case 'boolean':
+      return of('boolean', 'string', 'number');
+    case 'bigint':
+      return of('bigint', 'number', 'string');
+    case 'null':
+      return of('null');
+    case 'undefined':
+      return of('undefined');
+    case 'literal':
+      return new Set(node.values.map((v) => typeof v as 'string' | 'number' | 'boolean'));
+    case 'date':
+      return of('date', 'string', 'number');
+    case 'array':
+    case 'tuple':
+      return of('array');
+    case 'set':
+      return of('set', 'array');
+    case 'map':
+      return of('map', 'object', 'array');
+    case 'model':
+    case 'object':
+      return of('object');
+    case 'unknown':
+      return undefined;
+    case 'nullable': {
+      const inner = inputKinds(node.type, definitions, seen);
+      return inner === undefined ? undefined : new Set([...inner, 'null']);
+    }
+    case 'union': {
+      const all = new Set<InputKind>();
+      for (const member of node.members) {
+        const kinds = inputKinds(member, definitions, seen);
+        if (kinds === undefined) return undefined;
+        for (const kind of kinds) all.add(kind);
+      }
+      return all;
+    }
+    case 'ref': {
+      // A definition that is only itself accepts nothing more than what its other parts take.
+      if (seen.has(node.ref)) return new Set();
+      const definition = definitions.get(node.ref);
+      return definition === undefined ? undefined : inputKinds(definition.type, definitions, new Set([...seen, node.ref]));
+    }
+    default:
+      return assertNever(node);
+  }
+}
+
+/** An expression true when `v` is of one of `kinds`. */
+export function kindTest(kinds: ReadonlySet<InputKind>, v: string): string {
+  const tests: string[] = [];
+  for (const kind of [...kinds].sort()) {
+    switch (kind) {
+      case 'string':
+      case 'number':
+      case 'boolean':
+      case 'bigint':
+      case 'undefined':
+        tests.push(`typeof ${v} === "${kind}"`);
+        break;
+      case 'null':
+        tests.push(`${v} === null`);
+        break;
+      case 'array':
+        tests.push(`Array.isArray(${v})`);
+        break;
+      case 'object':
+        tests.push(`(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`);
+        break;
+      case 'date':
+        tests.push(`${v} instanceof Date`);
+        break;
+      case 'set':
+        tests.push(`${v} instanceof Set`);
+        break;
+      case 'map':
+        tests.push(`${v} instanceof Map`);
+        break;
+      default:
+        assertNever(kind);
+    }
+  }
+  return tests.length === 0 ? 'false' : tests.join(' || ');
+}

@@ -1,0 +1,130 @@
+/**
+ * Lax-mode conversions, called by generated code only after a value failed
+ * its exact type check: form fields, query strings and environment variables
+ * arrive as strings. Each returns the converted value, or an error type.
+ * The rules are pydantic's (see docs/coercion.md).
+ */
+import { parseDateTime } from './formats/datetime';
+
+/** A failed conversion: the error type to report. */
+export type CoerceError = 'float_parsing' | 'float_type' | 'int_parsing' | 'int_type' | 'int_from_float' | 'finite_number' | 'bool_parsing' | 'bool_type';
+
+/** A failure, told apart from a converted value by `typeof result === 'object'`. */
+export interface Failure {
+  readonly error: CoerceError;
+}
+
+const failures: { readonly [E in CoerceError]: Failure } = {
+  float_parsing: { error: 'float_parsing' },
+  float_type: { error: 'float_type' },
+  int_parsing: { error: 'int_parsing' },
+  int_type: { error: 'int_type' },
+  int_from_float: { error: 'int_from_float' },
+  finite_number: { error: 'finite_number' },
+  bool_parsing: { error: 'bool_parsing' },
+  bool_type: { error: 'bool_type' },
+};
+
+// Digits with single underscores between them, as Python's numeric literals allow.
+const DIGITS = '\\d(?:_?\\d)*';
+const FLOAT = new RegExp(`^[+-]?(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
+const INT = new RegExp(`^[+-]?${DIGITS}(?:\\.0+)?$`);
+
+/** A lax `number`: a number, a numeric string (trimmed, `+`, `1_000`, exponents), or a boolean. */
+export function laxNumber(v: unknown): number | Failure {
+  if (typeof v === 'string') {
+    const text = v.trim();
+    if (!FLOAT.test(text)) return failures.float_parsing;
+    const n = Number(text.replaceAll('_', ''));
+    return Number.isFinite(n) ? n : failures.finite_number;
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return failures.float_type;
+}
+
+/** A lax integer: an integral number, an integer string (`'42'`, `' +4_2.0 '`), or a boolean. */
+export function laxInt(v: unknown): number | Failure {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return failures.finite_number;
+    return Number.isInteger(v) ? v : failures.int_from_float;
+  }
+  if (typeof v === 'string') {
+    const text = v.trim();
+    if (!INT.test(text)) return failures.int_parsing;
+    const n = Number(text.replaceAll('_', ''));
+    return Number.isFinite(n) ? n : failures.int_parsing;
+  }
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  return failures.int_type;
+}
+
+const TRUE = new Set(['1', 't', 'true', 'y', 'yes', 'on']);
+const FALSE = new Set(['0', 'f', 'false', 'n', 'no', 'off']);
+
+/** A lax boolean: `'yes'`, `'off'`, `'1'` … (any case), or the numbers 0 and 1. */
+export function laxBoolean(v: unknown): boolean | Failure {
+  if (typeof v === 'string') {
+    const text = v.toLowerCase();
+    if (TRUE.has(text)) return true;
+    if (FALSE.has(text)) return false;
+    return failures.bool_parsing;
+  }
+  if (typeof v === 'number') {
+    if (v === 0 || v === 1) return v === 1;
+    return Number.isInteger(v) ? failures.bool_parsing : failures.bool_type;
+  }
+  return failures.bool_type;
+}
+
+const BIGINT = /^[+-]?\d+$/;
+
+/** A lax bigint: an integral number or an integer string (trimmed). */
+export function laxBigint(v: unknown): bigint | Failure {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return failures.finite_number;
+    return Number.isInteger(v) ? BigInt(v) : failures.int_from_float;
+  }
+  if (typeof v === 'string') {
+    const text = v.trim();
+    return BIGINT.test(text) ? BigInt(text) : failures.int_parsing;
+  }
+  return failures.int_type;
+}
+
+/** A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as milliseconds. */
+export function fromTimestamp(t: number): number {
+  return Math.abs(t) > 2e10 ? t : t * 1000;
+}
+
+const NUMERIC = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
+const MAX_TIME = 8.64e15;
+
+/**
+ * A Date from a string (RFC 3339 / ISO 8601, or a numeric string read as a
+ * unix timestamp) when `strings`, from a unix timestamp (seconds, or
+ * milliseconds above 2e10) when `numbers`. Epoch milliseconds, or the error
+ * type and detail.
+ */
+export function laxTime(v: unknown, strings: boolean, numbers: boolean): number | DateFailure {
+  if (typeof v === 'string' && strings) {
+    // A numeric string is a timestamp wherever strings are accepted (pydantic reads them so in JSON too).
+    if (NUMERIC.test(v)) return timestamp(Number(v));
+    return parseDateTime(v);
+  }
+  if (typeof v === 'number' && numbers) return timestamp(v);
+  return DATE_TYPE;
+}
+
+/** A failed Date conversion. */
+export interface DateFailure {
+  readonly type: 'datetime_type' | 'datetime_parsing' | 'datetime_from_date_parsing';
+  readonly error?: string;
+}
+
+const DATE_TYPE: DateFailure = { type: 'datetime_type' };
+const OUT_OF_RANGE: DateFailure = { type: 'datetime_parsing', error: 'timestamp is out of range' };
+
+function timestamp(t: number): number | DateFailure {
+  const ms = Math.round(fromTimestamp(t));
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME ? ms : OUT_OF_RANGE;
+}
