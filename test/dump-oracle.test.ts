@@ -43,7 +43,7 @@ function selections(keys: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(fc.constant(undefined), fc.array(fc.constantFrom(...keys), { maxLength: 4 }), fc.dictionary(key, inner, { maxKeys: 4 }));
 }
 
-const models = ['Address', 'Scalars', 'Optionals', 'Order', 'Unions', 'Tricky', 'TreeNode', 'Loose', 'Tuples', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Money', 'Invoice'];
+const models = ['Address', 'Scalars', 'Optionals', 'Order', 'Unions', 'Tricky', 'TreeNode', 'Loose', 'Tuples', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Money', 'Invoice', 'Document', 'Open', 'ApiUser', 'Shouting', 'Dashed'];
 
 describe('generated dump agrees with the interpreter', () => {
   it.each(models)('%s', (name) => {
@@ -51,6 +51,7 @@ describe('generated dump agrees with the interpreter', () => {
     const options = fc.record(
       {
         mode: fc.constantFrom('js', 'json'),
+        byAlias: fc.boolean(),
         include: selections(keys),
         exclude: selections(keys),
         excludeUnset: fc.boolean(),

@@ -35,24 +35,51 @@ export class DumpOracle {
       ...model.fields.map((f) => ({ ...f, computed: false })),
       ...(model.computed ?? []).map((c) => ({ ...c, computed: true, default: undefined as JsonValue | undefined, serializationAlias: undefined as string | undefined })),
     ];
-    for (const entry of entries) {
-      // Fields are own properties (an absent `toString` field is not Object.prototype's); computed fields are getters.
-      const value = entry.computed || Object.hasOwn(v, entry.name) ? (v as Record<string, unknown>)[entry.name] : undefined;
-      if (value === undefined) continue;
-      if (inc !== undefined && pick(inc, entry.name) === undefined) continue;
-      if (exc !== undefined && pick(exc, entry.name) === true) continue;
-      if (o.excludeNone === true && value === null) continue;
-      if (!entry.computed && o.excludeUnset === true && unset?.includes(entry.name) === true) continue;
-      if (!entry.computed && o.excludeDefaults === true && entry.default !== undefined && same(value, entry.default)) continue;
-      const key = o.byAlias === true && entry.serializationAlias !== undefined ? entry.serializationAlias : entry.name;
-      Object.defineProperty(out, key, {
-        value: this.value(entry.type, value, o, below(inc, entry.name), below(exc, entry.name)),
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-    }
+    entries.forEach((entry, i) => {
+      if (i === model.fields.length && model.extra === 'allow') this.extras(model, v, o, inc, exc, out);
+      this.entry(entry, v, o, inc, exc, unset, out);
+    });
+    if (entries.length === model.fields.length && model.extra === 'allow') this.extras(model, v, o, inc, exc, out);
     return out;
+  }
+
+  /** One field or computed field, when the options keep it. */
+  private entry(
+    entry: { name: string; type: TypeNode; computed: boolean; default?: JsonValue | undefined; serializationAlias?: string | undefined },
+    v: object,
+    o: DumpOptions,
+    inc: Sel,
+    exc: Sel,
+    unset: readonly string[] | undefined,
+    out: Record<string, unknown>,
+  ): void {
+    // Fields are own properties (an absent `toString` field is not Object.prototype's); computed fields are getters.
+    const value = entry.computed || Object.hasOwn(v, entry.name) ? (v as Record<string, unknown>)[entry.name] : undefined;
+    if (value === undefined) return;
+    if (inc !== undefined && pick(inc, entry.name) === undefined) return;
+    if (exc !== undefined && pick(exc, entry.name) === true) return;
+    if (o.excludeNone === true && value === null) return;
+    if (!entry.computed && o.excludeUnset === true && unset?.includes(entry.name) === true) return;
+    if (!entry.computed && o.excludeDefaults === true && entry.default !== undefined && same(value, entry.default)) return;
+    const key = o.byAlias === true && entry.serializationAlias !== undefined ? entry.serializationAlias : entry.name;
+    Object.defineProperty(out, key, {
+      value: this.value(entry.type, value, o, below(inc, entry.name), below(exc, entry.name)),
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  }
+
+  /** The keys an `extra: 'allow'` model kept beyond its fields, after the fields. */
+  private extras(model: ModelIR, v: object, o: DumpOptions, inc: Sel, exc: Sel, out: Record<string, unknown>): void {
+    for (const key of Object.keys(v)) {
+      if (model.fields.some((f) => f.name === key)) continue;
+      const value = (v as Record<string, unknown>)[key];
+      if (inc !== undefined && pick(inc, key) === undefined) continue;
+      if (exc !== undefined && pick(exc, key) === true) continue;
+      if (o.excludeNone === true && value === null) continue;
+      Object.defineProperty(out, key, { value: this.plain(value, o.mode === 'json', o), writable: true, enumerable: true, configurable: true });
+    }
   }
 
   private value(node: TypeNode, v: unknown, o: DumpOptions, inc: Sel, exc: Sel): unknown {
