@@ -1,9 +1,22 @@
 export { Model, link, linkTemplate, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
-export { model, field, type ModelOptions, type FieldOptions, type ModelDecorator, type FieldDecorator } from './decorators';
+export {
+  model,
+  field,
+  fieldValidator,
+  modelValidator,
+  type ModelOptions,
+  type FieldOptions,
+  type ModelDecorator,
+  type FieldDecorator,
+  type ValidatorOptions,
+  type ValidationInfo,
+  type FieldValidatorDecorator,
+  type ModelValidatorDecorator,
+} from './decorators';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 // For generated code only: not part of the supported API.
-export { issue, prefix, adopt, trial, keepExtras, isMultipleOf, dumpValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
+export { issue, prefix, adopt, trial, keepExtras, runValidator, INVALID, isMultipleOf, dumpValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
 export { laxNumber, laxInt, laxBoolean, laxBigint, laxTime } from './coerce';

@@ -15,11 +15,14 @@ export function brandOf(type: Type, at: Node): string | undefined {
   return value.isStringLiteral() ? String(value.getLiteralValue()) : undefined;
 }
 
-/** Which tydantic decorator this is: `model` or `field` (called), `model-uncalled`, or undefined. */
-export function decoratorKind(decorator: Decorator): 'model' | 'field' | 'model-uncalled' | 'field-uncalled' | undefined {
+/** A tydantic decorator, as `decoratorKind` tells them apart. */
+export type DecoratorKind = 'model' | 'field' | 'fieldValidator' | 'modelValidator' | 'model-uncalled' | 'field-uncalled';
+
+/** Which tydantic decorator this is: `model`, `field`, a validator (called), `model-uncalled` …, or undefined. */
+export function decoratorKind(decorator: Decorator): DecoratorKind | undefined {
   const expr = decorator.getExpression();
   const brand = brandOf(expr.getType(), expr);
-  if (brand === 'model' || brand === 'field') return brand;
+  if (brand === 'model' || brand === 'field' || brand === 'fieldValidator' || brand === 'modelValidator') return brand;
   // `@model` without parentheses: the factory itself, whose result carries the brand.
   for (const signature of expr.getType().getCallSignatures()) {
     const returned = brandOf(signature.getReturnType(), expr);

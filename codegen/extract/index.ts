@@ -11,6 +11,7 @@ import { decoratorKind, extendsModel, modelDecorator } from './brand';
 import { constrain } from './constraints';
 import { aliasOf } from './aliases';
 import { defaultProblem } from './defaults';
+import { isValidatorDecorator, readValidators } from './validators';
 import { Definitions } from './definitions';
 import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
@@ -176,7 +177,7 @@ function extractModel(
       }
     }
     for (const member of [...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()]) {
-      if (member.getDecorators().some((d) => decoratorKind(d) !== undefined)) {
+      if (member.getDecorators().some((d) => decoratorKind(d) !== undefined && !isValidatorDecorator(decoratorKind(d)))) {
         report(member, `.${member.getName()}: @field applies to instance fields only`, 'remove the decorator, or make it a field');
       }
     }
@@ -209,6 +210,14 @@ function extractModel(
     if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
     report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
   }
+  const validators = readValidators(inheritanceChain(cls), (node, message, hint) => report(node, message, hint));
+  for (const { field, node } of validators.named) {
+    if (!fields.has(field)) report(node, `: the validator names '${field}', which is not a field`, `the fields are: ${[...fields.keys()].join(', ')}`);
+  }
+  for (const [field, list] of validators.fields) {
+    const ir = fields.get(field);
+    if (ir !== undefined) fields.set(field, { ...ir, validators: list });
+  }
   // Two fields read from one input key would both take its value.
   const owners = new Map<string, string>();
   for (const field of fields.values()) {
@@ -236,6 +245,7 @@ function extractModel(
     extra: modelOptions.extra ?? 'ignore',
     ...(modelOptions.strict === undefined ? {} : { strict: modelOptions.strict }),
     ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
+    ...(validators.model.length === 0 ? {} : { validators: validators.model }),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
     ...withDocs(cls),
