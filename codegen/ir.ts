@@ -107,6 +107,13 @@ export type TypeNode =
 /** The kinds of type node. */
 export type TypeKind = TypeNode['kind'];
 
+/** A static method of the model class run as a validator (`@fieldValidator`, `@modelValidator`). */
+export interface ValidatorIR {
+  /** The method name: generated code calls `Model[method](value, info)`. */
+  readonly method: string;
+  readonly mode: 'before' | 'after';
+}
+
 /** A declared property of a model. */
 export interface FieldIR {
   /** The property name, which is also the input key. */
@@ -116,6 +123,8 @@ export interface FieldIR {
   readonly strict?: boolean;
   /** `coerceNumbersToStr` (field or model): a `string` field takes numbers in lax mode. */
   readonly coerceNumbersToStr?: true;
+  /** Field validators, in declaration order (inherited ones first). */
+  readonly validators?: readonly ValidatorIR[];
   /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
   readonly validationAlias?: string;
   /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */
@@ -154,6 +163,8 @@ export interface ModelIR {
   readonly extra: ExtraPolicy;
   /** `@model({ strict })`: the strictness of this model's own fields, overriding the call's. */
   readonly strict?: boolean;
+  /** Model validators, in declaration order (inherited ones first). */
+  readonly validators?: readonly ValidatorIR[];
   /** `@model({ populateByName: true })`: a field with a validation alias also takes its name as input key. */
   readonly populateByName?: true;
   /** `@model({ frozen: true })`: instances are frozen once built (parse, construct, copy). */

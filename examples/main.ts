@@ -43,8 +43,8 @@ try {
   console.log('\nissues[0]:', show(error.issues[0]));
 }
 
-console.log('\n== A config read at startup ==');
-const config = AppConfig.safeParse({ environment: 'production', database: { name: 'orders', port: 6432 } });
+console.log('\n== A config read at startup, from environment-variable strings (lax mode converts them) ==');
+const config = AppConfig.safeParse({ environment: 'production', database: { name: 'orders', port: '6432', ssl: 'true' }, workers: '8' });
 console.log(config.success ? show(config.data) : config.error.message);
-const broken = AppConfig.safeParse({ environment: 'prod', database: { port: 70000 }, workers: 0 });
+const broken = AppConfig.safeParse({ environment: 'prod', database: { port: '70000' }, workers: '0' });
 console.log(broken.success ? show(broken.data) : broken.error.message);

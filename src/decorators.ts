@@ -93,6 +93,54 @@ export interface ComputedDecorator {
   readonly '~tydantic'?: 'computed';
 }
 
+/** Options of `@fieldValidator()` and `@modelValidator()`. */
+export interface ValidatorOptions {
+  /** `before`: on the raw input, before type validation; `after` (default): on the validated value. */
+  mode?: 'before' | 'after';
+}
+
+/** What a validator gets besides the value. */
+export interface ValidationInfo {
+  /** The `context` option of the parse call. */
+  readonly context: unknown;
+  /** The field being validated (undefined for a model validator). */
+  readonly field: string | undefined;
+}
+
+/** What `@fieldValidator()` returns: a static method decorator for both decorator modes. */
+export interface FieldValidatorDecorator {
+  (value: (...args: never[]) => unknown, context: ClassMethodDecoratorContext): void;
+  (target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'fieldValidator';
+}
+
+/** What `@modelValidator()` returns: a static method decorator for both decorator modes. */
+export interface ModelValidatorDecorator {
+  (value: (...args: never[]) => unknown, context: ClassMethodDecoratorContext): void;
+  (target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'modelValidator';
+}
+
+/**
+ * Runs a static method on the named fields: `(value, info) => value`. Throwing
+ * reports a `value_error` at the field with the error's message; the returned
+ * value replaces the field's.
+ */
+export function fieldValidator(_fields: string | readonly string[], _options?: ValidatorOptions): FieldValidatorDecorator {
+  return (() => undefined) as FieldValidatorDecorator;
+}
+
+/**
+ * Runs a static method on the whole input (`before`) or the new instance
+ * (`after`, default): `(value, info) => value`. Throwing reports a
+ * `value_error` at `loc: []`.
+ */
+export function modelValidator(_options?: ValidatorOptions): ModelValidatorDecorator {
+  return (() => undefined) as ModelValidatorDecorator;
+}
+
 /** Marks a class whose `@model()` decorator ran. */
 export const DECORATED: unique symbol = Symbol.for('tydantic.decorated') as never;
 

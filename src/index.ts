@@ -1,10 +1,26 @@
 export { Model, link, linkTemplate, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
 export type { DumpOptions, DumpJSONOptions, Selection } from './dump';
-export { model, field, computed, type ModelOptions, type FieldOptions, type ComputedOptions, type ModelDecorator, type FieldDecorator, type ComputedDecorator } from './decorators';
+export {
+  model,
+  field,
+  computed,
+  fieldValidator,
+  modelValidator,
+  type ModelOptions,
+  type FieldOptions,
+  type ModelDecorator,
+  type FieldDecorator,
+  type ComputedOptions,
+  type ComputedDecorator,
+  type ValidatorOptions,
+  type ValidationInfo,
+  type FieldValidatorDecorator,
+  type ModelValidatorDecorator,
+} from './decorators';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 // For generated code only: not part of the supported API.
-export { issue, prefix, adopt, trial, keepExtras, dumpExtras, copyExtras, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
+export { issue, prefix, adopt, trial, keepExtras, dumpExtras, copyExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
 export { laxNumber, laxInt, laxBoolean, laxBigint, laxTime } from './coerce';

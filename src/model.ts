@@ -31,6 +31,8 @@ export interface ParseOptions {
   strict?: boolean;
   /** Message templates for this call, by error type (`{ string_too_short: 'Au moins {min_length} caractères' }`). */
   messages?: MessageOverrides;
+  /** Any value, handed to every validator as `info.context`. */
+  context?: unknown;
 }
 
 /** The data shape of a model instance: its fields, recursively, without methods. */
@@ -179,7 +181,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
-    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages };
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
     const out = validate(input, c);
     return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
   };

@@ -1,5 +1,6 @@
+import type { ValidationInfo } from './decorators';
 import { COMPILED, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
-import type { Issue, Loc } from './errors';
+import { type Issue, type Loc, ValidationError } from './errors';
 import { formatError, type StringFormat } from './formats/strings';
 import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
 
@@ -15,11 +16,42 @@ export interface ParseContext {
   json?: boolean | undefined;
   /** The call's message templates, over the global ones. */
   messages?: MessageOverrides | undefined;
+  /** The call's `context` option, handed to validators. */
+  context?: unknown;
+}
+
+/** What a validator returns when it threw: its issue is already reported. */
+export const INVALID: unique symbol = Symbol('tydantic.invalid') as never;
+
+/**
+ * Runs a validator (a static method of the model): its result, or INVALID
+ * after reporting what it threw. An Error becomes a `value_error` with its
+ * message; a ValidationError (a nested parse) gives its own issues, located
+ * under `loc`.
+ */
+export function runValidator(
+  c: ParseContext,
+  model: object,
+  method: string,
+  value: unknown,
+  field: string | undefined,
+  loc: Loc,
+): unknown {
+  try {
+    return (model as Record<string, (value: unknown, info: ValidationInfo) => unknown>)[method]!(value, { context: c.context, field });
+  } catch (error) {
+    if (error instanceof ValidationError) {
+      for (const item of error.issues) c.issues.push({ ...item, loc: [...loc, ...item.loc] });
+    } else {
+      issue(c, 'value_error', [...loc], value, { error: error instanceof Error ? error.message : String(error) });
+    }
+    return INVALID;
+  }
 }
 
 /** A fresh context for one member of a union: same options, its own issues. */
 export function trial(c: ParseContext): ParseContext {
-  return { issues: [], extra: c.extra, strict: c.strict, json: c.json, messages: c.messages };
+  return { issues: [], extra: c.extra, strict: c.strict, json: c.json, messages: c.messages, context: c.context };
 }
 
 /** Reports one issue (called by generated code, on the error path only). */

@@ -86,15 +86,21 @@ describe('diagnostics', () => {
         hint: parse copies defaults without validating them: change the default or the type",
         "more.ts:86:3 - error: BadDefaults.email: the default "nobody" does not fit the field's type: it is not a valid email
         hint: parse copies defaults without validating them: change the default or the type",
-        "more.ts:94:3 - error: SameKey.b: its input key 'b' is also the input key of a
+        "more.ts:95:19 - error: BadValidators: the validator names 'b', which is not a field
+        hint: the fields are: a",
+        "more.ts:101:3 - error: BadValidators.notStatic: a validator must be a static method
+        hint: write static notStatic(value, info)",
+        "more.ts:106:21 - error: BadValidators: the only validator option is mode
+        hint: write { mode: 'before' } or { mode: 'after' }",
+        "more.ts:116:3 - error: SameKey.b: its input key 'b' is also the input key of a
         hint: give one of them another alias",
-        "more.ts:107:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:129:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:108:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:130:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:109:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:131:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:110:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:132:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
       ]
     `);

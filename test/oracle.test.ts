@@ -63,7 +63,7 @@ function boundaries(model: unknown): unknown[] {
 
 function junk(name: string): fc.Arbitrary<unknown> {
   return fc.oneof(
-    fc.constantFrom(null, undefined, '', 'x', 'a@b.co', -0, 1.5, Number.NaN, true, [], {}, new Date(Number.NaN), '2024-01-01'),
+    fc.constantFrom(null, undefined, '', 'x', 'a@b.co', -0, 1.5, Number.NaN, true, [], {}, new Date(Number.NaN), '2024-01-01', '12', ' 1_0.0 ', 'yes', '1e3', 1700000000),
     { arbitrary: fc.constantFrom(...boundaries(ir.models.find((model) => model.id === name))), weight: 2 },
     fc.anything({ maxDepth: 2 }),
   );
@@ -81,10 +81,11 @@ describe('generated code agrees with the interpreter', () => {
       fc.anything({ withDate: true, withNullPrototype: true }),
     );
     fc.assert(
-      fc.property(inputs, (input) => {
+      fc.property(inputs, fc.constantFrom(undefined, { strict: true }, { strict: false }), (input, options) => {
         expect(m[name].is(input)).toBe(oracle.is(name, input));
-        const result = m[name].safeParse(input);
-        const expected = oracle.parse(name, input);
+        // The call's strictness too: lax conversions, and strict mode where neither model nor field decides.
+        const result = m[name].safeParse(input, options);
+        const expected = oracle.parse(name, input, options ?? {});
         if (expected.ok) {
           if (!result.success) throw new Error(result.error.message);
           expect(toPlain(result.data)).toStrictEqual(expected.value);

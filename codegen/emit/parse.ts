@@ -52,17 +52,26 @@ function strictTest(site: Site, jsonToo = false): string | undefined {
 export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   const { parse: parseName, proto } = e.fn(model.id);
   const names = e.names.child(LOCALS);
+  const before = model.validators?.filter((x) => x.mode === 'before') ?? [];
+  const after = model.validators?.filter((x) => x.mode === 'after') ?? [];
   out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+    for (const validator of before) {
+      // Model `before` validators see the raw input, whatever it is.
+      out.line(`v = ${callValidator(e, model.id, validator.method, 'v', 'c', undefined, [])};`);
+      out.line(`if (v === ${e.helper('INVALID')}) return undefined;`);
+    }
     out.block('if (typeof v !== "object" || v === null || Array.isArray(v))', () => {
       out.line(`${e.helper('issue')}(c, "model_type", [], v, { class_name: ${lit(model.name)} });`);
       out.line('return undefined;');
     });
     out.line('const n = c.issues.length;');
     const populate = model.populateByName === true;
-    const outputs = model.fields.map((field) => emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE), populate));
+    const outputs = model.fields.map((field) =>
+      emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE), populate, model.id),
+    );
     emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
-    out.line(`const o = Object.create(${proto});`);
+    out.line(`${after.length > 0 ? 'let' : 'const'} o = Object.create(${proto});`);
     model.fields.forEach((field, i) => {
       const value = outputs[i]!.output;
       const assign = write('o', field.name, value);
@@ -76,6 +85,10 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       if (field.default !== undefined) out.line(`if (${outputs[i]!.input} === undefined) (${defaulted} ??= []).push(${lit(field.name)});`);
     });
     if (model.fields.some((f) => f.default !== undefined)) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
+    for (const validator of after) {
+      out.line(`o = ${callValidator(e, model.id, validator.method, 'o', 'c', undefined, [])};`);
+      out.line(`if (o === ${e.helper('INVALID')}) return undefined;`);
+    }
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
   });
 }
@@ -101,6 +114,7 @@ function emitField(
   base: readonly string[],
   mode: Mode,
   populateByName = false,
+  owner?: string,
 ): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
@@ -113,7 +127,7 @@ function emitField(
     out.line(`let ${at} = ${lit(key)};`);
     out.line(`if (${input} === undefined && (${input} = ${read(src, field.name)}) !== undefined) ${at} = ${lit(field.name)};`);
   } else {
-    out.line(`const ${input} = ${read(src, key)};`);
+    out.line(`${field.validators === undefined ? 'const' : 'let'} ${input} = ${read(src, key)};`);
   }
   const site: Site = { cx, loc: [...base, at], label: names.numbered('f'), mode };
   out.line(`let ${output}${e.type('any')};`);
@@ -128,9 +142,24 @@ function emitField(
         `if (${input} === undefined) { ${e.helper('issue')}(${cx}, "missing", [${site.loc.join(', ')}], ${src}); break ${site.label}; }`,
       );
     }
+    const validators = owner === undefined ? [] : (field.validators ?? []);
+    for (const validator of validators.filter((x) => x.mode === 'before')) {
+      out.line(`${input} = ${callValidator(e, owner!, validator.method, input, cx, field.name, site.loc)};`);
+      out.line(`if (${input} === ${e.helper('INVALID')}) break ${site.label};`);
+    }
     emitValue(e, out, names, field.type, input, output, site);
+    // `after` validators run only on a value that passed type validation.
+    for (const validator of validators.filter((x) => x.mode === 'after')) {
+      out.line(`${output} = ${callValidator(e, owner!, validator.method, output, cx, field.name, site.loc)};`);
+      out.line(`if (${output} === ${e.helper('INVALID')}) break ${site.label};`);
+    }
   });
   return { input, output };
+}
+
+/** A call of a validator method of model class `model` on `value`, located at `loc`. */
+function callValidator(e: EmitContext, model: string, method: string, value: string, cx: string, field: string | undefined, loc: readonly string[]): string {
+  return `${e.helper('runValidator')}(${cx}, ${model}, ${lit(method)}, ${value}, ${field === undefined ? 'undefined' : lit(field)}, [${loc.join(', ')}])`;
 }
 
 /** Reports keys of `src` that are not fields, when the call's or else the type's policy forbids them. */

@@ -15,14 +15,22 @@ export function brandOf(type: Type, at: Node): string | undefined {
   return value.isStringLiteral() ? String(value.getLiteralValue()) : undefined;
 }
 
-/** A tydantic decorator, called (`@model()`) or not (`@model`). */
-export type DecoratorKind = 'model' | 'field' | 'computed' | 'model-uncalled' | 'field-uncalled' | 'computed-uncalled';
+/** A tydantic decorator, as `decoratorKind` tells them apart. */
+export type DecoratorKind =
+  | 'model'
+  | 'field'
+  | 'computed'
+  | 'fieldValidator'
+  | 'modelValidator'
+  | 'model-uncalled'
+  | 'field-uncalled'
+  | 'computed-uncalled';
 
-/** Which tydantic decorator this is: `model`, `field` or `computed` (called), `model-uncalled` …, or undefined. */
+/** Which tydantic decorator this is: `model`, `field`, `computed`, a validator (called), `model-uncalled` …, or undefined. */
 export function decoratorKind(decorator: Decorator): DecoratorKind | undefined {
   const expr = decorator.getExpression();
   const brand = brandOf(expr.getType(), expr);
-  if (brand === 'model' || brand === 'field' || brand === 'computed') return brand;
+  if (brand === 'model' || brand === 'field' || brand === 'computed' || brand === 'fieldValidator' || brand === 'modelValidator') return brand;
   // `@model` without parentheses: the factory itself, whose result carries the brand.
   for (const signature of expr.getType().getCallSignatures()) {
     const returned = brandOf(signature.getReturnType(), expr);

@@ -12,6 +12,7 @@ import { extractComputed } from './computed';
 import { constrain } from './constraints';
 import { aliasOf } from './aliases';
 import { defaultProblem } from './defaults';
+import { isValidatorDecorator, readValidators } from './validators';
 import { Definitions } from './definitions';
 import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
@@ -179,10 +180,10 @@ function extractModel(
     }
     // A static accessor is also a static property: each member once.
     for (const member of new Set([...owner.getGetAccessors(), ...owner.getSetAccessors(), ...owner.getMethods(), ...owner.getStaticProperties()])) {
-      const kinds = member.getDecorators().map((d) => decoratorKind(d) ?? '');
-      if (kinds.some((k) => k.startsWith('field') || k.startsWith('model'))) {
+      const kinds = member.getDecorators().map((d) => decoratorKind(d));
+      if (kinds.some((k) => k !== undefined && !isValidatorDecorator(k) && !k.startsWith('computed'))) {
         report(member, `.${member.getName()}: @field applies to instance fields only`, 'remove the decorator, or make it a field');
-      } else if (kinds.some((k) => k.startsWith('computed')) && !(Node.isGetAccessorDeclaration(member) && !member.isStatic())) {
+      } else if (kinds.some((k) => k?.startsWith('computed') === true) && !(Node.isGetAccessorDeclaration(member) && !member.isStatic())) {
         report(member, `.${member.getName()}: @computed applies to instance getters only`, 'remove the decorator, or make it a get accessor');
       }
     }
@@ -221,6 +222,14 @@ function extractModel(
     if (fields.has(symbol.getName()) || !declarations.some((d) => Node.isPropertySignature(d))) continue;
     report(declarations[0]!, `.${symbol.getName()} is declared by an interface merged with the class, so parse would never set it`, 'declare it as a field in the class body');
   }
+  const validators = readValidators(inheritanceChain(cls), (node, message, hint) => report(node, message, hint));
+  for (const { field, node } of validators.named) {
+    if (!fields.has(field)) report(node, `: the validator names '${field}', which is not a field`, `the fields are: ${[...fields.keys()].join(', ')}`);
+  }
+  for (const [field, list] of validators.fields) {
+    const ir = fields.get(field);
+    if (ir !== undefined) fields.set(field, { ...ir, validators: list });
+  }
   // Two fields read from one input key would both take its value.
   const owners = new Map<string, string>();
   for (const field of fields.values()) {
@@ -249,6 +258,7 @@ function extractModel(
     ...(modelOptions.strict === undefined ? {} : { strict: modelOptions.strict }),
     ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
     ...(modelOptions.frozen === true ? { frozen: true as const } : {}),
+    ...(validators.model.length === 0 ? {} : { validators: validators.model }),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
     ...withDocs(cls),

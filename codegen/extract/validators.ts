@@ -1,0 +1,100 @@
+/**
+ * Validators: static methods of a model class decorated with
+ * `@fieldValidator('name', { mode })` or `@modelValidator({ mode })`. The
+ * compile step reads the decorator arguments; generated code calls the
+ * methods.
+ */
+import { type ClassDeclaration, type Expression, type MethodDeclaration, Node } from 'ts-morph';
+import type { ValidatorIR } from '../ir';
+import { decoratorKind } from './brand';
+
+/** A problem at a node, with a hint. */
+type Report = (node: Node, message: string, hint: string) => void;
+
+/** The validators a class chain declares: the model's own, and each field's by field name. */
+export interface Validators {
+  readonly model: ValidatorIR[];
+  readonly fields: Map<string, ValidatorIR[]>;
+  /** Where each field validator names its fields, to report names that are not fields. */
+  readonly named: { readonly field: string; readonly node: Node }[];
+}
+
+/** Reads the validator methods of `chain` (base classes first). */
+export function readValidators(chain: readonly ClassDeclaration[], report: Report): Validators {
+  const found: Validators = { model: [], fields: new Map(), named: [] };
+  for (const owner of chain) {
+    for (const method of owner.getMethods()) {
+      for (const decorator of method.getDecorators()) {
+        const kind = decoratorKind(decorator);
+        if (kind !== 'fieldValidator' && kind !== 'modelValidator') continue;
+        if (!checkMethod(method, report)) continue;
+        const args = decorator.getArguments() as Expression[];
+        const options = kind === 'fieldValidator' ? args[1] : args[0];
+        const mode = readMode(options, report);
+        if (mode === undefined) continue;
+        const validator: ValidatorIR = { method: method.getName(), mode };
+        if (kind === 'modelValidator') {
+          found.model.push(validator);
+          continue;
+        }
+        for (const [field, node] of readFieldNames(args[0], decorator, report)) {
+          found.named.push({ field, node });
+          found.fields.set(field, [...(found.fields.get(field) ?? []), validator]);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+/** True for a decorator a validator method may carry. */
+export function isValidatorDecorator(kind: ReturnType<typeof decoratorKind>): boolean {
+  return kind === 'fieldValidator' || kind === 'modelValidator';
+}
+
+function checkMethod(method: MethodDeclaration, report: Report): boolean {
+  const name = method.getName();
+  if (!method.isStatic()) {
+    report(method.getNameNode(), `.${name}: a validator must be a static method`, `write static ${name}(value, info)`);
+    return false;
+  }
+  if (Node.isPrivateIdentifier(method.getNameNode()) || Node.isComputedPropertyName(method.getNameNode())) {
+    report(method.getNameNode(), `.${name}: a validator needs a plain name the generated code can call`, 'use a plain static method name');
+    return false;
+  }
+  return true;
+}
+
+function readMode(options: Expression | undefined, report: Report): 'before' | 'after' | undefined {
+  if (options === undefined) return 'after';
+  if (!Node.isObjectLiteralExpression(options)) {
+    report(options, ': validator options must be an object literal', "write { mode: 'before' } or { mode: 'after' }");
+    return undefined;
+  }
+  let mode: 'before' | 'after' = 'after';
+  for (const prop of options.getProperties()) {
+    const value = Node.isPropertyAssignment(prop) ? prop.getInitializer()?.getType() : undefined;
+    const text = value?.isStringLiteral() ? value.getLiteralValue() : undefined;
+    if (!Node.isPropertyAssignment(prop) || prop.getName() !== 'mode' || (text !== 'before' && text !== 'after')) {
+      report(prop, ': the only validator option is mode', "write { mode: 'before' } or { mode: 'after' }");
+      return undefined;
+    }
+    mode = text;
+  }
+  return mode;
+}
+
+function readFieldNames(arg: Expression | undefined, at: Node, report: Report): [string, Node][] {
+  const items = arg !== undefined && Node.isArrayLiteralExpression(arg) ? arg.getElements() : arg === undefined ? [] : [arg];
+  const names: [string, Node][] = [];
+  for (const item of items) {
+    const type = item.getType();
+    if (!type.isStringLiteral()) {
+      report(item, ': a field validator names its fields as string literals', "write @fieldValidator('name') or @fieldValidator(['a', 'b'])");
+      continue;
+    }
+    names.push([String(type.getLiteralValue()), item]);
+  }
+  if (arg === undefined) report(at, ': a field validator names the fields it validates', "write @fieldValidator('name')");
+  return names;
+}
