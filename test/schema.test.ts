@@ -1,0 +1,174 @@
+/**
+ * The JSON Schemas of the test suite's models: each is valid for its draft's
+ * metaschema (OpenAPI components for their OpenAPI version), and ajv compiled
+ * from the draft 2020-12 schema agrees with `M.is` on generated, mutated and
+ * arbitrary inputs.
+ */
+import { Validator } from '@seriousme/openapi-schema-validator';
+import Ajv from 'ajv';
+import Ajv2020 from 'ajv/dist/2020';
+import { fullFormats } from 'ajv-formats/dist/formats';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { componentSchemas, modelSchema, SCHEMA_TARGETS, type SchemaMode } from '../codegen/emit/schema';
+import type { ProjectIR } from '../codegen/ir';
+import { isMultipleOf } from '../src/runtime';
+import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../src/formats/strings';
+import { validCase } from './helpers/arbitrary';
+import { compileFixture } from './helpers/compile';
+import { jsonImage } from './helpers/json-image';
+
+let ir: ProjectIR;
+let m: Record<string, any>;
+
+beforeAll(async () => {
+  const compiled = await compileFixture('basic', 'standard');
+  ir = compiled.result.ir;
+  m = compiled.exports;
+});
+
+const MODES: SchemaMode[] = ['validation', 'serialization'];
+
+describe('every schema of the suite validates against its metaschema', () => {
+  it.each(MODES)('draft 2020-12 and draft-07, %s mode', (mode) => {
+    const ajv2020 = new Ajv2020({ strict: false });
+    const ajv07 = new Ajv({ strict: false });
+    for (const model of ir.models) {
+      const doc2020 = modelSchema(ir, model.id, { target: 'draft-2020-12', mode });
+      expect(ajv2020.validateSchema(doc2020), `${model.id}: ${ajv2020.errorsText()}`).toBe(true);
+      const doc07 = modelSchema(ir, model.id, { target: 'draft-07', mode });
+      expect(ajv07.validateSchema(doc07), `${model.id}: ${ajv07.errorsText()}`).toBe(true);
+      // Compiling resolves every $ref and pattern.
+      expect(() => ajv2020.compile(doc2020)).not.toThrow();
+      expect(() => ajv07.compile(doc07)).not.toThrow();
+    }
+  });
+
+  it.each(MODES)('OpenAPI 3.0 and 3.1 components, %s mode', async (mode) => {
+    const ids = ir.models.map((model) => model.id);
+    for (const [target, openapi] of [['openapi-3.0', '3.0.3'], ['openapi-3.1', '3.1.0']] as const) {
+      const schemas = componentSchemas(ir, ids, { target, mode });
+      const doc = { openapi, info: { title: 'suite', version: '1' }, paths: {}, components: { schemas } };
+      const result = await new Validator().validate(doc);
+      expect(result.errors ?? [], target).toEqual([]);
+      expect(result.valid).toBe(true);
+    }
+  });
+
+  it('rejects what is not a schema (the check can fail)', async () => {
+    const ajv2020 = new Ajv2020({ strict: false });
+    expect(ajv2020.validateSchema({ type: 'array', prefixItems: {} })).toBe(false);
+    const doc = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {}, components: { schemas: { A: { type: ['string', 'null'] } } } };
+    expect((await new Validator().validate(doc)).valid).toBe(false);
+  });
+
+  it('gives every target its own dialect', () => {
+    const texts = SCHEMA_TARGETS.map((target) =>
+      JSON.stringify(target.startsWith('openapi') ? componentSchemas(ir, ['Tuples'], { target, mode: 'validation' }) : modelSchema(ir, 'Tuples', { target, mode: 'validation' })),
+    );
+    expect(new Set(texts).size).toBe(SCHEMA_TARGETS.length);
+  });
+});
+
+/** Every place in a value, as a path of keys and indices. */
+function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  out.push(at);
+  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
+  else if (typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Set) && !(value instanceof Map)) {
+    for (const key of Object.keys(value)) paths((value as Record<string, unknown>)[key], [...at, key], out);
+  }
+  return out;
+}
+
+/** A copy of `value` with the thing at `path` replaced. */
+function replaced(value: unknown, path: readonly (string | number)[], by: unknown): unknown {
+  if (path.length === 0) return by;
+  const [head, ...rest] = path;
+  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
+  Object.defineProperty(copy, head!, { value: replaced((value as any)[head!], rest, by), enumerable: true, writable: true, configurable: true });
+  return copy;
+}
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A copy of an object without one own key (on a null prototype if the original had one). */
+function without(value: object, key: string): object {
+  const copy = Object.create(Object.getPrototypeOf(value)) as Record<string, unknown>;
+  for (const k of Object.keys(value)) {
+    if (k !== key) Object.defineProperty(copy, k, { value: (value as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
+  }
+  return copy;
+}
+
+/** Numbers on and beside every bound a model states, and strings of lengths around them. */
+function boundaries(model: unknown): unknown[] {
+  const values = new Set<unknown>([0]);
+  JSON.stringify(model, (key, value) => {
+    if (key === 'value' && typeof value === 'number') {
+      for (const x of [value - 1, value, value + 1, value / 2]) {
+        values.add(x);
+        if (Number.isInteger(x) && x >= 0 && x < 64) values.add('A'.repeat(x));
+      }
+    }
+    return value;
+  });
+  return [...values];
+}
+
+const JUNK = fc.oneof(
+  fc.constantFrom(null, undefined, '', 'x', 'a@b.co', '2024-01-01', '2024-01-01T00:00:00Z', '12', -0, 1.5, 0, 1, 10, 100, Number.NaN, true, [], {}, [1], new Date(0), new Date(Number.NaN), 5n, new Set(['a']), new Map([['a', 1]])),
+  fc.anything({ maxDepth: 2 }),
+);
+
+describe('ajv on the draft 2020-12 schema agrees with M.is', () => {
+  const names = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Sub', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog'];
+
+  it.each(names)('%s', (name) => {
+    const ajv = new Ajv2020({
+      strict: false,
+      // JSON objects have only own keys: an inherited `toString` is no field.
+      ownProperties: true,
+      // JSON cannot carry NaN or ±Infinity, and `is` rejects them.
+      strictNumbers: true,
+      // Decided on purpose, documented in docs/json-schema.md: tydantic counts UTF-16 code units, JSON Schema
+      // code points, and compiles patterns without the `u` flag unless it was written.
+      unicode: false,
+      unicodeRegExp: false,
+      // The formats are checked with tydantic's own functions: ajv-formats draws some edge cases elsewhere
+      // (e.g. which URL schemes and email local parts pass), which is a difference of format checkers, not of schemas.
+      formats: { email: isEmail, uri: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString, 'date-time': fullFormats['date-time'] },
+    });
+    // multipleOf is checked as `is` checks it, documented in docs/json-schema.md: exactly for an integer step,
+    // with 1e-9 of floating-point error allowed in the quotient for a fractional one (0.3 is a multiple of 0.1).
+    ajv.removeKeyword('multipleOf');
+    ajv.addKeyword({ keyword: 'multipleOf', type: 'number', schemaType: 'number', validate: (step: number, x: number) => (Number.isInteger(step) ? x % step === 0 : isMultipleOf(x, step)) });
+    const validate = ajv.compile(modelSchema(ir, name, { target: 'draft-2020-12', mode: 'validation' }));
+    // The output shape (`expected`): what `is` accepts, with Dates, bigints, Sets and Maps as such.
+    const valid = validCase(ir, name).map((c) => c.expected);
+    const junk = fc.oneof(JUNK, fc.constantFrom(...boundaries(ir.models.find((model) => model.id === name))));
+    const mutated = valid.chain((input) => fc.tuple(fc.constantFrom(...paths(input)), junk).map(([path, by]) => replaced(input, path, by)));
+    const inputs = fc.oneof(valid, { arbitrary: mutated, weight: 3 }, fc.anything({ withDate: true, withNullPrototype: true }));
+    let compared = 0;
+    fc.assert(
+      fc.property(inputs, (generated) => {
+        let input = generated;
+        // ajv skips a property named __proto__ (and calls it an extra key): the test leaves that key out.
+        if (isObject(input) && Object.hasOwn(input, '__proto__')) input = without(input, '__proto__');
+        const accepted = m[name].is(input);
+        const image = jsonImage(ir, name, input);
+        // Values with no JSON form at their place (a string for a Date, an array for a Set, a defaulted
+        // field left out) are never output-shaped: `is` rejects them and the schema cannot say so.
+        if (image.noJson) {
+          expect(accepted).toBe(false);
+          return;
+        }
+        compared++;
+        expect(validate(image.value), JSON.stringify(validate.errors)).toBe(accepted);
+      }),
+      { numRuns: 1000 },
+    );
+    expect(compared).toBeGreaterThan(500);
+  });
+});
