@@ -2,6 +2,7 @@ import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { messageTemplates } from './messages';
 import { dumpValue, type ParseContext } from './runtime';
+import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -13,6 +14,8 @@ export interface Compiled {
   readonly parse: (input: unknown, c: ParseContext) => unknown;
   /** Turns a valid instance into JSON-ready plain data. */
   readonly dump: (instance: unknown) => unknown;
+  /** The model's JSON Schema data, for `jsonSchema` (absent in modules generated before schemas existed). */
+  readonly schema?: SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -58,6 +61,11 @@ export abstract class Model {
 
   /** Strict type guard for data of this model's shape: no coercion, no defaults, no allocation. */
   static is<M extends ModelClass>(this: M, _input: unknown): _input is Data<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** The model's JSON Schema (OpenAPI targets: its Schema Object), written by the compile step; a fresh object on every call. */
+  static jsonSchema(_options?: JsonSchemaOptions): JsonSchemaObject {
     throw notLinked(this);
   }
 
@@ -125,8 +133,14 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       const out = validate(input, c);
       return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
     },
+    jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
+      guard(this);
+      if (compiled.schema === undefined) throw notLinked(cls);
+      return jsonSchema(compiled.schema, options);
+    },
   };
-  for (const key of ['is', 'parse', 'safeParse'] as const) {
+  if (compiled.schema !== undefined) Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+  for (const key of ['is', 'parse', 'safeParse', 'jsonSchema'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });

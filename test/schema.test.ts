@@ -172,3 +172,42 @@ describe('ajv on the draft 2020-12 schema agrees with M.is', () => {
     expect(compared).toBeGreaterThan(500);
   });
 });
+
+describe('M.jsonSchema() and openApiComponents() at run time', () => {
+  it('return what the emitter writes, for every linked model, target and mode', () => {
+    for (const model of ir.models.filter((x) => x.generic === undefined)) {
+      for (const target of SCHEMA_TARGETS) {
+        for (const mode of MODES) {
+          const expected = target.startsWith('openapi') ? componentSchemas(ir, [model.id], { target, mode })[model.id] : modelSchema(ir, model.id, { target, mode });
+          expect(m[model.exportName].jsonSchema({ target, mode }), `${model.id} ${target} ${mode}`).toStrictEqual(expected);
+        }
+      }
+    }
+    expect(m.Order.jsonSchema()).toStrictEqual(modelSchema(ir, 'Order', { target: 'draft-2020-12', mode: 'validation' }));
+  });
+
+  it('returns a fresh object on every call', () => {
+    const first = m.TreeNode.jsonSchema();
+    first.properties.name.type = 'number';
+    first.$defs.TreeNode.title = 'changed';
+    expect(m.TreeNode.jsonSchema().properties.name).toEqual({ type: 'string' });
+    expect(m.TreeNode.jsonSchema().$defs.TreeNode.title).toBe('TreeNode');
+    expect(first.properties).not.toBe(first.$defs.TreeNode.properties);
+  });
+
+  it('rejects an unknown target', () => {
+    expect(() => m.Order.jsonSchema({ target: 'draft-04' })).toThrow(new TypeError("unknown JSON Schema target 'draft-04'"));
+    expect(() => m.openApiComponents([m.Order], { target: 'draft-07' })).toThrow(new TypeError("'draft-07' is not an OpenAPI target"));
+  });
+
+  it('openApiComponents merges the models and those they reference, each once, keyed by id', () => {
+    const schemas = m.openApiComponents([m.Order, m.Owner, m.Address]);
+    expect(Object.keys(schemas)).toEqual(['Order', 'Item', 'Address', 'Owner', 'Cat', 'Dog']);
+    expect(schemas).toStrictEqual(componentSchemas(ir, ['Order', 'Owner', 'Address'], { target: 'openapi-3.1', mode: 'validation' }));
+    expect(m.openApiComponents([m.Scalars], { target: 'openapi-3.0', mode: 'serialization' })).toStrictEqual(
+      componentSchemas(ir, ['Scalars'], { target: 'openapi-3.0', mode: 'serialization' }),
+    );
+    class Plain {}
+    expect(() => m.openApiComponents([Plain])).toThrow('Plain has no schema: run `npx tydantic generate`');
+  });
+});

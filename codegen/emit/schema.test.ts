@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldIR, ModelIR, ProjectIR, TypeNode } from '../ir';
-import { componentSchemas, modelSchema, SCHEMA_TARGETS, type SchemaOptions } from './schema';
+import { componentSchemas, modelSchema, SCHEMA_TARGETS, schemaClosure, type SchemaOptions } from './schema';
 
 const loc = { file: 'm.ts', line: 1, column: 1 };
 
@@ -285,13 +285,17 @@ describe('modelSchema', () => {
     `);
   });
 
-  it('refers to the root model itself with # and lists each other model once', () => {
+  it('lists a recursive root model under $defs too, its own definition first, and each other model once', () => {
     const tree = m('Tree', [f('children', { kind: 'array', items: { kind: 'model', ref: 'Tree' }, constraints: [] }), f('leaf', { kind: 'model', ref: 'Leaf' }, { optional: true })]);
     const leaf = m('Leaf', [f('up', { kind: 'model', ref: 'Tree' }, { optional: true }), f('next', { kind: 'model', ref: 'Leaf' }, { optional: true })]);
-    const doc = modelSchema({ models: [tree, leaf] }, 'Tree', validation);
-    expect(doc.properties).toEqual({ children: { type: 'array', items: { $ref: '#' } }, leaf: { $ref: '#/$defs/Leaf' } });
-    expect(Object.keys(doc.$defs as object)).toEqual(['Leaf']);
-    expect((doc.$defs as Record<string, { properties: unknown }>).Leaf?.properties).toEqual({ up: { $ref: '#' }, next: { $ref: '#/$defs/Leaf' } });
+    const ir: ProjectIR = { models: [tree, leaf] };
+    const doc = modelSchema(ir, 'Tree', validation);
+    expect(doc.properties).toEqual({ children: { type: 'array', items: { $ref: '#/$defs/Tree' } }, leaf: { $ref: '#/$defs/Leaf' } });
+    expect(Object.keys(doc.$defs as object)).toEqual(['Tree', 'Leaf']);
+    expect((doc.$defs as Record<string, { properties: unknown }>).Leaf?.properties).toEqual({ up: { $ref: '#/$defs/Tree' }, next: { $ref: '#/$defs/Leaf' } });
+    expect(schemaClosure(ir, 'Tree')).toEqual({ ids: ['Tree', 'Leaf'], recursive: true });
+    expect(schemaClosure({ models: [leaf, m('Solo', [f('l', { kind: 'model', ref: 'Leaf' })]), tree] }, 'Solo')).toEqual({ ids: ['Solo', 'Leaf', 'Tree'], recursive: false });
+    expect(Object.keys(modelSchema(ir, 'Tree', { target: 'draft-07', mode: 'validation' }).definitions as object)).toEqual(['Tree', 'Leaf']);
   });
 
   it('keeps a field named __proto__ as a property', () => {

@@ -62,10 +62,10 @@ const INT_KEY_PATTERN = '^-?(0|[1-9][0-9]*)$';
 interface Context {
   readonly options: SchemaOptions;
   readonly models: ReadonlyMap<string, ModelIR>;
-  /** The model at the document's root (`$ref: '#'`), for JSON Schema targets. */
-  readonly root: string | undefined;
   /** Models referenced so far, in order of discovery: the definitions to write. */
   readonly seen: string[];
+  /** Models some `$ref` points to (a document's root model needs a definition only then). */
+  readonly referenced: Set<string>;
 }
 
 /** True for the OpenAPI targets, whose definitions live in `components/schemas`. */
@@ -73,11 +73,14 @@ export function isOpenApi(target: SchemaTarget): boolean {
   return target === 'openapi-3.0' || target === 'openapi-3.1';
 }
 
-/** A standalone JSON Schema document for one model: its own schema at the root, referenced models under `$defs` (`definitions` in draft-07). */
+/**
+ * A standalone JSON Schema document for one model: its own schema at the root, every model it references
+ * under `$defs` (`definitions` in draft-07), itself too when it is recursive. `M.jsonSchema()` returns the same.
+ */
 export function modelSchema(ir: ProjectIR, id: string, options: SchemaOptions): JsonSchema {
   const meta = META[options.target];
   if (meta === undefined) throw new Error(`${options.target} has no standalone documents: use componentSchemas`);
-  const c = context(ir, options, id);
+  const c = context(ir, options, [id]);
   const own = modelDefinition(c, model(c, id));
   const defs: JsonSchema = {};
   for (let i = 0; i < c.seen.length; i++) {
@@ -85,14 +88,17 @@ export function modelSchema(ir: ProjectIR, id: string, options: SchemaOptions): 
     if (ref !== id) define(defs, ref, modelDefinition(c, model(c, ref)));
   }
   const doc: JsonSchema = { $schema: meta, ...own };
-  if (Object.keys(defs).length > 0) doc[options.target === 'draft-07' ? 'definitions' : '$defs'] = defs;
+  // The root's own definition goes first, as the generated data lists it.
+  const all: JsonSchema = {};
+  if (c.referenced.has(id)) define(all, id, modelDefinition(c, model(c, id)));
+  Object.assign(all, defs);
+  if (Object.keys(all).length > 0) doc[options.target === 'draft-07' ? 'definitions' : '$defs'] = all;
   return doc;
 }
 
 /** The Schema Objects of `ids` and of every model they reference, keyed by model id (unique in a project): `components.schemas`. */
 export function componentSchemas(ir: ProjectIR, ids: readonly string[], options: SchemaOptions): JsonSchema {
-  const c = context(ir, options, undefined);
-  c.seen.push(...new Set(ids));
+  const c = context(ir, options, [...new Set(ids)]);
   const out: JsonSchema = {};
   for (let i = 0; i < c.seen.length; i++) {
     const ref = c.seen[i]!;
@@ -101,8 +107,21 @@ export function componentSchemas(ir: ProjectIR, ids: readonly string[], options:
   return out;
 }
 
-function context(ir: ProjectIR, options: SchemaOptions, root: string | undefined): Context {
-  return { options, models: new Map(ir.models.map((m) => [m.id, m])), root, seen: [] };
+/** One model's own definition (its references by id), for the data the generated module embeds. */
+export function definitionOf(ir: ProjectIR, id: string, options: SchemaOptions): JsonSchema {
+  const c = context(ir, options, [id]);
+  return modelDefinition(c, model(c, id));
+}
+
+/** The models a model's schema needs, itself first, then in order of discovery; `recursive` when it refers to itself. */
+export function schemaClosure(ir: ProjectIR, id: string): { readonly ids: readonly string[]; readonly recursive: boolean } {
+  const c = context(ir, { target: 'draft-2020-12', mode: 'validation' }, [id]);
+  for (let i = 0; i < c.seen.length; i++) modelDefinition(c, model(c, c.seen[i]!));
+  return { ids: c.seen, recursive: c.referenced.has(id) };
+}
+
+function context(ir: ProjectIR, options: SchemaOptions, seen: string[]): Context {
+  return { options, models: new Map(ir.models.map((m) => [m.id, m])), seen, referenced: new Set() };
 }
 
 function model(c: Context, id: string): ModelIR {
@@ -209,8 +228,8 @@ const SCALARS = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'bigin
 
 function refTo(c: Context, id: string): string {
   if (!c.seen.includes(id)) c.seen.push(id);
+  c.referenced.add(id);
   if (isOpenApi(c.options.target)) return `#/components/schemas/${id}`;
-  if (id === c.root) return '#';
   return c.options.target === 'draft-07' ? `#/definitions/${id}` : `#/$defs/${id}`;
 }
 
