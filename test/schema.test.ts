@@ -53,6 +53,11 @@ describe('every schema of the suite validates against its metaschema', () => {
       expect(result.errors ?? [], target).toEqual([]);
       expect(result.valid).toBe(true);
     }
+    // OpenAPI 3.1 Schema Objects are draft 2020-12 schemas (plus `discriminator`): check each against that metaschema too.
+    const ajv2020 = new Ajv2020({ strict: false });
+    for (const [id, schema] of Object.entries(componentSchemas(ir, ids, { target: 'openapi-3.1', mode }))) {
+      expect(ajv2020.validateSchema(schema as object), `${id}: ${ajv2020.errorsText()}`).toBe(true);
+    }
   });
 
   it('rejects what is not a schema (the check can fail)', async () => {
@@ -209,5 +214,26 @@ describe('M.jsonSchema() and openApiComponents() at run time', () => {
     );
     class Plain {}
     expect(() => m.openApiComponents([Plain])).toThrow('Plain has no schema: run `npx tydantic generate`');
+  });
+});
+
+describe('the OpenAPI example of docs/json-schema.md', () => {
+  it.each([['openapi-3.0', '3.0.3'], ['openapi-3.1', '3.1.0']] as const)('is a valid %s document', async (target, openapi) => {
+    const document = {
+      openapi,
+      info: { title: 'Orders', version: '1.0.0' },
+      paths: {
+        '/orders': {
+          post: {
+            requestBody: { content: { 'application/json': { schema: { $ref: '#/components/schemas/Order' } } } },
+            responses: { '201': { description: 'Created' } },
+          },
+        },
+      },
+      components: { schemas: m.openApiComponents([m.Order], { target }) },
+    };
+    const result = await new Validator().validate(document);
+    expect(result.errors ?? []).toEqual([]);
+    expect(Object.keys(document.components.schemas)).toEqual(['Order', 'Item', 'Address']);
   });
 });
