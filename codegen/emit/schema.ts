@@ -4,21 +4,8 @@
  * and the options; the compile step serialises its result into the generated
  * module and into `tydantic schema` files, so nothing walks types at run time.
  */
-import {
-  assertNever,
-  type ArrayConstraint,
-  type FieldIR,
-  type JsonValue,
-  type LiteralValue,
-  type ModelIR,
-  type NumberConstraint,
-  type ProjectIR,
-  type StringConstraint,
-  type StringFormat,
-  tagsOf,
-  type TypeNode,
-} from '../ir';
-import { schemaPattern } from './schema-pattern';
+import { assertNever, type ArrayConstraint, type FieldIR, type JsonValue, type ModelIR, type ProjectIR, tagsOf, type TypeNode } from '../ir';
+import { BIGINT_PATTERN, keySchema, literalSchema, nullable, numberSchema, put, stringSchema, tupleSchema } from './schema-keywords';
 
 /** The schema dialects `tydantic` emits. */
 export const SCHEMA_TARGETS = ['draft-2020-12', 'draft-07', 'openapi-3.0', 'openapi-3.1'] as const;
@@ -42,22 +29,6 @@ const META: Partial<Record<SchemaTarget, string>> = {
   'draft-2020-12': 'https://json-schema.org/draft/2020-12/schema',
   'draft-07': 'http://json-schema.org/draft-07/schema#',
 };
-
-const FORMATS: Record<StringFormat, string> = {
-  email: 'email',
-  url: 'uri',
-  uuid: 'uuid',
-  ipv4: 'ipv4',
-  ipv6: 'ipv6',
-  date: 'date',
-};
-
-/** A decimal integer, as a bigint is written in JSON. */
-const BIGINT_PATTERN = '^-?[0-9]+$';
-/** `String(n)` of a finite number: the keys of a `Map<number, …>` in JSON. */
-const NUMBER_KEY_PATTERN = '^-?(0|[1-9][0-9]*)(\\.[0-9]+)?(e[+-][0-9]+)?$';
-/** `String(n)` of an integer below 1e21. */
-const INT_KEY_PATTERN = '^-?(0|[1-9][0-9]*)$';
 
 interface Context {
   readonly options: SchemaOptions;
@@ -182,7 +153,7 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
     case 'string':
       return stringSchema(node.constraints);
     case 'number':
-      return numberSchema(c, node.constraints);
+      return numberSchema(target, node.constraints);
     case 'boolean':
       return { type: 'boolean' };
     case 'bigint':
@@ -196,7 +167,7 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
       // Only absence fits: JSON has no undefined.
       return { not: {} };
     case 'literal':
-      return literalSchema(c, node.values);
+      return literalSchema(target, node.values);
     case 'date':
       return { type: 'string', format: 'date-time' };
     case 'array':
@@ -210,13 +181,13 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
     case 'map':
       return mapSchema(c, node.key, node.value);
     case 'tuple':
-      return tupleSchema(c, node);
+      return tupleSchema(target, node.elements.map((el) => typeSchema(c, el)), node.rest === undefined ? undefined : typeSchema(c, node.rest), node.required);
     case 'model':
       return { $ref: refTo(c, node.ref) };
     case 'object':
       return objectSchema(c, node.fields, node.extra, node.rest);
     case 'nullable':
-      return nullable(c, typeSchema(c, node.type));
+      return nullable(target, typeSchema(c, node.type));
     case 'union':
       return unionSchema(c, node);
     default:
@@ -233,85 +204,10 @@ function refTo(c: Context, id: string): string {
   return c.options.target === 'draft-07' ? `#/definitions/${id}` : `#/$defs/${id}`;
 }
 
-/** Adds keywords to a schema; a keyword already there (two bounds of one kind) goes into `allOf` instead. */
-function put(schema: JsonSchema, keywords: JsonSchema): void {
-  if (Object.keys(keywords).every((k) => !(k in schema))) {
-    Object.assign(schema, keywords);
-    return;
-  }
-  schema.allOf = [...((schema.allOf as JsonValue[] | undefined) ?? []), keywords];
-}
-
-function stringSchema(constraints: readonly StringConstraint[]): JsonSchema {
-  const out: JsonSchema = { type: 'string' };
-  for (const c of constraints) {
-    switch (c.kind) {
-      case 'minLength':
-      case 'maxLength':
-        put(out, { [c.kind]: c.value });
-        break;
-      case 'pattern':
-        put(out, { pattern: schemaPattern(c.source, c.flags) });
-        break;
-      case 'format':
-        put(out, { format: FORMATS[c.format] });
-        break;
-      default:
-        assertNever(c);
-    }
-  }
-  return out;
-}
-
-function numberSchema(c: Context, constraints: readonly NumberConstraint[]): JsonSchema {
-  const out: JsonSchema = { type: constraints.some((k) => k.kind === 'int') ? 'integer' : 'number' };
-  const bool = c.options.target === 'openapi-3.0';
-  for (const k of constraints) {
-    switch (k.kind) {
-      case 'int':
-        break;
-      case 'multipleOf':
-        put(out, { multipleOf: k.value });
-        break;
-      case 'ge':
-        put(out, { minimum: k.value });
-        break;
-      case 'le':
-        put(out, { maximum: k.value });
-        break;
-      case 'gt':
-        put(out, bool ? { minimum: k.value, exclusiveMinimum: true } : { exclusiveMinimum: k.value });
-        break;
-      case 'lt':
-        put(out, bool ? { maximum: k.value, exclusiveMaximum: true } : { exclusiveMaximum: k.value });
-        break;
-      default:
-        assertNever(k);
-    }
-  }
-  return out;
-}
-
 function arraySchema(c: Context, items: TypeNode, constraints: readonly ArrayConstraint[]): JsonSchema {
   const out: JsonSchema = { type: 'array', items: typeSchema(c, items) };
   for (const k of constraints) put(out, { [k.kind]: k.value });
   return out;
-}
-
-function literalSchema(c: Context, values: readonly LiteralValue[]): JsonSchema {
-  const types = [...new Set(values.map(jsonType))];
-  const out: JsonSchema = {};
-  if (types.length === 1) out.type = types[0]!;
-  else if (c.options.target !== 'openapi-3.0') out.type = types;
-  // OpenAPI 3.0 has no `const`.
-  if (values.length === 1 && c.options.target !== 'openapi-3.0') out.const = values[0]!;
-  else out.enum = [...values];
-  return out;
-}
-
-function jsonType(value: LiteralValue): string {
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
-  return typeof value;
 }
 
 function mapSchema(c: Context, key: TypeNode, value: TypeNode): JsonSchema {
@@ -319,75 +215,6 @@ function mapSchema(c: Context, key: TypeNode, value: TypeNode): JsonSchema {
   // Keys are written with String(key). OpenAPI 3.0 has no `propertyNames`: its schema does not constrain them.
   const names = keySchema(key);
   if (names !== undefined && c.options.target !== 'openapi-3.0') out.propertyNames = names;
-  return out;
-}
-
-/** What a Map key looks like as a JSON object key; undefined when any string fits. */
-function keySchema(key: TypeNode): JsonSchema | undefined {
-  switch (key.kind) {
-    case 'string': {
-      const { type: _type, ...rest } = stringSchema(key.constraints);
-      return Object.keys(rest).length > 0 ? rest : undefined;
-    }
-    case 'number':
-      return numberKeySchema(key.constraints);
-    case 'literal':
-      return { enum: key.values.map(String) };
-    case 'bigint':
-      return { pattern: BIGINT_PATTERN };
-    default:
-      // Other key types (Date, unions …) are written with String(key): any string.
-      return undefined;
-  }
-}
-
-function numberKeySchema(constraints: readonly NumberConstraint[]): JsonSchema {
-  return { pattern: constraints.some((k) => k.kind === 'int') ? INT_KEY_PATTERN : NUMBER_KEY_PATTERN };
-}
-
-function tupleSchema(c: Context, node: TypeNode & { kind: 'tuple' }): JsonSchema {
-  const elements = node.elements.map((el) => typeSchema(c, el));
-  const rest = node.rest === undefined ? undefined : typeSchema(c, node.rest);
-  const out: JsonSchema = { type: 'array' };
-  switch (c.options.target) {
-    case 'draft-2020-12':
-    case 'openapi-3.1':
-      if (elements.length > 0) out.prefixItems = elements;
-      if (rest !== undefined) out.items = rest;
-      break;
-    case 'draft-07':
-      if (elements.length > 0) out.items = elements;
-      if (rest !== undefined) out.additionalItems = rest;
-      break;
-    case 'openapi-3.0': {
-      // No positional items in 3.0: every element must fit one of the element types (looser than parse).
-      const all = rest === undefined ? elements : [...elements, rest];
-      out.items = all.length === 1 ? all[0]! : all.length === 0 ? {} : { anyOf: all };
-      break;
-    }
-    default:
-      assertNever(c.options.target);
-  }
-  if (node.required > 0) out.minItems = node.required;
-  if (rest === undefined) out.maxItems = elements.length;
-  return out;
-}
-
-/** `T | null` the way each target says it: a `type` list, 3.0's `nullable`, or `anyOf` only where there is no type to extend. */
-function nullable(c: Context, schema: JsonSchema): JsonSchema {
-  if (Object.keys(schema).length === 0) return schema;
-  const { type } = schema;
-  if (c.options.target === 'openapi-3.0') {
-    if (typeof type !== 'string') return { anyOf: [schema, { nullable: true, enum: [null] }] };
-    const out: JsonSchema = { ...schema, nullable: true };
-    if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as JsonValue[]), null];
-    return out;
-  }
-  if (type === undefined || schema.not !== undefined) return { anyOf: [schema, { type: 'null' }] };
-  const { const: only, ...rest } = schema;
-  const out: JsonSchema = { ...rest, type: Array.isArray(type) ? [...(type as JsonValue[]), 'null'] : [type, 'null'] };
-  if (only !== undefined) out.enum = [only, null];
-  else if (Array.isArray(schema.enum)) out.enum = [...(schema.enum as JsonValue[]), null];
   return out;
 }
 
