@@ -57,6 +57,25 @@ export function jsonSchema(data: SchemaData, options: JsonSchemaOptions = {}): J
   return doc;
 }
 
+/** The Standard JSON Schema interface: `~standard.jsonSchema.input/output({ target })`, for tools that read schemas from any library. */
+export interface StandardJsonSchema {
+  readonly version: 1;
+  readonly vendor: 'tydantic';
+  readonly jsonSchema: {
+    /** The schema of the input parse accepts (validation mode). */
+    readonly input: (options: { readonly target: string }) => JsonSchemaObject;
+    /** The schema of the data `toJSON` writes (serialization mode). */
+    readonly output: (options: { readonly target: string }) => JsonSchemaObject;
+  };
+}
+
+/** The `~standard` property `link` puts on a model class. */
+export function standardJsonSchema(data: SchemaData): StandardJsonSchema {
+  const convert = (mode: 'validation' | 'serialization') => (options: { readonly target: string }) =>
+    jsonSchema(data, { target: options.target as JsonSchemaTarget, mode });
+  return { version: 1, vendor: 'tydantic', jsonSchema: { input: convert('validation'), output: convert('serialization') } };
+}
+
 /**
  * The `components.schemas` object for some models and every model they reference, keyed by the ids the
  * compile step gave them: the class name, or `Name_2`, `Name_3` … for later classes of one name, in file order.

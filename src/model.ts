@@ -2,7 +2,7 @@ import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { messageTemplates } from './messages';
 import { dumpValue, type ParseContext } from './runtime';
-import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData } from './json-schema';
+import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -139,7 +139,11 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       return jsonSchema(compiled.schema, options);
     },
   };
-  if (compiled.schema !== undefined) Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+  if (compiled.schema !== undefined) {
+    Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+    // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
+    Object.defineProperty(cls, '~standard', { value: standardJsonSchema(compiled.schema), configurable: true });
+  }
   for (const key of ['is', 'parse', 'safeParse', 'jsonSchema'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }

@@ -252,3 +252,14 @@ describe('the OpenAPI example of docs/json-schema.md', () => {
     expect(Object.keys(document.components.schemas)).toEqual(['Order', 'Item', 'Address']);
   });
 });
+
+describe('Standard JSON Schema', () => {
+  it('~standard.jsonSchema gives the validation schema as input and the serialization schema as output', () => {
+    const standard = m.Order['~standard'];
+    expect({ version: standard.version, vendor: standard.vendor }).toEqual({ version: 1, vendor: 'tydantic' });
+    expect(standard.jsonSchema.input({ target: 'draft-2020-12' })).toStrictEqual(modelSchema(ir, 'Order', { target: 'draft-2020-12', mode: 'validation' }));
+    expect(standard.jsonSchema.output({ target: 'draft-07' })).toStrictEqual(modelSchema(ir, 'Order', { target: 'draft-07', mode: 'serialization' }));
+    expect(standard.jsonSchema.input({ target: 'openapi-3.0' })).toStrictEqual(componentSchemas(ir, ['Order'], { target: 'openapi-3.0', mode: 'validation' }).Order);
+    expect(() => standard.jsonSchema.input({ target: 'draft-04' })).toThrow(TypeError);
+  });
+});
