@@ -7,6 +7,7 @@
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -31,8 +32,8 @@ const MODES: SchemaMode[] = ['validation', 'serialization'];
 
 describe('every schema of the suite validates against its metaschema', () => {
   it.each(MODES)('draft 2020-12 and draft-07, %s mode', (mode) => {
-    const ajv2020 = new Ajv2020({ strict: false });
-    const ajv07 = new Ajv({ strict: false });
+    const ajv2020 = addFormats(new Ajv2020({ strict: false }));
+    const ajv07 = addFormats(new Ajv({ strict: false }));
     for (const model of ir.models) {
       const doc2020 = modelSchema(ir, model.id, { target: 'draft-2020-12', mode });
       expect(ajv2020.validateSchema(doc2020), `${model.id}: ${ajv2020.errorsText()}`).toBe(true);
