@@ -61,3 +61,17 @@ describe('tydantic schema', () => {
     expect(cli('schema', '--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: tydantic schema') });
   });
 });
+
+describe('two classes of one name', () => {
+  it('get the ids Address and Address_2 in the order of their files, both titled Address', () => {
+    const dir = prepareFixture('same-names', 'standard');
+    const out = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    expect(cli('schema', '-p', dir, '--out-dir', out, '--target', 'openapi-3.1').code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['Address.json', 'Address_2.json', 'Invoice.json']);
+    const { schemas } = JSON.parse(readFileSync(path.join(out, 'Invoice.json'), 'utf8')).components;
+    expect(Object.keys(schemas)).toEqual(['Invoice', 'Address', 'Address_2']);
+    expect([schemas.Address.description, schemas.Address_2.description]).toEqual(['A billing address.', 'A shipping address.']);
+    expect([schemas.Address.title, schemas.Address_2.title]).toEqual(['Address', 'Address']);
+    expect(schemas.Invoice.properties).toEqual({ billTo: { $ref: '#/components/schemas/Address' }, shipTo: { $ref: '#/components/schemas/Address_2' } });
+  });
+});
