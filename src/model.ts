@@ -2,6 +2,7 @@ import { DECORATED } from './decorators';
 import { ValidationError } from './errors';
 import { type MessageOverrides, templateOf } from './messages';
 import { dumpValue, issue, type ParseContext } from './runtime';
+import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -13,6 +14,8 @@ export interface Compiled {
   readonly parse: (input: unknown, c: ParseContext) => unknown;
   /** Turns a valid instance into JSON-ready plain data. */
   readonly dump: (instance: unknown) => unknown;
+  /** The model's JSON Schema data, for `jsonSchema` (absent in modules generated before schemas existed). */
+  readonly schema?: SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -78,6 +81,11 @@ export abstract class Model {
 
   /** Strict type guard for data of this model's shape: no coercion, no defaults, no allocation. */
   static is<M extends ModelClass>(this: M, _input: unknown): _input is Data<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** The model's JSON Schema (OpenAPI targets: its Schema Object), written by the compile step; a fresh object on every call. */
+  static jsonSchema(_options?: JsonSchemaOptions): JsonSchemaObject {
     throw notLinked(this);
   }
 
@@ -148,6 +156,11 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       guard(this);
       return runJSON(text, options);
     },
+    jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
+      guard(this);
+      if (compiled.schema === undefined) throw notLinked(cls);
+      return jsonSchema(compiled.schema, options);
+    },
   };
   const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
@@ -165,7 +178,12 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     }
     return run(input, options, true);
   };
-  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON'] as const) {
+  if (compiled.schema !== undefined) {
+    Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+    // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
+    Object.defineProperty(cls, '~standard', { value: standardJsonSchema(compiled.schema), configurable: true });
+  }
+  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON', 'jsonSchema'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });

@@ -9,6 +9,7 @@ import { EmitContext } from './context';
 import { emitIs, emitIsDefinition } from './check';
 import { emitDump, emitDumpDefinition } from './dump';
 import { emitParse, emitParseDefinition } from './parse';
+import { emitSchemaData } from './schema-data';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -55,6 +56,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       body.line('');
     }
   }
+  const schema = emitSchemaData(e, ir, body);
   const links = new Lines();
   for (const model of ir.models) {
     const { is, parse, dump } = e.fn(model.id);
@@ -64,7 +66,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, schema: ${schema(model.id)} });`,
     );
   }
 
