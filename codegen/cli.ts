@@ -1,5 +1,5 @@
 /**
- * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`
+ * `tydantic generate [--project tsconfig.json] [--out file] [--check] [--watch]`; `tydantic schema` is in schema-cli.ts.
  * Exit codes: 0 done, 1 diagnostics or a stale output (with --check), 2 bad usage.
  */
 import { existsSync, type FSWatcher, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
@@ -7,8 +7,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from './diagnostics';
 import { Generator, type GenerateResult } from './generate';
+import { schemaMain } from './schema-cli';
 
 const USAGE = `Usage: tydantic generate [options]
+       tydantic schema --out-dir <dir> [options]   (JSON Schema files; see tydantic schema --help)
 
 Reads the models of a TypeScript project and writes one module that links
 every model to its generated validator. Import that module once at startup.
@@ -24,6 +26,7 @@ Options:
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code, or never returns in watch mode. */
 export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'> = console): number {
+  if (argv[0] === 'schema') return schemaMain(argv.slice(1), log);
   let parsed;
   try {
     parsed = parseArgs({

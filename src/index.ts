@@ -17,6 +17,7 @@ export {
   type FieldValidatorDecorator,
   type ModelValidatorDecorator,
 } from './decorators';
+export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, type SchemaData, type StandardJsonSchema } from './json-schema';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 // For generated code only: not part of the supported API.

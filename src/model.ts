@@ -3,6 +3,7 @@ import { ValidationError } from './errors';
 import { COMPILED, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import { type MessageOverrides, templateOf } from './messages';
 import { cloneValue, dumpValue, issue, type ParseContext } from './runtime';
+import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -18,6 +19,8 @@ export interface Compiled {
   readonly construct: (data: object) => unknown;
   /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
   readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
+  /** The model's JSON Schema data, for `jsonSchema` (absent in modules generated before schemas existed). */
+  readonly schema?: SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -81,6 +84,11 @@ export abstract class Model {
 
   /** Strict type guard for data of this model's shape: no coercion, no defaults, no allocation. */
   static is<M extends ModelClass>(this: M, _input: unknown): _input is Data<InstanceType<M>> {
+    throw notLinked(this);
+  }
+
+  /** The model's JSON Schema (OpenAPI targets: its Schema Object), written by the compile step; a fresh object on every call. */
+  static jsonSchema(_options?: JsonSchemaOptions): JsonSchemaObject {
     throw notLinked(this);
   }
 
@@ -175,6 +183,11 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       guard(this);
       return runJSON(text, options);
     },
+    jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
+      guard(this);
+      if (compiled.schema === undefined) throw notLinked(cls);
+      return jsonSchema(compiled.schema, options);
+    },
     construct(this: unknown, data: object): unknown {
       guard(this);
       return compiled.construct(data);
@@ -196,7 +209,12 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     }
     return run(input, options, true);
   };
-  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON', 'construct'] as const) {
+  if (compiled.schema !== undefined) {
+    Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+    // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
+    Object.defineProperty(cls, '~standard', { value: standardJsonSchema(compiled.schema), configurable: true });
+  }
+  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON', 'jsonSchema', 'construct'] as const) {
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });

@@ -10,6 +10,7 @@ import { emitIs, emitIsDefinition } from './check';
 import { emitConstruct, emitCopy } from './construct';
 import { emitDump, emitDumpDefinition } from './dump';
 import { emitParse, emitParseDefinition } from './parse';
+import { emitSchemaData } from './schema-data';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -63,6 +64,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       body.line('');
     }
   }
+  const schema = emitSchemaData(e, ir, body);
   const links = new Lines();
   for (const model of ir.models) {
     const { is, parse, dump, construct, copy } = e.fn(model.id);
@@ -72,7 +74,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, construct: ${construct}, copy: ${copy} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, construct: ${construct}, copy: ${copy}, schema: ${schema(model.id)} });`,
     );
   }
 

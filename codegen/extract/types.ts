@@ -278,8 +278,9 @@ function placeholder(part: ts.Type, text: string): string {
   throw new Unsupported(`'${text}' has a placeholder this compiler cannot express as a pattern`, 'use string, number or literal placeholders');
 }
 
+/** Escapes the characters that are syntax outside a class; valid with and without the `u` flag (JSON Schema uses it). */
 function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A tuple's fixed, optional and rest elements. */

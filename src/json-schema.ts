@@ -1,0 +1,93 @@
+/**
+ * JSON Schema at run time: the compile step writes each model's definitions
+ * as JSON text per target and mode; these functions only pick and parse them
+ * (a fresh object on every call), never walk types.
+ */
+
+/** The dialects a schema can be written in. */
+export type JsonSchemaTarget = 'draft-2020-12' | 'draft-07' | 'openapi-3.0' | 'openapi-3.1';
+
+/** Options of `M.jsonSchema()` and `openApiComponents()`. */
+export interface JsonSchemaOptions {
+  /** The dialect; default `draft-2020-12` (`openapi-3.1` for `openApiComponents`). */
+  target?: JsonSchemaTarget;
+  /** `validation` (default): the input parse accepts. `serialization`: the data `toJSON` writes. */
+  mode?: 'validation' | 'serialization';
+}
+
+/** A JSON Schema or OpenAPI Schema Object: plain JSON data. */
+export type JsonSchemaObject = { [key: string]: unknown };
+
+/** What `tydantic generate` writes for one model (generated code only). */
+export interface SchemaData {
+  /** The model's key among the definitions: unique in its project. */
+  readonly id: string;
+  /** The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text. */
+  readonly defs: { readonly [id: string]: { readonly [target: string]: readonly string[] } };
+  /** Set when the model refers to itself: its document lists it under `$defs` too. */
+  readonly recursive?: true;
+}
+
+/** Where `link` keeps a model's schema data on its class. */
+export const SCHEMA: unique symbol = Symbol.for('tydantic.schema') as never;
+
+const DIALECTS: { readonly [target: string]: string } = {
+  'draft-2020-12': 'https://json-schema.org/draft/2020-12/schema',
+  'draft-07': 'http://json-schema.org/draft-07/schema#',
+};
+
+function parsed(data: SchemaData, id: string, target: string, mode: JsonSchemaOptions['mode']): JsonSchemaObject {
+  const text = data.defs[id]?.[target]?.[mode === 'serialization' ? 1 : 0];
+  if (text === undefined) throw new TypeError(`unknown JSON Schema target '${target}'`);
+  return JSON.parse(text) as JsonSchemaObject;
+}
+
+/** A model's schema: a standalone document for JSON Schema targets, the model's own Schema Object for OpenAPI ones. */
+export function jsonSchema(data: SchemaData, options: JsonSchemaOptions = {}): JsonSchemaObject {
+  const target = options.target ?? 'draft-2020-12';
+  const root = parsed(data, data.id, target, options.mode);
+  const dialect = DIALECTS[target];
+  if (dialect === undefined) return root;
+  const defs: JsonSchemaObject = {};
+  for (const id of Object.keys(data.defs)) {
+    if (id !== data.id || data.recursive) defs[id] = parsed(data, id, target, options.mode);
+  }
+  const doc: JsonSchemaObject = { $schema: dialect, ...root };
+  if (Object.keys(defs).length > 0) doc[target === 'draft-07' ? 'definitions' : '$defs'] = defs;
+  return doc;
+}
+
+/** The Standard JSON Schema interface: `~standard.jsonSchema.input/output({ target })`, for tools that read schemas from any library. */
+export interface StandardJsonSchema {
+  readonly version: 1;
+  readonly vendor: 'tydantic';
+  readonly jsonSchema: {
+    /** The schema of the input parse accepts (validation mode). */
+    readonly input: (options: { readonly target: string }) => JsonSchemaObject;
+    /** The schema of the data `toJSON` writes (serialization mode). */
+    readonly output: (options: { readonly target: string }) => JsonSchemaObject;
+  };
+}
+
+/** The `~standard` property `link` puts on a model class. */
+export function standardJsonSchema(data: SchemaData): StandardJsonSchema {
+  const convert = (mode: 'validation' | 'serialization') => (options: { readonly target: string }) =>
+    jsonSchema(data, { target: options.target as JsonSchemaTarget, mode });
+  return { version: 1, vendor: 'tydantic', jsonSchema: { input: convert('validation'), output: convert('serialization') } };
+}
+
+/**
+ * The `components.schemas` object for some models and every model they reference, keyed by the ids the
+ * compile step gave them: the class name, or `Name_2`, `Name_3` … for later classes of one name, in file order.
+ */
+export function openApiComponents(models: readonly (abstract new (...args: never[]) => unknown)[], options: JsonSchemaOptions = {}): JsonSchemaObject {
+  const target = options.target ?? 'openapi-3.1';
+  if (DIALECTS[target] !== undefined) throw new TypeError(`'${target}' is not an OpenAPI target`);
+  const out: JsonSchemaObject = {};
+  for (const cls of models) {
+    const data = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: SchemaData })[SCHEMA] : undefined;
+    if (data === undefined) throw new Error(`${cls.name} has no schema: run \`npx tydantic generate\``);
+    for (const id of Object.keys(data.defs)) if (!Object.hasOwn(out, id)) out[id] = parsed(data, id, target, options.mode);
+  }
+  return out;
+}

@@ -1,0 +1,77 @@
+/** The `tydantic schema` command: files, --check, targets, exit codes. */
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../codegen/cli';
+import { prepareFixture, repo } from './helpers/compile';
+
+function cli(...args: string[]): { code: number; out: string; err: string } {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, { log: (s: string) => out.push(s), error: (s: string) => err.push(s) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+const examples = path.join(repo, 'examples/tsconfig.json');
+
+describe('tydantic schema', () => {
+  it('writes one pretty-printed file per model, then --check agrees; a changed, missing or extra file fails the check', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    const shown = path.relative(process.cwd(), dir);
+    expect(cli('schema', '-p', examples, '--out-dir', dir)).toEqual({ code: 0, out: `wrote 5 of 5 schemas to ${shown}`, err: '' });
+    expect(readdirSync(dir).sort()).toEqual(['Address.json', 'AppConfig.json', 'CreateOrder.json', 'DatabaseConfig.json', 'OrderItem.json']);
+    const address = readFileSync(path.join(dir, 'Address.json'), 'utf8');
+    expect(address).toBe(`${JSON.stringify(JSON.parse(address), null, 2)}\n`);
+    expect(JSON.parse(address).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(cli('schema', '-p', examples, '--out-dir', dir, '--check')).toEqual({ code: 0, out: `${shown} is up to date (5 schemas)`, err: '' });
+
+    writeFileSync(path.join(dir, 'Address.json'), `${address} `);
+    writeFileSync(path.join(dir, 'Old.json'), '{}');
+    expect(cli('schema', '-p', examples, '--out-dir', dir, '--check')).toEqual({
+      code: 1,
+      out: '',
+      err: [`${path.join(shown, 'Address.json')} is stale`, `${path.join(shown, 'Old.json')} belongs to no model`, 'run `npx tydantic schema` with the same options'].join('\n'),
+    });
+  });
+
+  it('writes OpenAPI components per model for an OpenAPI target', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    expect(cli('schema', '-p', examples, '--out-dir', dir, '--target', 'openapi-3.0', '--mode', 'serialization').code).toBe(0);
+    const order = JSON.parse(readFileSync(path.join(dir, 'CreateOrder.json'), 'utf8'));
+    expect(Object.keys(order.components.schemas)).toEqual(['CreateOrder', 'OrderItem', 'Address']);
+    expect(order.components.schemas.CreateOrder.properties.billTo).toEqual({ anyOf: [{ $ref: '#/components/schemas/Address' }, { nullable: true, enum: [null] }] });
+  });
+
+  it('matches the committed docs/schemas of the examples', () => {
+    expect(cli('schema', '-p', examples, '--out-dir', path.join(repo, 'docs/schemas'), '--check').code).toBe(0);
+  });
+
+  it('exits 1 on diagnostics and 2 on bad usage', () => {
+    const bad = prepareFixture('bad', 'standard');
+    const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    const result = cli('schema', '-p', path.join(bad, 'tsconfig.json'), '--out-dir', dir);
+    expect(result.code).toBe(1);
+    expect(result.err).toMatch(/\n\d+ errors: nothing written$/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(cli('schema', '-p', examples).err).toMatch(/^error: --out-dir is required\n\nUsage: tydantic schema/);
+    expect(cli('schema', '--out-dir', dir, '--target', 'draft-04').err).toMatch(/^error: unknown target 'draft-04'/);
+    expect(cli('schema', '--out-dir', dir, '--mode', 'input').err).toMatch(/^error: unknown mode 'input'/);
+    expect(cli('schema', '--out-dir', dir, '-p', 'missing.json')).toMatchObject({ code: 2, err: 'error: missing.json not found (pass the tsconfig with --project)' });
+    expect(cli('schema', '--help')).toMatchObject({ code: 0, out: expect.stringContaining('Usage: tydantic schema') });
+  });
+});
+
+describe('two classes of one name', () => {
+  it('get the ids Address and Address_2 in the order of their files, both titled Address', () => {
+    const dir = prepareFixture('same-names', 'standard');
+    const out = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    expect(cli('schema', '-p', dir, '--out-dir', out, '--target', 'openapi-3.1').code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['Address.json', 'Address_2.json', 'Invoice.json']);
+    const { schemas } = JSON.parse(readFileSync(path.join(out, 'Invoice.json'), 'utf8')).components;
+    expect(Object.keys(schemas)).toEqual(['Invoice', 'Address', 'Address_2']);
+    expect([schemas.Address.description, schemas.Address_2.description]).toEqual(['A billing address.', 'A shipping address.']);
+    expect([schemas.Address.title, schemas.Address_2.title]).toEqual(['Address', 'Address']);
+    expect(schemas.Invoice.properties).toEqual({ billTo: { $ref: '#/components/schemas/Address' }, shipTo: { $ref: '#/components/schemas/Address_2' } });
+  });
+});
