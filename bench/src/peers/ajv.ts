@@ -28,7 +28,7 @@ function modes(id: Exclude<CaseId, 'errors'>): CaseValidators {
   const strict = check.compile(exact[id]);
   const errors = all.compile(loose[id]);
   return {
-    is: (v) => is(v),
+    is: is as (v: unknown) => boolean,
     parse: (v) => {
       if (!parse(v)) throw new Invalid('invalid');
       return v;

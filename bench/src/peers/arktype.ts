@@ -48,7 +48,7 @@ function modes(id: Exclude<CaseId, 'errors'>): CaseValidators {
     return out;
   };
   return {
-    is: (x) => t.allows(x),
+    is: t.allows.bind(t),
     parse: (x) => run(strip, x),
     strict: (x) => run(strict, x),
     errors: (x) => {

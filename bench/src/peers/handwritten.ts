@@ -33,9 +33,9 @@ const fail = (): never => {
   throw new Invalid('invalid input');
 };
 
-/** True when `v` has only the listed own keys (all of them being optional or present). */
-function onlyKeys(v: Record<string, unknown>, keys: readonly string[]): boolean {
-  for (const k in v) if (!keys.includes(k)) return false;
+/** Builds a test that an object has no keys besides `keys` (a switch, as one would write by hand). */
+function onlyKeys(v: Record<string, unknown>, known: (k: string) => boolean): boolean {
+  for (const k in v) if (!known(k)) return false;
   return true;
 }
 
@@ -50,8 +50,9 @@ function isFlat(v: unknown): boolean {
     isNum(v.score) && typeof v.nickname === 'string' && typeof v.verified === 'boolean' && isLocation(v.location)
   );
 }
-const LOCATION_KEYS = ['lat', 'lng', 'city'];
-const FLAT_KEYS = ['id', 'name', 'age', 'active', 'score', 'nickname', 'verified', 'location'];
+const LOCATION_KEYS = (k: string): boolean => k === 'lat' || k === 'lng' || k === 'city';
+const FLAT_KEYS = (k: string): boolean =>
+  k === 'id' || k === 'name' || k === 'age' || k === 'active' || k === 'score' || k === 'nickname' || k === 'verified' || k === 'location';
 function isFlatExact(v: any): boolean {
   return isFlat(v) && onlyKeys(v, FLAT_KEYS) && onlyKeys(v.location, LOCATION_KEYS);
 }
@@ -113,9 +114,10 @@ function isCompany(v: unknown): boolean {
   for (let i = 0; i < d.length; i++) if (!isDepartment(d[i])) return false;
   return true;
 }
-const EMPLOYEE_KEYS = ['id', 'name', 'email', 'hiredAt', 'title', 'active'];
-const DEPARTMENT_KEYS = ['name', 'budget', 'manager', 'employees'];
-const COMPANY_KEYS = ['name', 'founded', 'website', 'departments'];
+const EMPLOYEE_KEYS = (k: string): boolean =>
+  k === 'id' || k === 'name' || k === 'email' || k === 'hiredAt' || k === 'title' || k === 'active';
+const DEPARTMENT_KEYS = (k: string): boolean => k === 'name' || k === 'budget' || k === 'manager' || k === 'employees';
+const COMPANY_KEYS = (k: string): boolean => k === 'name' || k === 'founded' || k === 'website' || k === 'departments';
 function isCompanyExact(v: any): boolean {
   if (!isCompany(v) || !onlyKeys(v, COMPANY_KEYS)) return false;
   for (const d of v.departments) {
@@ -188,7 +190,7 @@ function isTree(v: unknown): boolean {
   for (let i = 0; i < c.length; i++) if (!isTree(c[i])) return false;
   return true;
 }
-const TREE_KEYS = ['id', 'label', 'children'];
+const TREE_KEYS = (k: string): boolean => k === 'id' || k === 'label' || k === 'children';
 function isTreeExact(v: any): boolean {
   if (!onlyKeys(v, TREE_KEYS)) return false;
   for (const c of v.children) if (!isTreeExact(c)) return false;
@@ -240,9 +242,15 @@ const SHAPE_KEYS: Record<string, readonly string[]> = {
   rect: ['kind', 'width', 'height'],
   triangle: ['kind', 'a', 'b', 'c'],
 };
+const SHAPE_KNOWN: Record<string, (k: string) => boolean> = {
+  circle: (k) => k === 'kind' || k === 'radius',
+  square: (k) => k === 'kind' || k === 'size',
+  rect: (k) => k === 'kind' || k === 'width' || k === 'height',
+  triangle: (k) => k === 'kind' || k === 'a' || k === 'b' || k === 'c',
+};
 function isDrawingExact(v: any): boolean {
-  if (!isDrawing(v) || !onlyKeys(v, ['shapes'])) return false;
-  for (const s of v.shapes) if (!onlyKeys(s, SHAPE_KEYS[s.kind]!)) return false;
+  if (!isDrawing(v) || !onlyKeys(v, (k) => k === 'shapes')) return false;
+  for (const s of v.shapes) if (!onlyKeys(s, SHAPE_KNOWN[s.kind]!)) return false;
   return true;
 }
 class Circle {
@@ -306,7 +314,7 @@ function isFlatList(v: unknown): boolean {
   return true;
 }
 function isFlatListExact(v: any): boolean {
-  if (!isFlatList(v) || !onlyKeys(v, ['items'])) return false;
+  if (!isFlatList(v) || !onlyKeys(v, (k) => k === 'items')) return false;
   for (const item of v.items) if (!isFlatExact(item)) return false;
   return true;
 }

@@ -19,7 +19,7 @@ function modes(id: Exclude<CaseId, 'errors'>): CaseValidators {
   const check = TypeCompiler.Compile(schema);
   const strict = TypeCompiler.Compile(exact[id]);
   return {
-    is: (v) => check.Check(v),
+    is: check.Check.bind(check),
     // TypeBox has no compiled parse: check, then Value.Clean on a Value.Clone drops undeclared keys.
     parse: (v) => {
       if (!check.Check(v)) throw new Invalid('invalid');

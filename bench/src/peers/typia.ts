@@ -11,9 +11,9 @@ interface TypiaCase {
 
 function modes(t: TypiaCase): CaseValidators {
   return {
-    is: (v) => t.is(v),
-    parse: (v) => t.parse(v),
-    strict: (v) => t.strict(v),
+    is: t.is,
+    parse: t.parse,
+    strict: t.strict,
     errors: (v) => {
       const r = t.validate(v);
       return r.success ? 0 : (r.errors?.length ?? 0);
