@@ -8,6 +8,8 @@ import type { CaseValidators, Peer } from '../peer';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- input is untrusted data */
 
+// The error collectors share these helpers; the checks on the fast path spell every test out inline, so
+// no helper's type feedback is shared (and polluted) by every shape.
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isObj = (v: unknown): v is Record<string, any> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -41,13 +43,19 @@ function onlyKeys(v: Record<string, unknown>, known: (k: string) => boolean): bo
 
 // (a) ------------------------------------------------------------------------
 
-function isLocation(v: unknown): boolean {
-  return isObj(v) && isNum(v.lat) && isNum(v.lng) && typeof v.city === 'string';
+function isLocation(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const lat = v.lat, lng = v.lng;
+  return typeof lat === 'number' && Number.isFinite(lat) && typeof lng === 'number' && Number.isFinite(lng) && typeof v.city === 'string';
 }
-function isFlat(v: unknown): boolean {
+function isFlat(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const id = v.id, age = v.age, score = v.score;
   return (
-    isObj(v) && isNum(v.id) && typeof v.name === 'string' && isNum(v.age) && typeof v.active === 'boolean' &&
-    isNum(v.score) && typeof v.nickname === 'string' && typeof v.verified === 'boolean' && isLocation(v.location)
+    typeof id === 'number' && Number.isFinite(id) && typeof v.name === 'string' &&
+    typeof age === 'number' && Number.isFinite(age) && typeof v.active === 'boolean' &&
+    typeof score === 'number' && Number.isFinite(score) && typeof v.nickname === 'string' &&
+    typeof v.verified === 'boolean' && isLocation(v.location)
   );
 }
 const LOCATION_KEYS = (k: string): boolean => k === 'lat' || k === 'lng' || k === 'city';
@@ -90,24 +98,29 @@ function flatErrors(v: any, out: string[], at: string): void {
 
 // (b) ------------------------------------------------------------------------
 
-function isEmployee(v: unknown): boolean {
+function isEmployee(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const id = v.id, email = v.email, hiredAt = v.hiredAt, title = v.title;
   return (
-    isObj(v) && isNum(v.id) && typeof v.name === 'string' &&
-    (v.email === undefined || typeof v.email === 'string') &&
-    typeof v.hiredAt === 'string' && isDay(v.hiredAt) &&
-    (v.title === undefined || typeof v.title === 'string') && typeof v.active === 'boolean'
+    typeof id === 'number' && Number.isFinite(id) && typeof v.name === 'string' &&
+    (email === undefined || typeof email === 'string') &&
+    typeof hiredAt === 'string' && isDay(hiredAt) &&
+    (title === undefined || typeof title === 'string') && typeof v.active === 'boolean'
   );
 }
-function isDepartment(v: unknown): boolean {
-  if (!isObj(v) || typeof v.name !== 'string' || !isNum(v.budget)) return false;
+function isDepartment(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const budget = v.budget;
+  if (typeof v.name !== 'string' || typeof budget !== 'number' || !Number.isFinite(budget)) return false;
   if (v.manager !== undefined && !isEmployee(v.manager)) return false;
   const e = v.employees;
   if (!Array.isArray(e)) return false;
   for (let i = 0; i < e.length; i++) if (!isEmployee(e[i])) return false;
   return true;
 }
-function isCompany(v: unknown): boolean {
-  if (!isObj(v) || typeof v.name !== 'string' || typeof v.founded !== 'string' || !isDay(v.founded)) return false;
+function isCompany(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  if (typeof v.name !== 'string' || typeof v.founded !== 'string' || !isDay(v.founded)) return false;
   if (v.website !== undefined && typeof v.website !== 'string') return false;
   const d = v.departments;
   if (!Array.isArray(d)) return false;
@@ -183,8 +196,10 @@ function companyErrors(v: any, out: string[]): void {
 
 // (c) ------------------------------------------------------------------------
 
-function isTree(v: unknown): boolean {
-  if (!isObj(v) || !isNum(v.id) || typeof v.label !== 'string') return false;
+function isTree(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const id = v.id;
+  if (typeof id !== 'number' || !Number.isFinite(id) || typeof v.label !== 'string') return false;
   const c = v.children;
   if (!Array.isArray(c)) return false;
   for (let i = 0; i < c.length; i++) if (!isTree(c[i])) return false;
@@ -215,23 +230,32 @@ function treeErrors(v: any, out: string[], at: string): void {
 
 // (d) ------------------------------------------------------------------------
 
-function isShape(v: unknown): boolean {
-  if (!isObj(v)) return false;
+function isShape(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
   switch (v.kind) {
-    case 'circle':
-      return isNum(v.radius);
-    case 'square':
-      return isNum(v.size);
-    case 'rect':
-      return isNum(v.width) && isNum(v.height);
-    case 'triangle':
-      return isNum(v.a) && isNum(v.b) && isNum(v.c);
+    case 'circle': {
+      const r = v.radius;
+      return typeof r === 'number' && Number.isFinite(r);
+    }
+    case 'square': {
+      const s = v.size;
+      return typeof s === 'number' && Number.isFinite(s);
+    }
+    case 'rect': {
+      const w = v.width, h = v.height;
+      return typeof w === 'number' && Number.isFinite(w) && typeof h === 'number' && Number.isFinite(h);
+    }
+    case 'triangle': {
+      const a = v.a, b = v.b, c = v.c;
+      return typeof a === 'number' && Number.isFinite(a) && typeof b === 'number' && Number.isFinite(b) &&
+        typeof c === 'number' && Number.isFinite(c);
+    }
     default:
       return false;
   }
 }
-function isDrawing(v: unknown): boolean {
-  if (!isObj(v) || !Array.isArray(v.shapes)) return false;
+function isDrawing(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !Array.isArray(v.shapes)) return false;
   const s = v.shapes;
   for (let i = 0; i < s.length; i++) if (!isShape(s[i])) return false;
   return true;
@@ -307,8 +331,8 @@ function drawingErrors(v: any, out: string[]): void {
 
 // (f) ------------------------------------------------------------------------
 
-function isFlatList(v: unknown): boolean {
-  if (!isObj(v) || !Array.isArray(v.items)) return false;
+function isFlatList(v: any): boolean {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || !Array.isArray(v.items)) return false;
   const items = v.items;
   for (let i = 0; i < items.length; i++) if (!isFlat(items[i])) return false;
   return true;
