@@ -25,9 +25,3 @@ export interface Peer {
   readonly parseInPlace?: boolean;
   readonly cases: Partial<Record<CaseId, CaseValidators>>;
 }
-
-/** The company validators stand for case (e) too: same schema, invalid input. */
-export function withErrorsCase(cases: Partial<Record<CaseId, CaseValidators>>): Partial<Record<CaseId, CaseValidators>> {
-  const company = cases.company;
-  return company === undefined ? cases : { ...cases, errors: company };
-}
