@@ -41,7 +41,7 @@ for (const data of cases) {
   }
 }
 
-const timings = time(jobs, { smoke, maxTime: 0.6, rounds: 3 }, (t) => {
+const timings = time(jobs, { smoke, maxTime: 0.5, rounds: 3 }, (t) => {
   if (!smoke) console.log(`  ${t.case.padEnd(10)} ${t.mode.padEnd(6)} ${t.peer.padEnd(16)} ${Math.round(t.hz).toLocaleString('en-US').padStart(12)} ops/s ±${t.rme.toFixed(1)}%`);
 });
 
