@@ -2,6 +2,8 @@
  * The inputs of every case, built once, deterministically (a seeded generator):
  * a valid input, the same with extra keys (at the root and one level down), and
  * an invalid one. Case (e) is case (b)'s company with five errors at depths 1 to 5.
+ * Invalid values are invalid under lax conversion too (`'north'`, not `'48.8'`;
+ * `'maybe'`, not `'yes'`), so they stay errors for validators that coerce.
  */
 import type { Company, Department, Employee, Flat, FlatList, Drawing, Shape, TreeNode } from './types';
 
@@ -118,7 +120,7 @@ export const CASES: readonly CaseData[] = [
     title: '(a) flat object, one nested object',
     valid: flatValid,
     withExtra: edited(flatValid, (d) => ((d.extra = 1), (d.location.extra = true))),
-    invalid: edited(flatValid, (d) => (d.location.lat = '48.8')),
+    invalid: edited(flatValid, (d) => (d.location.lat = 'north')),
     invalidIssues: 1,
   },
   {
@@ -126,7 +128,7 @@ export const CASES: readonly CaseData[] = [
     title: '(b) company → departments → employees',
     valid: companyValid,
     withExtra: edited(companyValid, (d) => ((d.extra = 1), (d.departments[0].extra = 'x'))),
-    invalid: edited(companyValid, (d) => (d.departments[2].employees[9].active = 'yes')),
+    invalid: edited(companyValid, (d) => (d.departments[2].employees[9].active = 'maybe')),
     invalidIssues: 1,
   },
   {
@@ -154,7 +156,7 @@ export const CASES: readonly CaseData[] = [
       d.name = 42; // depth 1
       d.departments[1].budget = 'lots'; // depth 3
       d.departments[0].manager.id = 'one'; // depth 4
-      d.departments[2].employees[4].active = 'yes'; // depth 5
+      d.departments[2].employees[4].active = 'maybe'; // depth 5
       d.departments[1].employees[7].hiredAt = '07/03/2021'; // depth 5: not YYYY-MM-DD
     }),
     invalidIssues: 5,
