@@ -2,7 +2,13 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'test/.tmp/', 'test/fixtures/', 'examples/tydantic.gen.ts', 'coverage/'] },
+  {
+    ignores: [
+      'dist/', 'test/.tmp/', 'test/fixtures/', 'examples/tydantic.gen.ts', 'coverage/',
+      // Written by `npm run bench` (tydantic's and typia's generated code, the bundle and its projects).
+      'bench/.out/', 'bench/src/typia-out/', 'bench/src/tydantic/tydantic.gen.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

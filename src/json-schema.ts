@@ -13,6 +13,8 @@ export interface JsonSchemaOptions {
   target?: JsonSchemaTarget;
   /** `validation` (default): the input parse accepts. `serialization`: the data `toJSON` writes. */
   mode?: 'validation' | 'serialization';
+  /** Property keys: the aliases (default: validation aliases for input, serialization aliases for output) or the field names. */
+  byAlias?: boolean;
 }
 
 /** A JSON Schema or OpenAPI Schema Object: plain JSON data. */
@@ -22,7 +24,7 @@ export type JsonSchemaObject = { [key: string]: unknown };
 export interface SchemaData {
   /** The model's key among the definitions: unique in its project. */
   readonly id: string;
-  /** The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text. */
+  /** The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text by alias, then the same by field name. */
   readonly defs: { readonly [id: string]: { readonly [target: string]: readonly string[] } };
   /** Set when the model refers to itself: its document lists it under `$defs` too. */
   readonly recursive?: true;
@@ -36,8 +38,8 @@ const DIALECTS: { readonly [target: string]: string } = {
   'draft-07': 'http://json-schema.org/draft-07/schema#',
 };
 
-function parsed(data: SchemaData, id: string, target: string, mode: JsonSchemaOptions['mode']): JsonSchemaObject {
-  const text = data.defs[id]?.[target]?.[mode === 'serialization' ? 1 : 0];
+function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
+  const text = data.defs[id]?.[target]?.[(options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0)];
   if (text === undefined) throw new TypeError(`unknown JSON Schema target '${target}'`);
   return JSON.parse(text) as JsonSchemaObject;
 }
@@ -45,12 +47,12 @@ function parsed(data: SchemaData, id: string, target: string, mode: JsonSchemaOp
 /** A model's schema: a standalone document for JSON Schema targets, the model's own Schema Object for OpenAPI ones. */
 export function jsonSchema(data: SchemaData, options: JsonSchemaOptions = {}): JsonSchemaObject {
   const target = options.target ?? 'draft-2020-12';
-  const root = parsed(data, data.id, target, options.mode);
+  const root = parsed(data, data.id, target, options);
   const dialect = DIALECTS[target];
   if (dialect === undefined) return root;
   const defs: JsonSchemaObject = {};
   for (const id of Object.keys(data.defs)) {
-    if (id !== data.id || data.recursive) defs[id] = parsed(data, id, target, options.mode);
+    if (id !== data.id || data.recursive) defs[id] = parsed(data, id, target, options);
   }
   const doc: JsonSchemaObject = { $schema: dialect, ...root };
   if (Object.keys(defs).length > 0) doc[target === 'draft-07' ? 'definitions' : '$defs'] = defs;
@@ -87,7 +89,7 @@ export function openApiComponents(models: readonly (abstract new (...args: never
   for (const cls of models) {
     const data = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: SchemaData })[SCHEMA] : undefined;
     if (data === undefined) throw new Error(`${cls.name} has no schema: run \`npx tydantic generate\``);
-    for (const id of Object.keys(data.defs)) if (!Object.hasOwn(out, id)) out[id] = parsed(data, id, target, options.mode);
+    for (const id of Object.keys(data.defs)) if (!Object.hasOwn(out, id)) out[id] = parsed(data, id, target, options);
   }
   return out;
 }

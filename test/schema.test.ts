@@ -201,12 +201,27 @@ describe('M.jsonSchema() and openApiComponents() at run time', () => {
     for (const model of ir.models.filter((x) => x.generic === undefined)) {
       for (const target of SCHEMA_TARGETS) {
         for (const mode of MODES) {
-          const expected = target.startsWith('openapi') ? componentSchemas(ir, [model.id], { target, mode })[model.id] : modelSchema(ir, model.id, { target, mode });
-          expect(m[model.exportName].jsonSchema({ target, mode }), `${model.id} ${target} ${mode}`).toStrictEqual(expected);
+          for (const byAlias of [true, false]) {
+            const options = { target, mode, byAlias };
+            const expected = target.startsWith('openapi') ? componentSchemas(ir, [model.id], options)[model.id] : modelSchema(ir, model.id, options);
+            expect(m[model.exportName].jsonSchema(options), `${model.id} ${target} ${mode} ${byAlias}`).toStrictEqual(expected);
+          }
         }
       }
     }
     expect(m.Order.jsonSchema()).toStrictEqual(modelSchema(ir, 'Order', { target: 'draft-2020-12', mode: 'validation' }));
+  });
+
+  it('keys properties by alias (validation or serialization alias), or by field name with byAlias: false', () => {
+    const keys = (options: object): string[] => Object.keys(m.ApiUser.jsonSchema(options).properties);
+    expect(keys({})).toEqual(['first_name', 'firstName', 'mail', 'email', 'years', 'age', 'tags']);
+    expect(m.ApiUser.jsonSchema().allOf).toEqual([
+      { anyOf: [{ required: ['first_name'] }, { required: ['firstName'] }] },
+      { anyOf: [{ required: ['mail'] }, { required: ['email'] }] },
+    ]);
+    expect(keys({ mode: 'serialization' })).toEqual(['first_name', 'mail', 'age_years', 'tags']);
+    expect(keys({ byAlias: false })).toEqual(['firstName', 'email', 'age', 'tags']);
+    expect(m.ApiUser.jsonSchema({ byAlias: false }).required).toEqual(['firstName', 'email']);
   });
 
   it('returns a fresh object on every call', () => {

@@ -8,17 +8,23 @@ import { comment, type Lines, lit } from './code';
 import type { EmitContext } from './context';
 import { definitionOf, SCHEMA_TARGETS, type SchemaMode, schemaClosure } from './schema';
 
-const MODES: readonly SchemaMode[] = ['validation', 'serialization'];
+/** The texts per target, in this order: what the runtime indexes (`+1` for serialization, `+2` for field names). */
+const VARIANTS: readonly { readonly mode: SchemaMode; readonly byAlias: boolean }[] = [
+  { mode: 'validation', byAlias: true },
+  { mode: 'serialization', byAlias: true },
+  { mode: 'validation', byAlias: false },
+  { mode: 'serialization', byAlias: false },
+];
 
 /** Writes the definitions of every model into `out`; returns the `schema` property value of a model's link. */
 export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines): (id: string) => string {
-  out.line(comment('JSON Schema definitions: per target, [validation, serialization] (read by M.jsonSchema and openApiComponents).'));
+  out.line(comment('JSON Schema definitions: per target, [validation, serialization] by alias, then by field name (read by M.jsonSchema and openApiComponents).'));
   const texts = new Map<string, string>();
   const tables = new Map<string, string>();
   for (const model of [...ir.models, ...ir.definitions]) {
     const entries = SCHEMA_TARGETS.map((target) => {
-      const names = MODES.map((mode) => {
-        const text = JSON.stringify(definitionOf(ir, model.id, { target, mode }));
+      const names = VARIANTS.map(({ mode, byAlias }) => {
+        const text = JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias }));
         let name = texts.get(text);
         if (name === undefined) {
           name = e.names.fresh(`json_${texts.size + 1}`);

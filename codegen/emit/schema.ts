@@ -20,6 +20,8 @@ export type SchemaMode = 'validation' | 'serialization';
 export interface SchemaOptions {
   readonly target: SchemaTarget;
   readonly mode: SchemaMode;
+  /** Property keys are the aliases (default) or the field names. */
+  readonly byAlias?: boolean;
 }
 
 /** A JSON Schema (or OpenAPI Schema Object) as plain JSON data. */
@@ -129,8 +131,9 @@ function objectSchema(
   const validation = c.options.mode === 'validation';
   for (const f of fields) {
     // Validation reads the validation alias (and with populateByName the name too); `toJSON` writes the serialization alias.
-    const key = validation ? (f.validationAlias ?? f.name) : (f.serializationAlias ?? f.name);
-    const alternate = validation && populateByName && f.validationAlias !== undefined ? f.name : undefined;
+    const byAlias = c.options.byAlias !== false;
+    const key = !byAlias ? f.name : validation ? (f.validationAlias ?? f.name) : (f.serializationAlias ?? f.name);
+    const alternate = byAlias && validation && populateByName && f.validationAlias !== undefined ? f.name : undefined;
     define(properties, key, fieldSchema(c, f));
     if (alternate !== undefined) define(properties, alternate, fieldSchema(c, f));
     // Validation: parse fills defaults. Serialization: `toJSON` writes every field but an absent optional one.

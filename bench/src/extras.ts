@@ -1,0 +1,204 @@
+/**
+ * The measurements beside the timings: startup of a module of 200 compiled
+ * models, the compile step on 1,000 models (and --watch after one edit), and
+ * the runtime's size in a user's bundle.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { fileSource, SAMPLE, writeProject } from './project';
+import { BENCH, ROOT } from './report';
+
+/** Startup of a fresh process that imports the compiled models and parses once. */
+export interface Startup {
+  readonly models: number;
+  readonly runs: number;
+  /** Import + first parse, measured inside the process (median). */
+  readonly medianMs: number;
+  readonly importMs: number;
+  readonly firstParseMs: number;
+  /** The whole `node` process, its own boot included (median). */
+  readonly processMs: number;
+}
+
+/** The compile step on a large project. */
+export interface Compile {
+  readonly models: number;
+  readonly files: number;
+  readonly generateMs: number;
+  readonly outputBytes: number;
+  /** From writing one edited file to the regenerated module (median of several edits). */
+  readonly watchMs: number | undefined;
+}
+
+/** Bytes of the runtime in a bundle, minified and gzipped. */
+export interface Footprint {
+  readonly allMin: number;
+  readonly allGzip: number;
+  readonly usedGzip: number;
+}
+
+/** Every extra measurement. */
+export interface Extras {
+  readonly startup?: Startup;
+  readonly compile?: Compile;
+  readonly footprint?: Footprint;
+}
+
+const WORK = path.join(BENCH, '.out/projects');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const RUNTIME_SRC = path.join(ROOT, 'src/index.ts');
+const RUNTIME_DIST = path.join(ROOT, 'dist/index.js');
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+function generate(tsconfig: string): number {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [CLI, 'generate', '-p', tsconfig], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`tydantic generate failed:\n${r.stdout}${r.stderr}`);
+  return performance.now() - started;
+}
+
+async function startup(models: number, runs: number): Promise<Startup> {
+  const dir = path.join(WORK, `startup-${models}`);
+  const tsconfig = writeProject(dir, models, RUNTIME_SRC);
+  generate(tsconfig);
+  writeFileSync(path.join(dir, 'app.ts'), "import './tydantic.gen';\nexport * from './index';\n");
+  await build({
+    entryPoints: [path.join(dir, 'app.ts')],
+    outfile: path.join(dir, 'app.mjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    alias: { tydantic: RUNTIME_DIST },
+    logLevel: 'error',
+  });
+  const last = `M${models / 10 - 1}x0`;
+  writeFileSync(
+    path.join(dir, 'start.mjs'),
+    [
+      'const t0 = performance.now();',
+      "const m = await import('./app.mjs');",
+      'const t1 = performance.now();',
+      `const out = m.${last}.parse(${JSON.stringify(SAMPLE)});`,
+      'const t2 = performance.now();',
+      `if (!(out instanceof m.${last})) throw new Error('parse did not return an instance');`,
+      'console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));',
+    ].join('\n'),
+  );
+  const samples: { importMs: number; firstParseMs: number; processMs: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const r = spawnSync(process.execPath, [path.join(dir, 'start.mjs')], { encoding: 'utf8' });
+    const processMs = performance.now() - started;
+    if (r.status !== 0) throw new Error(`startup run failed:\n${r.stderr}`);
+    samples.push({ ...(JSON.parse(r.stdout) as { importMs: number; firstParseMs: number }), processMs });
+  }
+  return {
+    models,
+    runs,
+    medianMs: median(samples.map((s) => s.importMs + s.firstParseMs)),
+    importMs: median(samples.map((s) => s.importMs)),
+    firstParseMs: median(samples.map((s) => s.firstParseMs)),
+    processMs: median(samples.map((s) => s.processMs)),
+  };
+}
+
+/** Starts `generate --watch`, edits one file `edits` times, and returns the median time to each rewrite. */
+async function watch(tsconfig: string, dir: string, edits: number): Promise<number> {
+  const child = spawn(process.execPath, [CLI, 'generate', '-p', tsconfig, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let buffer = '';
+  let waiter: ((line: string) => void) | undefined;
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    buffer += chunk;
+    let nl: number;
+    while ((nl = buffer.indexOf('\n')) >= 0) {
+      const line = buffer.slice(0, nl);
+      buffer = buffer.slice(nl + 1);
+      waiter?.(line);
+    }
+  });
+  const next = (pattern: RegExp, timeoutMs: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`--watch: no line matching ${pattern} in ${timeoutMs} ms`)), timeoutMs);
+      waiter = (line) => {
+        if (!pattern.test(line)) return;
+        clearTimeout(timer);
+        waiter = undefined;
+        resolve();
+      };
+    });
+  try {
+    await next(/^watching /, 120_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const times: number[] = [];
+    const file = path.join(dir, 'models/m5.ts');
+    for (let i = 1; i <= edits; i++) {
+      const rewritten = next(/^wrote /, 60_000);
+      const started = performance.now();
+      writeFileSync(file, fileSource(5, `  note${i}?: string;`));
+      await rewritten;
+      times.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    return median(times);
+  } finally {
+    child.kill();
+  }
+}
+
+async function compile(models: number, edits: number): Promise<Compile> {
+  const dir = path.join(WORK, `compile-${models}`);
+  const tsconfig = writeProject(dir, models, RUNTIME_SRC);
+  const generateMs = generate(tsconfig);
+  const outputBytes = readFileSync(path.join(dir, 'tydantic.gen.ts')).length;
+  const watchMs = await watch(tsconfig, dir, edits);
+  return { models, files: models / 10, generateMs, outputBytes, watchMs };
+}
+
+async function gzipBundle(contents: string): Promise<{ min: number; gzip: number }> {
+  const r = await build({
+    stdin: { contents, resolveDir: ROOT, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    logLevel: 'error',
+  });
+  const code = r.outputFiles[0]!.contents;
+  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
+}
+
+async function footprint(): Promise<Footprint> {
+  const all = await gzipBundle(`export * from ${JSON.stringify(RUNTIME_DIST)};`);
+  // What generated code imports (this bench's module and the 200-model project), plus what users import.
+  const names = new Set(['Model', 'model', 'field', 'ValidationError']);
+  const generated = [path.join(BENCH, 'src/tydantic/tydantic.gen.ts'), path.join(WORK, 'startup-200/tydantic.gen.ts')];
+  for (const file of generated) {
+    const head = /import \{([^}]*)\} from "tydantic"/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
+    for (const name of head.split(',')) if (!name.includes('type ') && name.trim() !== '') names.add(name.trim());
+  }
+  const used = await gzipBundle(`export { ${[...names].sort().join(', ')} } from ${JSON.stringify(RUNTIME_DIST)};`);
+  return { allMin: all.min, allGzip: all.gzip, usedGzip: used.gzip };
+}
+
+/** Runs the extra measurements; smoke mode uses small projects and single runs. */
+export async function measureExtras(options: { smoke: boolean }): Promise<Extras> {
+  const s = await startup(200, options.smoke ? 1 : 7);
+  console.log(`startup: ${s.medianMs.toFixed(1)} ms for ${s.models} models (process ${s.processMs.toFixed(0)} ms)`);
+  // One edit: each one regenerates the whole project (about as long as a full run), and the bench has a time budget.
+  const c = await compile(options.smoke ? 100 : 1000, 1);
+  console.log(`generate: ${(c.generateMs / 1000).toFixed(1)} s for ${c.models} models; --watch ${c.watchMs?.toFixed(0)} ms`);
+  const f = await footprint();
+  console.log(`runtime: ${f.allGzip} B min+gzip (all exports), ${f.usedGzip} B (what generated code uses)`);
+  return { startup: s, compile: c, footprint: f };
+}
