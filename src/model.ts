@@ -1,5 +1,5 @@
 import { DECORATED } from './decorators';
-import { ValidationError } from './errors';
+import { type Issue, ValidationError } from './errors';
 import { COMPILED, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import { type MessageOverrides, templateOf } from './messages';
 import { cloneValue, dumpValue, issue, type ParseContext } from './runtime';
@@ -169,19 +169,19 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       guard(this);
-      return unwrap(run(input, options, false));
+      return unwrap(run(input, options, false, true));
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
-      return run(input, options, false);
+      return run(input, options, false, false);
     },
     parseJSON(this: unknown, text: string, options?: ParseOptions): unknown {
       guard(this);
-      return unwrap(runJSON(text, options));
+      return unwrap(runJSON(text, options, true));
     },
     safeParseJSON(this: unknown, text: string, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
-      return runJSON(text, options);
+      return runJSON(text, options, false);
     },
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
@@ -193,21 +193,22 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       return compiled.construct(data);
     },
   };
-  const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<unknown> => {
+  // A safeParse error is returned, not thrown: it is built without a stack trace, the most costly part of it.
+  const run = (input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): SafeParseResult<unknown> => {
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
     const out = validate(input, c);
-    return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: new ValidationError(name, c.issues) };
+    return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: failure(name, c.issues, thrown) };
   };
-  const runJSON = (text: string, options: ParseOptions | undefined): SafeParseResult<unknown> => {
+  const runJSON = (text: string, options: ParseOptions | undefined, thrown: boolean): SafeParseResult<unknown> => {
     let input: unknown;
     try {
       input = JSON.parse(text);
     } catch (error) {
       const c: ParseContext = { issues: [], extra: undefined, messages: options?.messages };
       issue(c, 'json_invalid', [], text, { error: error instanceof Error ? error.message : String(error) });
-      return { success: false, error: new ValidationError(name, c.issues) };
+      return { success: false, error: failure(name, c.issues, thrown) };
     }
-    return run(input, options, true);
+    return run(input, options, true, thrown);
   };
   if (compiled.schema !== undefined) {
     Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
@@ -218,6 +219,18 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
   }
   Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+}
+
+/** The error of a failed parse; one that is only returned (safeParse) skips capturing a stack trace. */
+function failure(name: string, issues: Issue[], thrown: boolean): ValidationError {
+  if (thrown) return new ValidationError(name, issues);
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return new ValidationError(name, issues);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function unwrap(result: SafeParseResult<unknown>): unknown {

@@ -292,3 +292,21 @@ describe.each(modes)('%s decorators: aliases', (mode) => {
     expect(m().ApiUser.is({ first_name: 'a', mail: 'm', tags: [] })).toBe(false);
   });
 });
+
+describe.each(modes)('%s decorators: errors', (mode) => {
+  const { m } = useBasicFixture(mode);
+
+  it('a thrown ValidationError carries a stack trace; one safeParse returns skips capturing it', () => {
+    let thrown: Error | undefined;
+    try {
+      m().Coerce.parse({ number: 'x' });
+    } catch (error) {
+      thrown = error as Error;
+    }
+    expect(thrown!.stack).toMatch(/\n\s+at /);
+    const returned = m().Coerce.safeParse({ number: 'x' }).error;
+    expect(returned.stack).not.toMatch(/\n\s+at /);
+    expect(returned).toBeInstanceOf(m().ValidationError);
+    expect(returned.message).toBe("1 validation error for Coerce\nnumber\n  Input should be a valid number, unable to parse string as a number [type=float_parsing, input='x']");
+  });
+});
