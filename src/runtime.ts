@@ -145,7 +145,8 @@ export function adopt(c: ParseContext, member: ParseContext): void {
  */
 export function isMultipleOf(x: number, m: number): boolean {
   const q = x / m;
-  return Math.abs(q - Math.round(q)) <= 1e-9;
+  // 1e-9, or four units in the last place of a large quotient (133941.77 / 0.01 is 13394177.000000002).
+  return Math.abs(q - Math.round(q)) <= Math.max(1e-9, Math.abs(q) * 4 * Number.EPSILON);
 }
 
 /** Dumped data for a value whose type is only known at run time (`unknown`, union members, object types). */

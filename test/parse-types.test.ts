@@ -259,8 +259,12 @@ describe.each(modes)('%s decorators', (mode) => {
     });
 
     it('checks multipleOf with decimal steps without float noise', () => {
-      for (const tenth of [0.3, 0.7, 1.1, -2.3, 123456.7]) {
+      // 1339417.7 / 0.1 is 13394177.000000002: large quotients get a tolerance of a few ulps.
+      for (const tenth of [0.3, 0.7, 1.1, -2.3, 123456.7, 1339417.7, 98765432.1]) {
         expect(m().Constrained.safeParse({ ...valid, tenth }).success).toBe(true);
+      }
+      for (const tenth of [0.35, 1339417.75, 1339417.7001]) {
+        expect(m().Constrained.safeParse({ ...valid, tenth }).error.issues[0].type).toBe('multiple_of');
       }
     });
   });

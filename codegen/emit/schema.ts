@@ -114,7 +114,23 @@ function model(c: Context, id: string): ModelIR | DefinitionIR {
 function modelDefinition(c: Context, m: ModelIR | DefinitionIR): JsonSchema {
   const head: JsonSchema = { title: m.name };
   if (!('fields' in m)) return { ...head, ...typeSchema(c, m.type) };
-  return { ...head, ...annotations(c, m.description, m.docs, undefined), ...objectSchema(c, m.fields, m.extra, undefined, undefined, m.populateByName === true) };
+  const out: JsonSchema = { ...head, ...annotations(c, m.description, m.docs, undefined), ...objectSchema(c, m.fields, m.extra, undefined, undefined, m.populateByName === true) };
+  if (c.options.mode === 'serialization') addComputed(c, out, m.computed ?? []);
+  return out;
+}
+
+/** Serialization mode: `toJSON` writes computed fields after the fields, as read-only properties. */
+function addComputed(c: Context, out: JsonSchema, computed: NonNullable<ModelIR['computed']>): void {
+  if (computed.length === 0) return;
+  const properties = out.properties as JsonSchema;
+  const required = [...((out.required as string[] | undefined) ?? [])];
+  for (const field of computed) {
+    const schema: JsonSchema = { ...typeSchema(c, field.type), readOnly: true };
+    if (field.description !== undefined) schema.description = field.description;
+    define(properties, field.name, schema);
+    if (!field.optional) required.push(field.name);
+  }
+  if (required.length > 0) out.required = required;
 }
 
 function objectSchema(

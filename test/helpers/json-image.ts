@@ -7,21 +7,27 @@
  */
 import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type ProjectIR, type TypeNode } from '../../codegen/ir';
 
-/** A value's JSON form, and whether some part of it had none. */
+/** A value's JSON form, whether some part of it had none, and whether some part cannot be judged. */
 export interface Image {
   readonly value: unknown;
   readonly noJson: boolean;
+  /**
+   * A Map, Set or Date where an object belongs: `M.is` reads its fields as properties (inherited
+   * methods such as `Map.prototype.set` included), JSON writes `{}` or a string. Neither says the same.
+   */
+  readonly exotic: boolean;
 }
 
 /** The JSON form of `value` as an input of model `id`. */
 export function jsonImage(ir: ProjectIR, id: string, value: unknown): Image {
   const walker = new Walker(new Map(ir.models.map((m) => [m.id, m])), new Map(ir.definitions.map((d) => [d.id, d])));
   const out = walker.node({ kind: 'model', ref: id }, value);
-  return { value: out, noJson: walker.noJson };
+  return { value: out, noJson: walker.noJson, exotic: walker.exotic };
 }
 
 class Walker {
   noJson = false;
+  exotic = false;
 
   constructor(
     private readonly models: ReadonlyMap<string, ModelIR>,
@@ -88,6 +94,7 @@ class Walker {
 
   private fields(fields: readonly FieldIR[], rest: TypeNode | undefined, v: unknown): unknown {
     if (!isObject(v) || Array.isArray(v)) return v;
+    if (v instanceof Map || v instanceof Set || v instanceof Date) this.exotic = true;
     const out: Record<string, unknown> = {};
     for (const f of fields) {
       const x = own(v, f.name);

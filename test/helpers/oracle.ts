@@ -355,7 +355,7 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
       return Number.isInteger(value) ? undefined : 'int_from_float';
     case 'multipleOf': {
       const x = value as number;
-      const exact = Number.isInteger(c.value) ? x % c.value === 0 : Math.abs(x / c.value - Math.round(x / c.value)) <= 1e-9;
+      const exact = Number.isInteger(c.value) ? x % c.value === 0 : Math.abs(x / c.value - Math.round(x / c.value)) <= Math.max(1e-9, Math.abs(x / c.value) * 4 * Number.EPSILON);
       return exact ? undefined : 'multiple_of';
     }
     case 'le':
