@@ -48,3 +48,14 @@ describe.each(modes)('%s decorators', (mode) => {
     expect(m().Signup.parse(rest).code).toBeUndefined();
   });
 });
+
+describe.each(modes)('%s decorators: round trip', (mode) => {
+  const { m } = useBasicFixture(mode);
+
+  it("a validated model round-trips through JSON mode: parse(x.dump({ mode: 'json' })) deep-equals x", () => {
+    const x = m().Signup.parse({ name: ' ada ', password: 'secret123', confirm: 'secret123', code: 'ab' });
+    const again = m().Signup.parse(x.dump({ mode: 'json' }));
+    expect(again).toBeInstanceOf(m().Signup);
+    expect({ ...again }).toEqual({ ...x });
+  });
+});
