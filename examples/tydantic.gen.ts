@@ -232,7 +232,7 @@ function parse_AppConfig(v: any, c: ParseContext): any {
     if (v5 === undefined) { o5 = []; break f5; }
     if (!Array.isArray(v5)) { issue(c, "list_type", ["featureFlags"], v5); break f5; }
     const n2 = c.issues.length;
-    const a1: any[] = [];
+    const a1: any[] = new Array(v5.length);
     for (let i1 = 0; i1 < v5.length; i1++) {
       const v6 = v5[i1];
       let o6: any;
@@ -240,7 +240,7 @@ function parse_AppConfig(v: any, c: ParseContext): any {
         if (typeof v6 !== "string") { issue(c, "string_type", ["featureFlags", i1], v6); break f6; }
         o6 = v6;
       }
-      a1.push(o6);
+      a1[i1] = o6;
     }
     if (c.issues.length !== n2) break f5;
     o5 = a1;
@@ -653,7 +653,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
     if (v3 === undefined) { issue(c, "missing", ["items"], v); break f3; }
     if (!Array.isArray(v3)) { issue(c, "list_type", ["items"], v3); break f3; }
     const n1 = c.issues.length;
-    const a1: any[] = [];
+    const a1: any[] = new Array(v3.length);
     for (let i1 = 0; i1 < v3.length; i1++) {
       const v4 = v3[i1];
       let o4: any;
@@ -662,7 +662,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
         o4 = parse_OrderItem(v4, c);
         if (o4 === undefined) { prefix(c, n2, "items", i1); break f4; }
       }
-      a1.push(o4);
+      a1[i1] = o4;
     }
     if (c.issues.length !== n1) break f3;
     if (a1.length < 1) { issue(c, "too_short", ["items"], v3, { field_type: "List", min_length: 1, actual_length: a1.length }); break f3; }
@@ -691,7 +691,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
     if (v7 === undefined) { o7 = []; break f7; }
     if (!Array.isArray(v7)) { issue(c, "list_type", ["tags"], v7); break f7; }
     const n5 = c.issues.length;
-    const a2: any[] = [];
+    const a2: any[] = new Array(v7.length);
     for (let i2 = 0; i2 < v7.length; i2++) {
       const v8 = v7[i2];
       let o8: any;
@@ -699,7 +699,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
         if (typeof v8 !== "string") { issue(c, "string_type", ["tags", i2], v8); break f8; }
         o8 = v8;
       }
-      a2.push(o8);
+      a2[i2] = o8;
     }
     if (c.issues.length !== n5) break f7;
     o7 = a2;

@@ -595,11 +595,12 @@ function emitArray(
   const items = names.numbered('a');
   const i = names.numbered('i');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
-  out.line(`const ${items}${e.type('any[]')} = [];`);
+  // Allocated at its final length and filled by index: faster than growing it with push.
+  out.line(`const ${items}${e.type('any[]')} = new Array(${v}.length);`);
   out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
     const item = names.numbered('v');
     out.line(`const ${item} = ${v}[${i}];`);
-    out.line(`${items}.push(${emitElement(e, out, names, node.items, item, site, [i])});`);
+    out.line(`${items}[${i}] = ${emitElement(e, out, names, node.items, item, site, [i])};`);
   });
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   for (const c of node.constraints) {
