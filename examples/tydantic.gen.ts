@@ -33,6 +33,14 @@ function is_DatabaseConfig(v: any): boolean {
   return true;
 }
 
+function DatabaseConfig_new(this: any, a1: any, a2: any, a3: any, a4: any) {
+  this.host = a1;
+  this.port = a2;
+  this.name = a3;
+  this.ssl = a4;
+}
+DatabaseConfig_new.prototype = DatabaseConfig_proto;
+
 function parse_DatabaseConfig(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     issue(c, "model_type", [], v, { class_name: "DatabaseConfig" });
@@ -91,11 +99,7 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = Object.create(DatabaseConfig_proto);
-  o.host = o1;
-  o.port = o2;
-  o.name = o3;
-  o.ssl = o4;
+  const o = new (DatabaseConfig_new as any)(o1, o2, o3, o4);
   if (c.extra === "allow") keepExtras(o, v, fields_1);
   let m1: string[] | undefined;
   if (v1 === undefined) (m1 ??= []).push("host");
@@ -182,6 +186,16 @@ function is_AppConfig(v: any): boolean {
   return true;
 }
 
+function AppConfig_new(this: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any) {
+  this.environment = a1;
+  this.database = a2;
+  this.workers = a3;
+  this.logLevel = a4;
+  this.featureFlags = a5;
+  this.maintenanceUntil = a6;
+}
+AppConfig_new.prototype = AppConfig_proto;
+
 function parse_AppConfig(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     issue(c, "model_type", [], v, { class_name: "AppConfig" });
@@ -267,13 +281,7 @@ function parse_AppConfig(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = Object.create(AppConfig_proto);
-  o.environment = o1;
-  o.database = o2;
-  o.workers = o3;
-  o.logLevel = o4;
-  o.featureFlags = o5;
-  o.maintenanceUntil = o7;
+  const o = new (AppConfig_new as any)(o1, o2, o3, o4, o5, o7);
   if (c.extra === "allow") keepExtras(o, v, fields_2);
   let m1: string[] | undefined;
   if (v3 === undefined) (m1 ??= []).push("workers");
@@ -367,6 +375,14 @@ function is_Address(v: any): boolean {
   return true;
 }
 
+function Address_new(this: any, a1: any, a2: any, a3: any, a4: any) {
+  this.street = a1;
+  this.city = a2;
+  this.zip = a3;
+  this.country = a4;
+}
+Address_new.prototype = Address_proto;
+
 function parse_Address(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     issue(c, "model_type", [], v, { class_name: "Address" });
@@ -409,11 +425,7 @@ function parse_Address(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = Object.create(Address_proto);
-  o.street = o1;
-  o.city = o2;
-  o.zip = o3;
-  o.country = o4;
+  const o = new (Address_new as any)(o1, o2, o3, o4);
   if (c.extra === "allow") keepExtras(o, v, fields_4);
   let m1: string[] | undefined;
   if (v4 === undefined) (m1 ??= []).push("country");
@@ -486,6 +498,13 @@ function is_OrderItem(v: any): boolean {
   return true;
 }
 
+function OrderItem_new(this: any, a1: any, a2: any, a3: any) {
+  this.sku = a1;
+  this.quantity = a2;
+  this.price = a3;
+}
+OrderItem_new.prototype = OrderItem_proto;
+
 function parse_OrderItem(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     issue(c, "model_type", [], v, { class_name: "OrderItem" });
@@ -541,10 +560,7 @@ function parse_OrderItem(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = Object.create(OrderItem_proto);
-  o.sku = o1;
-  o.quantity = o2;
-  o.price = o3;
+  const o = new (OrderItem_new as any)(o1, o2, o3);
   if (c.extra === "allow") keepExtras(o, v, fields_5);
   return o;
 }
