@@ -310,3 +310,16 @@ describe.each(modes)('%s decorators: errors', (mode) => {
     expect(returned.message).toBe("1 validation error for Coerce\nnumber\n  Input should be a valid number, unable to parse string as a number [type=float_parsing, input='x']");
   });
 });
+
+describe.each(modes)('%s decorators: union reports per mode', (mode) => {
+  const { m } = useBasicFixture(mode);
+
+  it('the members that report are those that take the input in the mode in force', () => {
+    const where = (options?: object): string[] =>
+      m().Unions.safeParse({ id: true, where: 'x', list: 1 }, options).error.issues.map((i: { loc: unknown[] }) => i.loc.join('.'));
+    // Lax: the number member takes booleans, and parses `true` as 1.
+    expect(m().Unions.parse({ id: true, where: 'x', list: 1 }).id).toBe(1);
+    // Strict: no member takes a boolean, so both report.
+    expect(where({ strict: true })).toEqual(['id.string', 'id.number']);
+  });
+});

@@ -6,6 +6,9 @@
  */
 import { assertNever, type DefinitionIR, type TypeNode } from '../ir';
 
+/** Which conversions count: lax mode's, strict mode's (none), or strict mode's when parsing JSON text. */
+export type KindMode = 'lax' | 'strict' | 'json';
+
 /** A coarse kind of input value. */
 export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'set' | 'map';
 
@@ -13,19 +16,23 @@ export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'u
 export function inputKinds(
   node: TypeNode,
   definitions: ReadonlyMap<string, DefinitionIR>,
+  mode: KindMode = 'lax',
   seen: ReadonlySet<string> = new Set(),
 ): ReadonlySet<InputKind> | undefined {
   const of = (...kinds: InputKind[]): ReadonlySet<InputKind> => new Set(kinds);
+  const lax = mode === 'lax';
+  // JSON has no Dates, Sets, Maps or bigints: strict mode takes their JSON forms when parsing JSON text.
+  const jsonForms = mode !== 'strict';
   switch (node.kind) {
     case 'string':
       return of('string');
     // Lax mode (the default) converts strings and booleans to numbers, strings and 0/1 to booleans.
     case 'number':
-      return of('number', 'string', 'boolean');
+      return lax ? of('number', 'string', 'boolean') : of('number');
     case 'boolean':
-      return of('boolean', 'string', 'number');
+      return lax ? of('boolean', 'string', 'number') : of('boolean');
     case 'bigint':
-      return of('bigint', 'number', 'string');
+      return jsonForms ? of('bigint', 'number', 'string') : of('bigint');
     case 'null':
       return of('null');
     case 'undefined':
@@ -33,27 +40,27 @@ export function inputKinds(
     case 'literal':
       return new Set(node.values.map((v) => typeof v as 'string' | 'number' | 'boolean'));
     case 'date':
-      return of('date', 'string', 'number');
+      return lax ? of('date', 'string', 'number') : jsonForms ? of('date', 'string') : of('date');
     case 'array':
     case 'tuple':
       return of('array');
     case 'set':
-      return of('set', 'array');
+      return jsonForms ? of('set', 'array') : of('set');
     case 'map':
-      return of('map', 'object', 'array');
+      return jsonForms ? of('map', 'object', 'array') : of('map');
     case 'model':
     case 'object':
       return of('object');
     case 'unknown':
       return undefined;
     case 'nullable': {
-      const inner = inputKinds(node.type, definitions, seen);
+      const inner = inputKinds(node.type, definitions, mode, seen);
       return inner === undefined ? undefined : new Set([...inner, 'null']);
     }
     case 'union': {
       const all = new Set<InputKind>();
       for (const member of node.members) {
-        const kinds = inputKinds(member, definitions, seen);
+        const kinds = inputKinds(member, definitions, mode, seen);
         if (kinds === undefined) return undefined;
         for (const kind of kinds) all.add(kind);
       }
@@ -63,7 +70,7 @@ export function inputKinds(
       // A definition that is only itself accepts nothing more than what its other parts take.
       if (seen.has(node.ref)) return new Set();
       const definition = definitions.get(node.ref);
-      return definition === undefined ? undefined : inputKinds(definition.type, definitions, new Set([...seen, node.ref]));
+      return definition === undefined ? undefined : inputKinds(definition.type, definitions, mode, new Set([...seen, node.ref]));
     }
     default:
       return assertNever(node);

@@ -5,10 +5,10 @@
  */
 import { assertNever, literalText, memberLabels, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
-import { type Lines, lit, read } from './code';
+import { Lines, lit, read } from './code';
 import { emitCheck } from './check';
 import type { EmitContext } from './context';
-import { inputKinds, kindTest } from './kinds';
+import { inputKinds, type KindMode, kindTest } from './kinds';
 import { emitValue, type Site } from './parse';
 
 /**
@@ -64,20 +64,44 @@ export function emitUnion(
  * member when none takes it.
  */
 function emitReport(e: EmitContext, out: Lines, members: readonly TypeNode[], trials: readonly string[], v: string, site: Site): void {
-  const adopt = (cx: string): string => `${e.helper('adopt')}(${site.cx}, ${cx});`;
+  // The members that take a kind depend on the conversions in force: lax, strict, or strict on JSON text.
+  const cx = site.cx;
+  const report = (mode: KindMode) => (): void => emitReportFor(e, out, members, trials, v, cx, mode);
+  // Where two modes report alike (no member converts anything), one branch serves both.
+  const text = (mode: KindMode): string => {
+    const scratch = new Lines();
+    emitReportFor(e, scratch, members, trials, v, cx, mode);
+    return String(scratch);
+  };
+  const choose = (test: string, yes: () => void, no: () => void, same: boolean): void => {
+    if (same) return yes();
+    out.block(`if (${test})`, yes);
+    out.block('else', no);
+  };
+  const strict = (): void => choose(`${cx}.json === true`, report('json'), report('strict'), text('json') === text('strict'));
+  if (site.mode.strict === 'lax') report('lax')();
+  else if (site.mode.strict === 'strict') strict();
+  else {
+    const same = text('lax') === text('json') && text('json') === text('strict');
+    choose(`${cx}.strict === true`, strict, report('lax'), same);
+  }
+}
+
+function emitReportFor(e: EmitContext, out: Lines, members: readonly TypeNode[], trials: readonly string[], v: string, cx: string, mode: KindMode): void {
+  const adopt = (trial: string): string => `${e.helper('adopt')}(${cx}, ${trial});`;
   const tests = members.map((member) => {
-    const kinds = inputKinds(member, e.definitions);
+    const kinds = inputKinds(member, e.definitions, mode);
     return kinds === undefined ? undefined : kindTest(kinds, v);
   });
   if (tests.some((t) => t === undefined) || new Set(tests).size === 1) {
-    for (const cx of trials) out.line(adopt(cx));
+    for (const trial of trials) out.line(adopt(trial));
     return;
   }
   out.block(`if (${tests.map((t) => `(${t})`).join(' || ')})`, () => {
     tests.forEach((test, i) => out.line(`if (${test}) ${adopt(trials[i]!)}`));
   });
   out.block('else', () => {
-    for (const cx of trials) out.line(adopt(cx));
+    for (const trial of trials) out.line(adopt(trial));
   });
 }
 

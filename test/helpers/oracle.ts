@@ -261,7 +261,7 @@ export class Oracle {
       failures.push(result.issues);
     }
     // Only members that take the input's kind of value report, unless none does.
-    const kinds = members.map((m) => inputKinds(m, this.definitions));
+    const kinds = members.map((m) => inputKinds(m, this.definitions, !mode.strict ? 'lax' : this.call.json ? 'json' : 'strict'));
     const of = kindsOf(v);
     const takes = kinds.map((k) => k === undefined || [...of].some((kind) => k.has(kind)));
     const report = kinds.some((k) => k === undefined) || !takes.some(Boolean) ? failures : failures.filter((_, i) => takes[i]);
