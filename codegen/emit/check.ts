@@ -56,16 +56,15 @@ function emitFields(
   if (extra === 'forbid') {
     const k = names.numbered('k');
     out.block(`for (const ${k} in ${src})`, () => {
-      out.line(`if (${knownKey(fields, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(`if (${notExtra(fields.map((f) => f.name), k, src)}) continue;`);
       out.line(fail);
     });
   }
 }
 
-/** An expression true when key `k` is a declared field of the model (`false` when it has none). */
-export function knownKey(fields: readonly FieldIR[], k: string): string {
-  if (fields.length === 0) return 'false';
-  return fields.map((f) => `${k} === ${lit(f.name)}`).join(' || ');
+/** An expression true when key `k` of `src` is one of `keys`, or not an own key: a key to skip in a for-in over extras. */
+export function notExtra(keys: readonly string[], k: string, src: string): string {
+  return [...keys.map((key) => `${k} === ${lit(key)}`), `!Object.hasOwn(${src}, ${k})`].join(' || ');
 }
 
 /** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
@@ -139,7 +138,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         const { rest, restKey } = node;
         const k = names.numbered('k');
         out.block(`for (const ${k} in ${v})`, () => {
-          out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+          out.line(`if (${notExtra(node.fields.map((f) => f.name), k, v)}) continue;`);
           // A key that is not a template key is an extra key.
           if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');

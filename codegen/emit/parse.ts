@@ -6,7 +6,7 @@
 import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
-import { knownKey, literalFails, numberFails, stringFails } from './check';
+import { literalFails, notExtra, numberFails, stringFails } from './check';
 import { type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -196,7 +196,7 @@ function emitExtraCheck(
   const k = names.numbered('k');
   out.block(`if (${active})`, () => {
     out.block(`for (const ${k} in ${src})`, () => {
-      out.line(`if (${isKnown(keys, k)} || !Object.hasOwn(${src}, ${k})) continue;`);
+      out.line(`if (${notExtra(keys, k, src)}) continue;`);
       out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
     });
   });
@@ -217,11 +217,6 @@ function inputKeys(fields: readonly FieldIR[], populateByName: boolean): string[
   return fields.flatMap((f) =>
     f.validationAlias === undefined ? [f.name] : populateByName ? [f.validationAlias, f.name] : [f.validationAlias],
   );
-}
-
-/** An expression true when key `k` is one of `keys`. */
-function isKnown(keys: readonly string[], k: string): string {
-  return keys.length === 0 ? 'false' : keys.map((key) => `${k} === ${lit(key)}`).join(' || ');
 }
 
 /**
@@ -376,7 +371,7 @@ function emitRest(
   const k = names.numbered('k');
   out.line(`const ${pairs}${e.type('any[]')} = [];`);
   out.block(`for (const ${k} in ${v})`, () => {
-    out.line(`if (${knownKey(node.fields, k)} || !Object.hasOwn(${v}, ${k})) continue;`);
+    out.line(`if (${notExtra(node.fields.map((f) => f.name), k, v)}) continue;`);
     if (node.restKey !== undefined) {
       // A key that is not a template key is an extra key, under the call's or else the type's policy.
       out.block(`if (!${e.regex(node.restKey.source, '')}.test(${k}))`, () => {
