@@ -16,6 +16,7 @@ import type { ProjectIR } from '../codegen/ir';
 import { isMultipleOf } from '../src/runtime';
 import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../src/formats/strings';
 import { validCase } from './helpers/arbitrary';
+import { boundaries, paths, replaced } from './helpers/mutate';
 import { compileFixture } from './helpers/compile';
 import { jsonImage } from './helpers/json-image';
 
@@ -76,25 +77,6 @@ describe('every schema of the suite validates against its metaschema', () => {
   });
 });
 
-/** Every place in a value, as a path of keys and indices. */
-function paths(value: unknown, at: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(at);
-  if (Array.isArray(value)) value.forEach((v, i) => paths(v, [...at, i], out));
-  else if (typeof value === 'object' && value !== null && !(value instanceof Date) && !(value instanceof Set) && !(value instanceof Map)) {
-    for (const key of Object.keys(value)) paths((value as Record<string, unknown>)[key], [...at, key], out);
-  }
-  return out;
-}
-
-/** A copy of `value` with the thing at `path` replaced. */
-function replaced(value: unknown, path: readonly (string | number)[], by: unknown): unknown {
-  if (path.length === 0) return by;
-  const [head, ...rest] = path;
-  const copy: any = Array.isArray(value) ? [...value] : { ...(value as object) };
-  Object.defineProperty(copy, head!, { value: replaced((value as any)[head!], rest, by), enumerable: true, writable: true, configurable: true });
-  return copy;
-}
-
 function isObject(value: unknown): value is object {
   return typeof value === 'object' && value !== null;
 }
@@ -115,21 +97,6 @@ function without(value: object, key: string): object {
     if (k !== key) Object.defineProperty(copy, k, { value: (value as Record<string, unknown>)[k], enumerable: true, writable: true, configurable: true });
   }
   return copy;
-}
-
-/** Numbers on and beside every bound a model states, and strings of lengths around them. */
-function boundaries(model: unknown): unknown[] {
-  const values = new Set<unknown>([0]);
-  JSON.stringify(model, (key, value) => {
-    if (key === 'value' && typeof value === 'number') {
-      for (const x of [value - 1, value, value + 1, value / 2]) {
-        values.add(x);
-        if (Number.isInteger(x) && x >= 0 && x < 64) values.add('A'.repeat(x));
-      }
-    }
-    return value;
-  });
-  return [...values];
 }
 
 const JUNK = fc.oneof(
