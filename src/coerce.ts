@@ -91,11 +91,6 @@ export function laxBigint(v: unknown): bigint | Failure {
   return failures.int_type;
 }
 
-/** A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as milliseconds. */
-export function fromTimestamp(t: number): number {
-  return Math.abs(t) > 2e10 ? t : t * 1000;
-}
-
 const NUMERIC = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
 const MAX_TIME = 8.64e15;
 
@@ -124,7 +119,8 @@ export interface DateFailure {
 const DATE_TYPE: DateFailure = { type: 'datetime_type' };
 const OUT_OF_RANGE: DateFailure = { type: 'datetime_parsing', error: 'timestamp is out of range' };
 
+/** A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as epoch milliseconds. */
 function timestamp(t: number): number | DateFailure {
-  const ms = Math.round(fromTimestamp(t));
+  const ms = Math.round(Math.abs(t) > 2e10 ? t : t * 1000);
   return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME ? ms : OUT_OF_RANGE;
 }
