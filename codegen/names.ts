@@ -50,20 +50,28 @@ export const RUNTIME_HELPERS = [
 export class Names {
   private readonly used = new Set<string>();
 
-  constructor(reserved: Iterable<string> = []) {
+  /** `parent`: an allocator whose names stay taken (read through, not copied: a module has thousands). */
+  constructor(
+    reserved: Iterable<string> = [],
+    private readonly parent?: Names,
+  ) {
     for (const name of reserved) this.used.add(name);
   }
 
-  /** An allocator that starts with every name this one has handed out, and `reserved`. */
+  /** An allocator that avoids every name this one has handed out (now or later), and `reserved`. */
   child(reserved: Iterable<string> = []): Names {
-    return new Names([...this.used, ...reserved]);
+    return new Names(reserved, this);
+  }
+
+  private taken(name: string): boolean {
+    return this.used.has(name) || this.parent?.taken(name) === true;
   }
 
   /** A fresh identifier `base1`, `base2`, …: for generated locals. */
   numbered(base: string): string {
     for (let i = 1; ; i++) {
       const candidate = `${base}${i}`;
-      if (!this.used.has(candidate)) {
+      if (!this.taken(candidate)) {
         this.used.add(candidate);
         return candidate;
       }
@@ -74,13 +82,13 @@ export class Names {
   fresh(base: string): string {
     let clean = base.replace(/[^\w$]/g, '_');
     if (!/^[A-Za-z_$]/.test(clean)) clean = `_${clean}`;
-    if (!this.used.has(clean) && !RESERVED.has(clean)) {
+    if (!this.taken(clean) && !RESERVED.has(clean)) {
       this.used.add(clean);
       return clean;
     }
     for (let i = 2; ; i++) {
       const candidate = `${clean}_${i}`;
-      if (!this.used.has(candidate)) {
+      if (!this.taken(candidate)) {
         this.used.add(candidate);
         return candidate;
       }

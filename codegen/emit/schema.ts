@@ -89,19 +89,48 @@ export function definitionOf(ir: ProjectIR, id: string, options: SchemaOptions):
 
 /** The models a model's schema needs, itself first, then in order of discovery; `recursive` when it refers to itself. */
 export function schemaClosure(ir: ProjectIR, id: string): { readonly ids: readonly string[]; readonly recursive: boolean } {
-  const c = context(ir, { target: 'draft-2020-12', mode: 'validation' }, [id]);
-  for (let i = 0; i < c.seen.length; i++) modelDefinition(c, model(c, c.seen[i]!));
-  return { ids: c.seen, recursive: c.referenced.has(id) };
+  const refs = directRefs(ir);
+  const ids = [id];
+  const seen = new Set(ids);
+  let recursive = false;
+  for (let i = 0; i < ids.length; i++) {
+    for (const ref of refs.get(ids[i]!) ?? []) {
+      if (ref === id) recursive = true;
+      if (!seen.has(ref)) {
+        seen.add(ref);
+        ids.push(ref);
+      }
+    }
+  }
+  return { ids, recursive };
 }
 
+const refCache = new WeakMap<ProjectIR, ReadonlyMap<string, readonly string[]>>();
+
+/** Per model and definition, the ids its own definition refers to, in order of discovery (computed once per IR). */
+function directRefs(ir: ProjectIR): ReadonlyMap<string, readonly string[]> {
+  let refs = refCache.get(ir);
+  if (refs === undefined) {
+    const map = new Map<string, readonly string[]>();
+    for (const m of [...ir.models, ...ir.definitions]) {
+      const c = context(ir, { target: 'draft-2020-12', mode: 'validation' }, []);
+      modelDefinition(c, m);
+      map.set(m.id, c.seen);
+    }
+    refCache.set(ir, (refs = map));
+  }
+  return refs;
+}
+
+const indexCache = new WeakMap<ProjectIR, Pick<Context, 'models' | 'definitions'>>();
+
 function context(ir: ProjectIR, options: SchemaOptions, seen: string[]): Context {
-  return {
-    options,
-    models: new Map(ir.models.map((m) => [m.id, m])),
-    definitions: new Map(ir.definitions.map((d) => [d.id, d])),
-    seen,
-    referenced: new Set(),
-  };
+  let index = indexCache.get(ir);
+  if (index === undefined) {
+    index = { models: new Map(ir.models.map((m) => [m.id, m])), definitions: new Map(ir.definitions.map((d) => [d.id, d])) };
+    indexCache.set(ir, index);
+  }
+  return { options, models: index.models, definitions: index.definitions, seen, referenced: new Set() };
 }
 
 /** A model or a recursive definition, by id. */
