@@ -24,8 +24,11 @@ export type JsonSchemaObject = { [key: string]: unknown };
 export interface SchemaData {
   /** The model's key among the definitions: unique in its project. */
   readonly id: string;
-  /** The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text by alias, then the same by field name. */
-  readonly defs: { readonly [id: string]: { readonly [target: string]: readonly string[] } };
+  /**
+   * The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text
+   * by alias, then the same by field name; or a `$ref` prefix: draft 2020-12's texts, references moved there.
+   */
+  readonly defs: { readonly [id: string]: { readonly [target: string]: readonly string[] | string } };
   /** Set when the model refers to itself: its document lists it under `$defs` too. */
   readonly recursive?: true;
 }
@@ -38,10 +41,17 @@ const DIALECTS: { readonly [target: string]: string } = {
   'draft-07': 'http://json-schema.org/draft-07/schema#',
 };
 
+const DEFS = '#/$defs/';
+
 function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
-  const text = data.defs[id]?.[target]?.[(options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0)];
+  const texts = data.defs[id]?.[target];
+  const prefix = typeof texts === 'string' ? texts : undefined;
+  const text = (prefix === undefined ? texts : data.defs[id]!['draft-2020-12'])?.[(options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0)];
   if (text === undefined) throw new TypeError(`unknown JSON Schema target '${target}'`);
-  return JSON.parse(text) as JsonSchemaObject;
+  return JSON.parse(
+    text,
+    prefix === undefined ? undefined : ((key, value: unknown) => (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? prefix + value.slice(DEFS.length) : value)),
+  ) as JsonSchemaObject;
 }
 
 /** A model's schema: a standalone document for JSON Schema targets, the model's own Schema Object for OpenAPI ones. */

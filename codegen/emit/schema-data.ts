@@ -6,9 +6,12 @@
 import type { ProjectIR } from '../ir';
 import { comment, type Lines, lit } from './code';
 import type { EmitContext } from './context';
-import { definitionOf, SCHEMA_TARGETS, type SchemaMode, schemaClosure } from './schema';
+import { definitionOf, SCHEMA_TARGETS, type SchemaMode, type SchemaTarget, schemaClosure } from './schema';
 
-/** The texts per target, in this order: what the runtime indexes (`+1` for serialization, `+2` for field names). */
+/**
+ * The texts per target, in this order: what the runtime indexes (`+1` for serialization, `+2` for field names).
+ * A target whose texts are draft 2020-12's with references elsewhere gets that prefix instead of texts.
+ */
 const VARIANTS: readonly { readonly mode: SchemaMode; readonly byAlias: boolean }[] = [
   { mode: 'validation', byAlias: true },
   { mode: 'serialization', byAlias: true },
@@ -16,15 +19,42 @@ const VARIANTS: readonly { readonly mode: SchemaMode; readonly byAlias: boolean 
   { mode: 'serialization', byAlias: false },
 ];
 
+/** Where draft 2020-12 points its references; other targets whose texts differ only there reuse its texts. */
+const DEFS = '#/$defs/';
+
+/** The ref prefix of each target other than draft 2020-12. */
+const PREFIXES: Readonly<Record<Exclude<SchemaTarget, 'draft-2020-12'>, string>> = {
+  'draft-07': '#/definitions/',
+  'openapi-3.0': '#/components/schemas/',
+  'openapi-3.1': '#/components/schemas/',
+};
+
+/**
+ * A draft 2020-12 text with its `$ref`s moved to `prefix`, as the runtime does when a target's entry is a prefix
+ * (the same reviver, so a text is shared only when this gives exactly that target's own text).
+ */
+function rebased(text: string, prefix: string): string {
+  const revive = (key: string, value: unknown): unknown =>
+    key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? prefix + value.slice(DEFS.length) : value;
+  return JSON.stringify(JSON.parse(text, revive));
+}
+
 /** Writes the definitions of every model into `out`; returns the `schema` property value of a model's link. */
 export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines): (id: string) => string {
   out.line(comment('JSON Schema definitions: per target, [validation, serialization] by alias, then by field name (read by M.jsonSchema and openApiComponents).'));
   const texts = new Map<string, string>();
   const tables = new Map<string, string>();
   for (const model of [...ir.models, ...ir.definitions]) {
+    const own = (target: SchemaTarget): string[] => VARIANTS.map(({ mode, byAlias }) => JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias })));
+    const base = own('draft-2020-12');
     const entries = SCHEMA_TARGETS.map((target) => {
-      const names = VARIANTS.map(({ mode, byAlias }) => {
-        const text = JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias }));
+      const wanted = target === 'draft-2020-12' ? base : own(target);
+      if (target !== 'draft-2020-12') {
+        // Texts that differ from draft 2020-12's only in where references point are not written twice.
+        const prefix = PREFIXES[target];
+        if (wanted.every((text, i) => text === rebased(base[i]!, prefix))) return `${lit(target)}: ${lit(prefix)}`;
+      }
+      const names = wanted.map((text) => {
         let name = texts.get(text);
         if (name === undefined) {
           name = e.names.fresh(`json_${texts.size + 1}`);
