@@ -22,6 +22,7 @@ export const RUNTIME_HELPERS = [
   'isIPv4',
   'isIPv6',
   'INVALID',
+  'instances',
   'issue',
   'isDefault',
   'keepExtras',

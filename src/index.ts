@@ -24,6 +24,7 @@ export { messageTemplates, renderMessage, setMessages, type ErrorType, type Erro
 export { issue, prefix, adopt, trial, keepExtras, dumpExtras, copyExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, formatIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
+export { instances } from './copy';
 export { laxNumber, laxInt, laxBoolean, laxBigint, laxTime } from './coerce';
 export { dumpKeep, dumpSub, dumpItems, dumpMap, isDefault, markDefaults, defaultedOf, copyMarks, type DumpContext, type Tree } from './dump';
 export type * from './brands';

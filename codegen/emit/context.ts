@@ -34,8 +34,6 @@ export class EmitContext {
           parse: this.names.fresh(`parse_${m.id}`),
           dump: this.names.fresh(`dump_${m.id}`),
           proto: this.names.fresh(`${m.id}_proto`),
-          construct: this.names.fresh(`construct_${m.id}`),
-          copy: this.names.fresh(`copy_${m.id}`),
         },
       ]),
     );
@@ -105,6 +103,4 @@ export interface ModelFunctions {
   readonly parse: string;
   readonly dump: string;
   readonly proto: string;
-  readonly construct: string;
-  readonly copy: string;
 }

@@ -11,7 +11,7 @@ import { type Lines, lit, member, read, write } from './code';
 import { type EmitContext, LOCALS } from './context';
 
 /** Names inside generated dump, construct and copy functions, besides `LOCALS`: options, trees, update, depth flag. */
-export const MODEL_LOCALS = [...LOCALS, 'd', 'inc', 'exc', 'u', 'deep'];
+export const MODEL_LOCALS = [...LOCALS, 'd', 'inc', 'exc'];
 
 /** Emits `function dump_M(v, d, inc, exc) { … }` for one model. */
 export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {

@@ -1,13 +1,13 @@
 /**
  * Assembles the generated entry module: header, imports, hoisted constants,
- * one block per model (check, parse, dump, construct, copy), then the links.
+ * one block per model (check, parse, dump), then the links.
  * A pure function of the IR and the options: same input, same bytes.
  */
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
 import { emitIs, emitIsDefinition } from './check';
-import { emitConstruct, emitCopy } from './construct';
+import { instancesOf } from './construct';
 import { emitDump, emitDumpDefinition } from './dump';
 import { emitParse, emitParseDefinition } from './parse';
 import { emitSchemaData } from './schema-data';
@@ -37,13 +37,6 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
     body.line('');
     emitDump(e, body, model);
     body.line('');
-    // A generic model at concrete types is never linked: only its parent's copy calls its code.
-    if (!model.generic) {
-      emitConstruct(e, body, model);
-      body.line('');
-    }
-    emitCopy(e, body, model);
-    body.line('');
   }
   for (const definition of ir.definitions) {
     body.line(comment(`${definition.name} (recursive): ${definition.loc.file}:${definition.loc.line}`));
@@ -67,14 +60,14 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const schema = emitSchemaData(e, ir, body);
   const links = new Lines();
   for (const model of ir.models) {
-    const { is, parse, dump, construct, copy } = e.fn(model.id);
+    const { is, parse, dump } = e.fn(model.id);
     if (model.generic) {
       // Instances of a generic model share its prototype: they dump generically.
       links.line(`${e.helper('linkTemplate')}(${model.id});`);
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, construct: ${construct}, copy: ${copy}, schema: ${schema(model.id)} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)} });`,
     );
   }
 
