@@ -494,6 +494,19 @@ function is_CreateOrder(v: any): boolean {
   return true;
 }
 
+function CreateOrder_new(this: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any, a7: any, a8: any, a9: any) {
+  this.customer = a1;
+  this.email = a2;
+  this.items = a3;
+  this.shipTo = a4;
+  if (a5 !== undefined) this.billTo = a5;
+  this.tags = a6;
+  this.priority = a7;
+  if (a8 !== undefined) this.giftNote = a8;
+  this.placedAt = a9;
+}
+CreateOrder_new.prototype = CreateOrder_proto;
+
 function parse_CreateOrder(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v)) {
     issue(c, "model_type", [], v, { class_name: "CreateOrder" });
@@ -609,16 +622,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = Object.create(CreateOrder_proto);
-  o.customer = o1;
-  o.email = o2;
-  o.items = o3;
-  o.shipTo = o5;
-  if (o6 !== undefined) o.billTo = o6;
-  o.tags = o7;
-  o.priority = o9;
-  if (o10 !== undefined) o.giftNote = o10;
-  o.placedAt = o11;
+  const o = new (CreateOrder_new as any)(o1, o2, o3, o5, o6, o7, o9, o10, o11);
   if (c.extra === "allow") keepExtras(o, v, fields_7);
   let m1: string[] | undefined;
   if (v7 === undefined) (m1 ??= []).push("tags");
