@@ -169,7 +169,11 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       guard(this);
-      return unwrap(run(input, options, false, true));
+      // The hot path: no result object, as safeParse needs.
+      const c = start(options, false);
+      const out = validate(input, c);
+      if (c.issues.length === 0) return out;
+      throw failure(name, c.issues, true);
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
       guard(this);
@@ -194,8 +198,16 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   // A safeParse error is returned, not thrown: it is built without a stack trace, the most costly part of it.
+  const start = (options: ParseOptions | undefined, json: boolean): ParseContext => ({
+    issues: [],
+    extra: options?.extra,
+    strict: options?.strict,
+    json,
+    messages: options?.messages,
+    context: options?.context,
+  });
   const run = (input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): SafeParseResult<unknown> => {
-    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
+    const c = start(options, json);
     const out = validate(input, c);
     return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: failure(name, c.issues, thrown) };
   };
