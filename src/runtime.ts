@@ -1,7 +1,7 @@
 import type { ValidationInfo } from './decorators';
 import { COMPILED, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
-import { formatError, type StringFormat } from './formats/strings';
+import { EMAIL_PREFIX, emailReason } from './formats/strings';
 import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
@@ -66,24 +66,18 @@ export function issue<T extends ErrorType>(
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
-/** Reports why a string does not have `format` (called by generated code once the check failed). */
-export function formatIssue(c: ParseContext, format: StringFormat, loc: Loc, input: string): void {
-  const { type, error } = formatError(format, input);
-  if (error === undefined) {
-    issue(c, type as 'ip_v4_address', loc, input);
-  } else if (format === 'email') {
-    // pydantic words email errors as a custom value_error: no 'Value error, ' prefix, ctx { reason }.
-    const reason = error.slice(EMAIL_PREFIX.length);
-    // An overridden value_error template words it too, with the reason as {error}.
-    const template = templateOf('value_error', c.messages);
-    const msg = template === messageTemplates.value_error ? error : renderMessage(template, { error: reason, reason });
-    c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
-  } else {
-    issue(c, type as 'url_parsing', loc, input, { error });
-  }
+/**
+ * Reports that a string is not an email address (called by generated code once `isEmail` failed). pydantic
+ * words it as a custom value_error: no 'Value error, ' prefix, ctx `{ reason }`; an overridden value_error
+ * template words it too, with the reason as `{error}`. The other formats report through `issue` with
+ * their own reason function, so a bundle keeps only the formats it uses.
+ */
+export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
+  const reason = emailReason(input);
+  const template = templateOf('value_error', c.messages);
+  const msg = template === messageTemplates.value_error ? EMAIL_PREFIX + reason : renderMessage(template, { error: reason, reason });
+  c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
 }
-
-const EMAIL_PREFIX = 'value is not a valid email address: ';
 
 /** The time of a Date, or NaN for an invalid one or an object that only inherits from Date.prototype. */
 export function timeOf(date: Date): number {

@@ -35,14 +35,18 @@ const ATEXT = 1; // in an email local part, besides `.`
 const LDH = 2; // letter, digit or hyphen
 const HEX = 4;
 const ALPHA = 8;
-const CLASSES = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  const alpha = /[A-Za-z]/.test(ch);
-  const ldh = alpha || /[0-9-]/.test(ch);
-  CLASSES[c] = (ldh || "!#$%&'*+/=?^_`{|}~".includes(ch) ? ATEXT : 0) | (ldh ? LDH : 0) |
-    (/[0-9A-Fa-f]/.test(ch) ? HEX : 0) | (alpha ? ALPHA : 0);
-}
+/** The class bits of every ASCII code (built by a pure call: a bundle without the format checks drops it). */
+const CLASSES = /* @__PURE__ */ (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    const alpha = /[A-Za-z]/.test(ch);
+    const ldh = alpha || /[0-9-]/.test(ch);
+    table[c] = (ldh || "!#$%&'*+/=?^_`{|}~".includes(ch) ? ATEXT : 0) | (ldh ? LDH : 0) |
+      (/[0-9A-Fa-f]/.test(ch) ? HEX : 0) | (alpha ? ALPHA : 0);
+  }
+  return table;
+})();
 
 /** The class bits of the code `c` (0 when not ASCII). */
 const classOf = (c: number): number => (c < 128 ? (CLASSES[c] ?? 0) : 0);
@@ -208,22 +212,37 @@ export function isDateString(s: string): boolean {
   return s.length === 10 && typeof parseDateTime(s) === 'number';
 }
 
-const IPV4_ERROR: FormatError = Object.freeze({ type: 'ip_v4_address' });
-const IPV6_ERROR: FormatError = Object.freeze({ type: 'ip_v6_address' });
+/** What an email error's message says before the reason (pydantic's wording). */
+export const EMAIL_PREFIX = 'value is not a valid email address: ';
 
-/** Why `s` fails `format` (call only after the matching is* returned false). */
+/**
+ * Why `s` fails `format` (call only after the matching is* returned false). Generated code
+ * calls each format's reason function instead, so a bundle keeps only the formats it uses.
+ */
 export function formatError(format: StringFormat, s: string): FormatError {
-  if (format === 'ipv4') return IPV4_ERROR;
-  if (format === 'ipv6') return IPV6_ERROR;
-  if (format === 'email') return Object.freeze({ type: 'value_error', error: `value is not a valid email address: ${emailReason(s)}` });
-  if (format === 'url') return Object.freeze({ type: 'url_parsing', error: urlReason(s) });
-  if (format === 'uuid') return Object.freeze({ type: 'uuid_parsing', error: uuidReason(s) });
+  const type = FORMAT_TYPES[format];
+  const reason = format === 'email' ? EMAIL_PREFIX + emailReason(s)
+    : format === 'url' ? urlReason(s)
+    : format === 'uuid' ? uuidReason(s)
+    : format === 'date' ? dateReason(s)
+    : undefined;
+  return Object.freeze(reason === undefined ? { type } : { type, error: reason });
+}
+
+const FORMAT_TYPES: { readonly [F in StringFormat]: FormatError['type'] } = {
+  email: 'value_error',
+  url: 'url_parsing',
+  uuid: 'uuid_parsing',
+  ipv4: 'ip_v4_address',
+  ipv6: 'ip_v6_address',
+  date: 'date_parsing',
+};
+
+/** Why `s` is not a `YYYY-MM-DD` date, in speedate's words. */
+export function dateReason(s: string): string {
   // parseDateTime reads the date part first and says 'input is too short' below 10 characters.
   const date = parseDateTime(s.length > 10 ? s.slice(0, 10) : s);
-  return Object.freeze({
-    type: 'date_parsing',
-    error: typeof date === 'number' ? 'unexpected extra characters at the end of the input' : date.error,
-  });
+  return typeof date === 'number' ? 'unexpected extra characters at the end of the input' : date.error;
 }
 
 /** `(N characters too many)`, as email-validator puts it. */
@@ -256,8 +275,8 @@ function dotReason(part: string, atStart: string, atEnd: string, domain: boolean
   return part.includes('.-') || part.includes('-.') ? 'An email address cannot have a period and a hyphen next to each other.' : '';
 }
 
-/** Why `s` is not an email address, in email-validator's words where it has them. */
-function emailReason(s: string): string {
+/** Why `s` is not an email address, in email-validator's words where it has them (the part after EMAIL_PREFIX). */
+export function emailReason(s: string): string {
   const at = s.indexOf('@');
   if (at < 0) return 'An email address must have an @-sign.';
   if (at === 0) return 'There must be something before the @-sign.';
@@ -288,7 +307,7 @@ function emailReason(s: string): string {
 }
 
 /** Why `s` is not an absolute URL, in the Rust url crate's words where it has them. */
-function urlReason(s: string): string {
+export function urlReason(s: string): string {
   let a = 0;
   let b = s.length;
   while (a < b && s.charCodeAt(a) <= 32) a++;
@@ -305,7 +324,7 @@ function urlReason(s: string): string {
 }
 
 /** Why `s` is not a hyphenated UUID, as the Rust uuid crate's `InvalidUuid::into_err` words it. */
-function uuidReason(s: string): string {
+export function uuidReason(s: string): string {
   const hyphens = [0, 0, 0, 0];
   let count = 0;
   for (let i = 0; i < s.length; i++) {
