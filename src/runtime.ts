@@ -1,5 +1,5 @@
 import type { ValidationInfo } from './decorators';
-import { COMPILED, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
+import { COMPILED, define, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
 import { EMAIL_PREFIX, emailReason } from './formats/strings';
 import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
@@ -98,7 +98,7 @@ export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
 export function keepExtras(output: object, input: object, known: readonly string[]): void {
   for (const key of Object.keys(input)) {
     if (known.includes(key)) continue;
-    Object.defineProperty(output, key, { value: (input as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+    define(output, key, (input as Record<string, unknown>)[key]);
   }
 }
 
@@ -184,9 +184,6 @@ export function cloneValue(value: unknown): unknown {
   return out;
 }
 
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
 
 /** How many of `keys` the input sets (not undefined): smart-mode unions prefer the model that uses most of them. */
 export function fieldsSet(input: Record<string, unknown>, keys: readonly string[]): number {
