@@ -206,12 +206,17 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   if (compiled.schema !== undefined) {
-    Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+    hide(cls, SCHEMA, compiled.schema);
     // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
-    Object.defineProperty(cls, '~standard', { value: standardJsonSchema(compiled.schema), configurable: true });
+    hide(cls, '~standard', standardJsonSchema(compiled.schema));
   }
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
-  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+  hide(cls.prototype, COMPILED, compiled);
+}
+
+/** Sets `key` on `target` as a non-enumerable, read-only (but configurable: a model can be linked again) property. */
+function hide(target: object, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(target, key, { value, configurable: true });
 }
 
 /** The error of a failed parse; one that is only returned (safeParse) skips capturing a stack trace. */
@@ -247,5 +252,5 @@ export function linkTemplate(cls: abstract new (...args: never[]) => Model): voi
   };
   if (Object.hasOwn(cls.prototype, COMPILED)) return;
   const compiled: Compiled = { name: cls.name, is: unusable, parse: unusable, dump, construct: unusable, copy };
-  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+  hide(cls.prototype, COMPILED, compiled);
 }
