@@ -15,8 +15,9 @@ export const RUNTIME_HELPERS = [
   'dumpMap',
   'dumpSub',
   'dumpValue',
+  'dateReason',
+  'emailIssue',
   'fieldsSet',
-  'formatIssue',
   'isDateString',
   'isEmail',
   'isIPv4',
@@ -44,6 +45,8 @@ export const RUNTIME_HELPERS = [
   'tagText',
   'timeOf',
   'trial',
+  'urlReason',
+  'uuidReason',
   'ParseContext',
 ] as const;
 

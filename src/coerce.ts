@@ -14,48 +14,40 @@ export interface Failure {
   readonly error: CoerceError;
 }
 
-const failures: { readonly [E in CoerceError]: Failure } = {
-  float_parsing: { error: 'float_parsing' },
-  float_type: { error: 'float_type' },
-  int_parsing: { error: 'int_parsing' },
-  int_type: { error: 'int_type' },
-  int_from_float: { error: 'int_from_float' },
-  finite_number: { error: 'finite_number' },
-  bool_parsing: { error: 'bool_parsing' },
-  bool_type: { error: 'bool_type' },
-};
+/** A failure of type `error` (allocated on the failure path only; one function instead of a table keeps unused types out of bundles). */
+const fail = (error: CoerceError): Failure => ({ error });
 
-// Digits with single underscores between them, as Python's numeric literals allow.
-const DIGITS = '\\d(?:_?\\d)*';
-const FLOAT = new RegExp(`^[+-]?(?:${DIGITS}(?:\\.(?:${DIGITS})?)?|\\.${DIGITS})(?:[eE][+-]?${DIGITS})?$`);
-const INT = new RegExp(`^[+-]?${DIGITS}(?:\\.0+)?$`);
+// Python's numeric literals: digits with single underscores between them (`\d(?:_?\d)*`). Literals, not
+// `new RegExp`, so a bundle that does not use them drops them.
+const FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+const INT = /^[+-]?\d(?:_?\d)*(?:\.0+)?$/;
 
 /** A lax `number`: a number, a numeric string (trimmed, `+`, `1_000`, exponents), or a boolean. */
 export function laxNumber(v: unknown): number | Failure {
   if (typeof v === 'string') {
     const text = v.trim();
-    if (!FLOAT.test(text)) return failures.float_parsing;
+    if (!FLOAT.test(text)) return fail('float_parsing');
     const n = Number(text.replaceAll('_', ''));
-    return Number.isFinite(n) ? n : failures.finite_number;
+    return Number.isFinite(n) ? n : fail('finite_number');
   }
   if (typeof v === 'boolean') return v ? 1 : 0;
-  return failures.float_type;
+  return fail('float_type');
 }
 
 /** A lax integer: an integral number, an integer string (`'42'`, `' +4_2.0 '`), or a boolean. */
 export function laxInt(v: unknown): number | Failure {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return failures.finite_number;
-    return Number.isInteger(v) ? v : failures.int_from_float;
+    if (!Number.isFinite(v)) return fail('finite_number');
+    return Number.isInteger(v) ? v : fail('int_from_float');
   }
   if (typeof v === 'string') {
     const text = v.trim();
-    if (!INT.test(text)) return failures.int_parsing;
+    if (!INT.test(text)) return fail('int_parsing');
     const n = Number(text.replaceAll('_', ''));
-    return Number.isFinite(n) ? n : failures.int_parsing;
+    return Number.isFinite(n) ? n : fail('int_parsing');
   }
   if (typeof v === 'boolean') return v ? 1 : 0;
-  return failures.int_type;
+  return fail('int_type');
 }
 
 const TRUE = new Set(['1', 't', 'true', 'y', 'yes', 'on']);
@@ -67,13 +59,13 @@ export function laxBoolean(v: unknown): boolean | Failure {
     const text = v.toLowerCase();
     if (TRUE.has(text)) return true;
     if (FALSE.has(text)) return false;
-    return failures.bool_parsing;
+    return fail('bool_parsing');
   }
   if (typeof v === 'number') {
     if (v === 0 || v === 1) return v === 1;
-    return Number.isInteger(v) ? failures.bool_parsing : failures.bool_type;
+    return Number.isInteger(v) ? fail('bool_parsing') : fail('bool_type');
   }
-  return failures.bool_type;
+  return fail('bool_type');
 }
 
 const BIGINT = /^[+-]?\d+$/;
@@ -81,14 +73,14 @@ const BIGINT = /^[+-]?\d+$/;
 /** A lax bigint: an integral number or an integer string (trimmed). */
 export function laxBigint(v: unknown): bigint | Failure {
   if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return failures.finite_number;
-    return Number.isInteger(v) ? BigInt(v) : failures.int_from_float;
+    if (!Number.isFinite(v)) return fail('finite_number');
+    return Number.isInteger(v) ? BigInt(v) : fail('int_from_float');
   }
   if (typeof v === 'string') {
     const text = v.trim();
-    return BIGINT.test(text) ? BigInt(text) : failures.int_parsing;
+    return BIGINT.test(text) ? BigInt(text) : fail('int_parsing');
   }
-  return failures.int_type;
+  return fail('int_type');
 }
 
 const NUMERIC = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;

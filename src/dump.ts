@@ -50,12 +50,11 @@ export const TO_JSON: DumpContext = { json: true, alias: true, plain: true, unse
 
 /** The context of a dump call from its options. */
 export function dumpContext(options: DumpOptions | undefined): DumpContext {
-  if (options === undefined) return { json: false, alias: false, plain: true, unset: false, defaults: false, none: false };
-  const unset = options.excludeUnset === true;
-  const defaults = options.excludeDefaults === true;
-  const none = options.excludeNone === true;
-  const plain = !unset && !defaults && !none && options.include === undefined && options.exclude === undefined;
-  return { json: options.mode === 'json', alias: options.byAlias === true, plain, unset, defaults, none };
+  const unset = options?.excludeUnset === true;
+  const defaults = options?.excludeDefaults === true;
+  const none = options?.excludeNone === true;
+  const plain = !unset && !defaults && !none && options?.include === undefined && options?.exclude === undefined;
+  return { json: options?.mode === 'json', alias: options?.byAlias === true, plain, unset, defaults, none };
 }
 
 /** A selection as a tree of null-prototype objects (so no key reads Object.prototype); undefined when absent. */
@@ -191,8 +190,12 @@ export function dumpMap(
   if (!d.json) return new Map(Array.from(map, ([k, x]) => [key(k), value(x)]));
   const out: Record<string, unknown> = {};
   for (const [k, x] of map) {
-    // Defined, not assigned: a key '__proto__' stays data.
-    Object.defineProperty(out, String(key(k)), { value: value(x), writable: true, enumerable: true, configurable: true });
+    define(out, String(key(k)), value(x));
   }
   return out;
+}
+
+/** Sets `key` on `target` as a plain data property: defined, not assigned, so a key `__proto__` stays data. */
+export function define(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
 }

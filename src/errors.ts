@@ -75,13 +75,12 @@ function render(value: unknown, depth: number): string {
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
       return `${value}n`;
-    case 'undefined':
-    case 'boolean':
-      return String(value);
     case 'function':
       return `[Function ${value.name || 'anonymous'}]`;
+    case 'undefined':
+    case 'boolean':
     case 'symbol':
-      return value.toString();
+      return String(value);
     default:
       return renderObject(value as object | null, depth);
   }

@@ -1,6 +1,6 @@
 import { DECORATED } from './decorators';
 import { type Issue, ValidationError } from './errors';
-import { COMPILED, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
+import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import { type MessageOverrides, templateOf } from './messages';
 import { cloneValue, dumpValue, issue, type ParseContext } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
@@ -147,15 +147,29 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   const guard = (self: unknown): void => {
     if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
-  const validate = (input: unknown, c: ParseContext): unknown => {
+  // One parse call, from `self`'s static; `json`: the input is JSON text, and malformed text is a `json_invalid` issue.
+  // With `thrown`, a failure is thrown (so a success is all it returns).
+  // A safeParse error is returned, not thrown: it is built without a stack trace, the most costly part of it.
+  const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): SafeParseResult<unknown> => {
+    guard(self);
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
+    let out: unknown;
     try {
-      return parseFn(input, c);
+      if (json) {
+        try {
+          input = JSON.parse(input as string);
+        } catch (error) {
+          issue(c, 'json_invalid', [], input, { error: error instanceof Error ? error.message : String(error) });
+        }
+      }
+      if (c.issues.length === 0) out = parseFn(input, c);
     } catch (error) {
-      // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
-      if (!(error instanceof RangeError)) throw error;
-      c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
-      return undefined;
+      overflow(error, c, input);
     }
+    if (c.issues.length === 0) return { success: true, data: out };
+    const error = failure(name, c.issues, thrown);
+    if (thrown) throw error;
+    return { success: false, error };
   };
   const statics = {
     is(this: unknown, input: unknown): boolean {
@@ -168,24 +182,26 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       }
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
+      // The hot path, on its own: no JSON branch, no result object.
       guard(this);
-      // The hot path: no result object, as safeParse needs.
-      const c = start(options, false);
-      const out = validate(input, c);
+      const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json: false, messages: options?.messages, context: options?.context };
+      let out: unknown;
+      try {
+        out = parseFn(input, c);
+      } catch (error) {
+        overflow(error, c, input);
+      }
       if (c.issues.length === 0) return out;
       throw failure(name, c.issues, true);
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
-      guard(this);
-      return run(input, options, false, false);
+      return run(this, input, options, false, false);
     },
     parseJSON(this: unknown, text: string, options?: ParseOptions): unknown {
-      guard(this);
-      return unwrap(runJSON(text, options, true));
+      return (run(this, text, options, true, true) as { data: unknown }).data;
     },
     safeParseJSON(this: unknown, text: string, options?: ParseOptions): SafeParseResult<unknown> {
-      guard(this);
-      return runJSON(text, options, false);
+      return run(this, text, options, true, false);
     },
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
@@ -197,40 +213,24 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       return compiled.construct(data);
     },
   };
-  // A safeParse error is returned, not thrown: it is built without a stack trace, the most costly part of it.
-  const start = (options: ParseOptions | undefined, json: boolean): ParseContext => ({
-    issues: [],
-    extra: options?.extra,
-    strict: options?.strict,
-    json,
-    messages: options?.messages,
-    context: options?.context,
-  });
-  const run = (input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): SafeParseResult<unknown> => {
-    const c = start(options, json);
-    const out = validate(input, c);
-    return c.issues.length === 0 ? { success: true, data: out } : { success: false, error: failure(name, c.issues, thrown) };
-  };
-  const runJSON = (text: string, options: ParseOptions | undefined, thrown: boolean): SafeParseResult<unknown> => {
-    let input: unknown;
-    try {
-      input = JSON.parse(text);
-    } catch (error) {
-      const c: ParseContext = { issues: [], extra: undefined, messages: options?.messages };
-      issue(c, 'json_invalid', [], text, { error: error instanceof Error ? error.message : String(error) });
-      return { success: false, error: failure(name, c.issues, thrown) };
-    }
-    return run(input, options, true, thrown);
-  };
   if (compiled.schema !== undefined) {
-    Object.defineProperty(cls, SCHEMA, { value: compiled.schema, configurable: true });
+    hide(cls, SCHEMA, compiled.schema);
     // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
-    Object.defineProperty(cls, '~standard', { value: standardJsonSchema(compiled.schema), configurable: true });
+    hide(cls, '~standard', standardJsonSchema(compiled.schema));
   }
-  for (const key of ['is', 'parse', 'safeParse', 'parseJSON', 'safeParseJSON', 'jsonSchema', 'construct'] as const) {
-    Object.defineProperty(cls, key, { value: statics[key], writable: true, configurable: true });
-  }
-  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
+  for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
+  hide(cls.prototype, COMPILED, compiled);
+}
+
+/** Sets `key` on `target` as a non-enumerable, read-only (but configurable: a model can be linked again) property. */
+function hide(target: object, key: PropertyKey, value: unknown): void {
+  Object.defineProperty(target, key, { value, configurable: true });
+}
+
+/** Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash; other errors go on. */
+function overflow(error: unknown, c: ParseContext, input: unknown): void {
+  if (!(error instanceof RangeError)) throw error;
+  c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
 }
 
 /** The error of a failed parse; one that is only returned (safeParse) skips capturing a stack trace. */
@@ -243,11 +243,6 @@ function failure(name: string, issues: Issue[], thrown: boolean): ValidationErro
   } finally {
     Error.stackTraceLimit = limit;
   }
-}
-
-function unwrap(result: SafeParseResult<unknown>): unknown {
-  if (result.success) return result.data;
-  throw result.error;
 }
 
 /** Lets instances of a generic model (parsed as a field of a concrete type) dump and copy through their own keys. */
@@ -271,9 +266,5 @@ export function linkTemplate(cls: abstract new (...args: never[]) => Model): voi
   };
   if (Object.hasOwn(cls.prototype, COMPILED)) return;
   const compiled: Compiled = { name: cls.name, is: unusable, parse: unusable, dump, construct: unusable, copy };
-  Object.defineProperty(cls.prototype, COMPILED, { value: compiled, configurable: true });
-}
-
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  hide(cls.prototype, COMPILED, compiled);
 }

@@ -1,7 +1,7 @@
 import type { ValidationInfo } from './decorators';
-import { COMPILED, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
+import { COMPILED, define, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
-import { formatError, type StringFormat } from './formats/strings';
+import { EMAIL_PREFIX, emailReason } from './formats/strings';
 import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
@@ -66,24 +66,18 @@ export function issue<T extends ErrorType>(
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
-/** Reports why a string does not have `format` (called by generated code once the check failed). */
-export function formatIssue(c: ParseContext, format: StringFormat, loc: Loc, input: string): void {
-  const { type, error } = formatError(format, input);
-  if (error === undefined) {
-    issue(c, type as 'ip_v4_address', loc, input);
-  } else if (format === 'email') {
-    // pydantic words email errors as a custom value_error: no 'Value error, ' prefix, ctx { reason }.
-    const reason = error.slice(EMAIL_PREFIX.length);
-    // An overridden value_error template words it too, with the reason as {error}.
-    const template = templateOf('value_error', c.messages);
-    const msg = template === messageTemplates.value_error ? error : renderMessage(template, { error: reason, reason });
-    c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
-  } else {
-    issue(c, type as 'url_parsing', loc, input, { error });
-  }
+/**
+ * Reports that a string is not an email address (called by generated code once `isEmail` failed). pydantic
+ * words it as a custom value_error: no 'Value error, ' prefix, ctx `{ reason }`; an overridden value_error
+ * template words it too, with the reason as `{error}`. The other formats report through `issue` with
+ * their own reason function, so a bundle keeps only the formats it uses.
+ */
+export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
+  const reason = emailReason(input);
+  const template = templateOf('value_error', c.messages);
+  const msg = template === messageTemplates.value_error ? EMAIL_PREFIX + reason : renderMessage(template, { error: reason, reason });
+  c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
 }
-
-const EMAIL_PREFIX = 'value is not a valid email address: ';
 
 /** The time of a Date, or NaN for an invalid one or an object that only inherits from Date.prototype. */
 export function timeOf(date: Date): number {
@@ -104,7 +98,7 @@ export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
 export function keepExtras(output: object, input: object, known: readonly string[]): void {
   for (const key of Object.keys(input)) {
     if (known.includes(key)) continue;
-    Object.defineProperty(output, key, { value: (input as Record<string, unknown>)[key], writable: true, enumerable: true, configurable: true });
+    define(output, key, (input as Record<string, unknown>)[key]);
   }
 }
 
@@ -190,9 +184,6 @@ export function cloneValue(value: unknown): unknown {
   return out;
 }
 
-function define(target: object, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-}
 
 /** How many of `keys` the input sets (not undefined): smart-mode unions prefer the model that uses most of them. */
 export function fieldsSet(input: Record<string, unknown>, keys: readonly string[]): number {

@@ -261,6 +261,25 @@ const FORMAT_CHECKS = {
   date: 'isDateString',
 } as const satisfies Record<StringFormat, RuntimeHelper>;
 
+/** The error type of each string format (email reports through `emailIssue`) and the runtime function that words its reason. */
+const FORMAT_ISSUES = {
+  url: ['url_parsing', 'urlReason'],
+  uuid: ['uuid_parsing', 'uuidReason'],
+  ipv4: ['ip_v4_address', undefined],
+  ipv6: ['ip_v6_address', undefined],
+  date: ['date_parsing', 'dateReason'],
+} as const satisfies Record<Exclude<StringFormat, 'email'>, readonly [string, RuntimeHelper | undefined]>;
+
+/**
+ * The call that reports string `v` failing `format` at `loc` (an array expression) to context `cx`.
+ * Each format has its own reporter and reason function, so a bundle keeps only the formats its models use.
+ */
+export function formatIssue(e: EmitContext, format: StringFormat, cx: string, loc: string, v: string): string {
+  if (format === 'email') return `${e.helper('emailIssue')}(${cx}, ${loc}, ${v})`;
+  const [type, reason] = FORMAT_ISSUES[format];
+  return `${e.helper('issue')}(${cx}, "${type}", ${loc}, ${v}${reason === undefined ? '' : `, { error: ${e.helper(reason)}(${v}) }`})`;
+}
+
 /** The failure test of one number constraint, as an expression (the value is a finite number). */
 export function numberFails(e: EmitContext, c: NumberConstraint, v: string): string {
   switch (c.kind) {

@@ -6,7 +6,7 @@
 import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
-import { literalFails, notExtra, numberFails, stringFails } from './check';
+import { formatIssue, literalFails, notExtra, numberFails, stringFails } from './check';
 import { type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -430,7 +430,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
           }
           case 'format':
             out.line(
-              `if (${failed}) { ${e.helper('formatIssue')}(${site.cx}, ${lit(c.format)}, [${site.loc.join(', ')}], ${x}); break ${site.label}; }`,
+              `if (${failed}) { ${formatIssue(e, c.format, site.cx, `[${site.loc.join(', ')}]`, x)}; break ${site.label}; }`,
             );
             break;
           default:

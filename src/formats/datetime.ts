@@ -78,8 +78,8 @@ const EXTRA = 22;
 
 const freezeAll = (type: DateTimeError['type']): readonly DateTimeError[] =>
   Object.freeze(MESSAGES.map((error): DateTimeError => Object.freeze({ type, error })));
-const PARSING = freezeAll('datetime_parsing');
-const FROM_DATE = freezeAll('datetime_from_date_parsing');
+const PARSING = /* @__PURE__ */ freezeAll('datetime_parsing');
+const FROM_DATE = /* @__PURE__ */ freezeAll('datetime_from_date_parsing');
 
 const MS_PER_DAY = 86_400_000;
 /** 10 ** (9 - digits): scales a fraction of `digits` digits to nanoseconds. */
@@ -190,6 +190,16 @@ function parseTime(s: string): number {
     if (pos < n) return fail(EXTRA);
   }
   return ((hour * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+}
+
+/**
+ * Why `s` is not a `YYYY-MM-DD` date, in the words of parseDateTime's errors, or undefined when it is
+ * one. Reads no time of day: the date format's check and reason need only this part of the parser.
+ */
+export function dateError(s: string): string | undefined {
+  if (s.length < 10) return MESSAGES[TOO_SHORT];
+  if (Number.isNaN(parseDate(s))) return MESSAGES[failure];
+  return s.length > 10 ? MESSAGES[EXTRA] : undefined;
 }
 
 /** Parses an RFC 3339 / ISO 8601 date-time or date string to epoch milliseconds, or says why it cannot. */

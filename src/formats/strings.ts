@@ -19,7 +19,7 @@
  *        optionally a dotted quad as the last 32 bits. No zone id, brackets or spaces.
  * date   `YYYY-MM-DD`, a real proleptic Gregorian date in years 0000 to 9999; no unix timestamps.
  */
-import { parseDateTime } from './datetime';
+import { dateError } from './datetime';
 
 /** The formats a string brand can require. */
 export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
@@ -35,14 +35,16 @@ const ATEXT = 1; // in an email local part, besides `.`
 const LDH = 2; // letter, digit or hyphen
 const HEX = 4;
 const ALPHA = 8;
-const CLASSES = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  const alpha = /[A-Za-z]/.test(ch);
-  const ldh = alpha || /[0-9-]/.test(ch);
-  CLASSES[c] = (ldh || "!#$%&'*+/=?^_`{|}~".includes(ch) ? ATEXT : 0) | (ldh ? LDH : 0) |
-    (/[0-9A-Fa-f]/.test(ch) ? HEX : 0) | (alpha ? ALPHA : 0);
-}
+/**
+ * The class bits of each ASCII code, one hex digit per code from 0 to 127: 1 for the atext of an email
+ * local part (letters, digits and ``!#$%&'*+-/=?^_`{|}~``), 2 for letters, digits and `-`, 4 for hex digits,
+ * 8 for letters. Data, not a loop over regexes: a quarter of the bytes (a bundle without the format
+ * checks drops it, the call is pure).
+ */
+const CLASSES = /* @__PURE__ */ Uint8Array.from(
+  '00000000000000000000000000000000010111110011030177777777770001010ffffffbbbbbbbbbbbbbbbbbbbb000111ffffffbbbbbbbbbbbbbbbbbbbb11110',
+  (digit) => parseInt(digit, 16),
+);
 
 /** The class bits of the code `c` (0 when not ASCII). */
 const classOf = (c: number): number => (c < 128 ? (CLASSES[c] ?? 0) : 0);
@@ -76,13 +78,14 @@ const EMPTY_HOST = 1;
 const BAD_PORT = 2;
 
 /** `URL.canParse`, or a `new URL` attempt where that is missing (Safari before 17). */
-const canParse = typeof URL.canParse === 'function' ? (s: string): boolean => URL.canParse(s) : (s: string): boolean => {
+function canParse(s: string): boolean {
+  if (typeof URL.canParse === 'function') return URL.canParse(s);
   try {
     return new URL(s).protocol !== '';
   } catch {
     return false;
   }
-};
+}
 
 /** The index of the `:` after a scheme at the start of `s`, or -1. */
 function schemeEnd(s: string): number {
@@ -205,25 +208,38 @@ export function isIPv6(s: string): boolean {
 
 /** True when `s` is a valid calendar date written YYYY-MM-DD. */
 export function isDateString(s: string): boolean {
-  return s.length === 10 && typeof parseDateTime(s) === 'number';
+  return s.length === 10 && dateError(s) === undefined;
 }
 
-const IPV4_ERROR: FormatError = Object.freeze({ type: 'ip_v4_address' });
-const IPV6_ERROR: FormatError = Object.freeze({ type: 'ip_v6_address' });
+/** What an email error's message says before the reason (pydantic's wording). */
+export const EMAIL_PREFIX = 'value is not a valid email address: ';
 
-/** Why `s` fails `format` (call only after the matching is* returned false). */
+/**
+ * Why `s` fails `format` (call only after the matching is* returned false). Generated code
+ * calls each format's reason function instead, so a bundle keeps only the formats it uses.
+ */
 export function formatError(format: StringFormat, s: string): FormatError {
-  if (format === 'ipv4') return IPV4_ERROR;
-  if (format === 'ipv6') return IPV6_ERROR;
-  if (format === 'email') return Object.freeze({ type: 'value_error', error: `value is not a valid email address: ${emailReason(s)}` });
-  if (format === 'url') return Object.freeze({ type: 'url_parsing', error: urlReason(s) });
-  if (format === 'uuid') return Object.freeze({ type: 'uuid_parsing', error: uuidReason(s) });
-  // parseDateTime reads the date part first and says 'input is too short' below 10 characters.
-  const date = parseDateTime(s.length > 10 ? s.slice(0, 10) : s);
-  return Object.freeze({
-    type: 'date_parsing',
-    error: typeof date === 'number' ? 'unexpected extra characters at the end of the input' : date.error,
-  });
+  const type = FORMAT_TYPES[format];
+  const reason = format === 'email' ? EMAIL_PREFIX + emailReason(s)
+    : format === 'url' ? urlReason(s)
+    : format === 'uuid' ? uuidReason(s)
+    : format === 'date' ? dateReason(s)
+    : undefined;
+  return Object.freeze(reason === undefined ? { type } : { type, error: reason });
+}
+
+const FORMAT_TYPES: { readonly [F in StringFormat]: FormatError['type'] } = {
+  email: 'value_error',
+  url: 'url_parsing',
+  uuid: 'uuid_parsing',
+  ipv4: 'ip_v4_address',
+  ipv6: 'ip_v6_address',
+  date: 'date_parsing',
+};
+
+/** Why `s` is not a `YYYY-MM-DD` date, in speedate's words (call only after isDateString returned false). */
+export function dateReason(s: string): string {
+  return dateError(s) ?? '';
 }
 
 /** `(N characters too many)`, as email-validator puts it. */
@@ -256,8 +272,8 @@ function dotReason(part: string, atStart: string, atEnd: string, domain: boolean
   return part.includes('.-') || part.includes('-.') ? 'An email address cannot have a period and a hyphen next to each other.' : '';
 }
 
-/** Why `s` is not an email address, in email-validator's words where it has them. */
-function emailReason(s: string): string {
+/** Why `s` is not an email address, in email-validator's words where it has them (the part after EMAIL_PREFIX). */
+export function emailReason(s: string): string {
   const at = s.indexOf('@');
   if (at < 0) return 'An email address must have an @-sign.';
   if (at === 0) return 'There must be something before the @-sign.';
@@ -288,7 +304,7 @@ function emailReason(s: string): string {
 }
 
 /** Why `s` is not an absolute URL, in the Rust url crate's words where it has them. */
-function urlReason(s: string): string {
+export function urlReason(s: string): string {
   let a = 0;
   let b = s.length;
   while (a < b && s.charCodeAt(a) <= 32) a++;
@@ -305,7 +321,7 @@ function urlReason(s: string): string {
 }
 
 /** Why `s` is not a hyphenated UUID, as the Rust uuid crate's `InvalidUuid::into_err` words it. */
-function uuidReason(s: string): string {
+export function uuidReason(s: string): string {
   const hyphens = [0, 0, 0, 0];
   let count = 0;
   for (let i = 0; i < s.length; i++) {
