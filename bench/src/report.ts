@@ -90,7 +90,13 @@ export function targets(r: Results): Target[] {
     }
   }
   if (x.footprint !== undefined) {
-    out.push({ what: 'runtime footprint (all exports, min + gzip)', target: '≤ 6 KB', measured: `${(x.footprint.allGzip / 1024).toFixed(2)} KB`, met: x.footprint.allGzip <= 6 * 1024 });
+    // What a user bundles: the runtime as a project's generated module and its own imports pull it in.
+    out.push({
+      what: 'runtime a project bundles (min + gzip)',
+      target: '≤ 6 KB',
+      measured: `${(x.footprint.usedGzip / 1024).toFixed(2)} KB (all exports ${(x.footprint.allGzip / 1024).toFixed(2)} KB)`,
+      met: x.footprint.usedGzip <= 6 * 1024,
+    });
   }
   if (r.smoke) return out.map((t) => ({ ...t, met: undefined }));
   return out;
@@ -176,7 +182,7 @@ export function writeReport(r: Results, options: { console: boolean; docs: boole
         (x.compile.watchMs === undefined ? '' : ` \`--watch\` rewrites the module ${x.compile.watchMs.toFixed(0)} ms after a one-file edit (from the write to the new output).`),
     ]),
     ...(x.footprint === undefined ? [] : [
-      `- Runtime footprint (esbuild, minified, gzip): every export of \`tydantic\` ${x.footprint.allGzip} B (${x.footprint.allMin} B minified); what this bench's generated module pulls in ${x.footprint.usedGzip} B.`,
+      `- Runtime footprint (esbuild, minified, gzip): every export of \`tydantic\` ${x.footprint.allGzip} B (${x.footprint.allMin} B minified); what a project bundles (the larger of this bench's module and the 200-model project, each with \`Model\`, \`model\`, \`field\` and \`ValidationError\`) ${x.footprint.usedGzip} B.`,
     ]),
     '',
     '## Every timing',
