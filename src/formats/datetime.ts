@@ -130,6 +130,25 @@ function parseDate(s: string): number {
   return daysFromCivil(year, month, day);
 }
 
+/**
+ * True for exactly a valid `YYYY-MM-DD` date: parseDate's checks read straight off the character
+ * codes, without the day count or the reason (the `DateString` check on the fast path).
+ */
+export function isDate(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const century = two(s, 0);
+  const yy = two(s, 2);
+  const month = two(s, 5);
+  const day = two(s, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (day <= 28) return true;
+  if (month === 2) {
+    const year = century * 100 + yy;
+    return day === 29 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  }
+  return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+}
+
 /** Parses the time and offset from index 11 to milliseconds after midnight UTC, or NaN. */
 function parseTime(s: string): number {
   const n = s.length;

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { isIPv4 as netIsIPv4, isIPv6 as netIsIPv6 } from 'node:net';
+import { dateError } from './datetime';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid, type FormatError, type StringFormat } from './strings';
 
 const CHECKS: Record<StringFormat, (s: string) => boolean> = {
@@ -191,6 +192,18 @@ describe('properties', () => {
       const real = m >= 1 && m <= 12 && d >= 1 && probe.getUTCDate() === d && probe.getUTCMonth() === m - 1;
       return isDateString(`${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`) === real;
     }));
+    // The fast check and the parser behind the error reasons accept exactly the same strings.
+    const digit = fc.constantFrom('0', '1', '2', '3', '9', '-', 'x');
+    const shaped = fc.tuple(fc.array(digit, { minLength: 4, maxLength: 4 }), fc.constantFrom('-', '/'), fc.array(digit, { minLength: 2, maxLength: 2 }), fc.constant('-'), fc.array(digit, { minLength: 2, maxLength: 2 }));
+    const ymd = fc.tuple(fc.nat(9999), fc.nat(13), fc.nat(32)).map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
+    const nearDate = fc.oneof(ymd, shaped.map((parts) => parts.flat().join('')), fc.string({ unit: digit, minLength: 9, maxLength: 11 }));
+    let valid = 0;
+    fc.assert(fc.property(nearDate, (s) => {
+      const parsed = s.length === 10 && dateError(s) === undefined;
+      if (parsed) valid++;
+      return isDateString(s) === parsed;
+    }), { numRuns: 5000 });
+    expect(valid).toBeGreaterThan(50);
   });
 
   it('never throws, and every rejection has an error of the right type with a specific reason', () => {

@@ -19,7 +19,7 @@
  *        optionally a dotted quad as the last 32 bits. No zone id, brackets or spaces.
  * date   `YYYY-MM-DD`, a real proleptic Gregorian date in years 0000 to 9999; no unix timestamps.
  */
-import { dateError } from './datetime';
+import { dateError, isDate } from './datetime';
 
 /** The formats a string brand can require. */
 export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
@@ -208,7 +208,7 @@ export function isIPv6(s: string): boolean {
 
 /** True when `s` is a valid calendar date written YYYY-MM-DD. */
 export function isDateString(s: string): boolean {
-  return s.length === 10 && dateError(s) === undefined;
+  return isDate(s);
 }
 
 /** What an email error's message says before the reason (pydantic's wording). */
