@@ -30,6 +30,7 @@ export const RUNTIME_HELPERS = [
   'isMultipleOf',
   'isUrl',
   'isUuid',
+  'lax',
   'laxBigint',
   'laxBoolean',
   'laxInt',

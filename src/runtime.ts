@@ -54,6 +54,28 @@ export function trial(c: ParseContext): ParseContext {
   return { issues: [], extra: c.extra, strict: c.strict, json: c.json, messages: c.messages, context: c.context };
 }
 
+/**
+ * A scalar whose type does not match (called by generated code, off the fast path): in strict mode the type
+ * issue; else `convert`'s value, or the issue it names. INVALID after reporting.
+ */
+export function lax(
+  c: ParseContext,
+  strict: boolean,
+  convert: (value: unknown) => unknown,
+  type: ErrorType,
+  value: unknown,
+  loc: Loc,
+): unknown {
+  if (strict) {
+    issue(c, type, loc, value);
+    return INVALID;
+  }
+  const converted = convert(value);
+  if (typeof converted !== 'object') return converted;
+  issue(c, (converted as { error: ErrorType }).error, loc, value);
+  return INVALID;
+}
+
 /** Reports one issue (called by generated code, on the error path only). */
 export function issue<T extends ErrorType>(
   c: ParseContext,

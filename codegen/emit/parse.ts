@@ -566,14 +566,10 @@ function emitLax(
     return v;
   }
   const x = names.numbered('x');
-  const t = names.numbered('t');
+  // The conversion and its issues live in the runtime's `lax`: one line here, off the fast path.
+  const call = `${e.helper('lax')}(${site.cx}, ${strict ?? 'false'}, ${e.helper(convert)}, "${typeError}", ${v}, [${loc}])`;
   out.line(`let ${x} = ${v};`);
-  out.block(`if (${mismatch})`, () => {
-    if (strict !== undefined) out.line(`if (${strict}) ${typeIssue}`);
-    out.line(`const ${t} = ${e.helper(convert)}(${v});`);
-    out.line(`if (typeof ${t} === "object") { ${e.helper('issue')}(${site.cx}, ${t}.error, [${loc}], ${v}); break ${site.label}; }`);
-    out.line(`${x} = ${t};`);
-  });
+  out.line(`if (${mismatch} && (${x} = ${call}) === ${e.helper('INVALID')}) break ${site.label};`);
   return x;
 }
 
