@@ -7,7 +7,6 @@ export type RuntimeHelper = (typeof RUNTIME_HELPERS)[number];
 export const RUNTIME_HELPERS = [
   'adopt',
   'cloneValue',
-  'copyExtras',
   'copyMarks',
   'dumpExtras',
   'dumpItems',

@@ -43,15 +43,34 @@ const DIALECTS: { readonly [target: string]: string } = {
 
 const DEFS = '#/$defs/';
 
+/**
+ * Turns draft 2020-12 definitions into another target's while they are parsed: `$ref`s move to `prefix`;
+ * for OpenAPI 3.0, `type: [T, "null"]` becomes `type: T, nullable: true` and `{ type: "null" }` becomes
+ * `{ nullable: true, enum: [null] }`. The compile step stores a prefix instead of a target's own texts
+ * only when this gives exactly those texts.
+ */
+export function reviver(target: string, prefix: string): (key: string, value: unknown) => unknown {
+  const v30 = target === 'openapi-3.0';
+  return (key, value) => {
+    if (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS)) return prefix + value.slice(DEFS.length);
+    const schema = value as JsonSchemaObject | null;
+    const type = v30 && typeof schema === 'object' ? schema?.type : undefined;
+    if (Array.isArray(type) && type.length === 2 && typeof type[0] === 'string' && type[1] === 'null') {
+      schema!.type = type[0];
+      schema!.nullable = true;
+    } else if (type === 'null' && Object.keys(schema!).length === 1) {
+      return { nullable: true, enum: [null] };
+    }
+    return value;
+  };
+}
+
 function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
   const texts = data.defs[id]?.[target];
   const prefix = typeof texts === 'string' ? texts : undefined;
   const text = (prefix === undefined ? texts : data.defs[id]!['draft-2020-12'])?.[(options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0)];
   if (text === undefined) throw new TypeError(`unknown JSON Schema target '${target}'`);
-  return JSON.parse(
-    text,
-    prefix === undefined ? undefined : ((key, value: unknown) => (key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? prefix + value.slice(DEFS.length) : value)),
-  ) as JsonSchemaObject;
+  return JSON.parse(text, prefix === undefined ? undefined : reviver(target, prefix)) as JsonSchemaObject;
 }
 
 /** A model's schema: a standalone document for JSON Schema targets, the model's own Schema Object for OpenAPI ones. */

@@ -148,9 +148,10 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     if (self !== cls && typeof self === 'function') throw notLinked(self);
   };
   // One parse call, from `self`'s static; `json`: the input is JSON text, and malformed text is a `json_invalid` issue.
-  // With `thrown`, a failure is thrown (so a success is all it returns).
-  // A safeParse error is returned, not thrown: it is built without a stack trace, the most costly part of it.
-  const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): SafeParseResult<unknown> => {
+  // Returns the instance itself (no result object on parse's hot path); a failure is thrown with `thrown`, else
+  // its error is returned (never mistaken for data: parse returns model instances). A safeParse error is built
+  // without a stack trace, the most costly part of it.
+  const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): unknown => {
     guard(self);
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
     let out: unknown;
@@ -164,12 +165,14 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       }
       if (c.issues.length === 0) out = parseFn(input, c);
     } catch (error) {
-      overflow(error, c, input);
+      // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
+      if (!(error instanceof RangeError)) throw error;
+      c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
     }
-    if (c.issues.length === 0) return { success: true, data: out };
+    if (c.issues.length === 0) return out;
     const error = failure(name, c.issues, thrown);
     if (thrown) throw error;
-    return { success: false, error };
+    return error;
   };
   const statics = {
     is(this: unknown, input: unknown): boolean {
@@ -182,26 +185,16 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       }
     },
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
-      // The hot path, on its own: no JSON branch, no result object.
-      guard(this);
-      const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json: false, messages: options?.messages, context: options?.context };
-      let out: unknown;
-      try {
-        out = parseFn(input, c);
-      } catch (error) {
-        overflow(error, c, input);
-      }
-      if (c.issues.length === 0) return out;
-      throw failure(name, c.issues, true);
+      return run(this, input, options, false, true);
     },
     safeParse(this: unknown, input: unknown, options?: ParseOptions): SafeParseResult<unknown> {
-      return run(this, input, options, false, false);
+      return result(run(this, input, options, false, false));
     },
     parseJSON(this: unknown, text: string, options?: ParseOptions): unknown {
-      return (run(this, text, options, true, true) as { data: unknown }).data;
+      return run(this, text, options, true, true);
     },
     safeParseJSON(this: unknown, text: string, options?: ParseOptions): SafeParseResult<unknown> {
-      return run(this, text, options, true, false);
+      return result(run(this, text, options, true, false));
     },
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
@@ -227,10 +220,8 @@ function hide(target: object, key: PropertyKey, value: unknown): void {
   Object.defineProperty(target, key, { value, configurable: true });
 }
 
-/** Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash; other errors go on. */
-function overflow(error: unknown, c: ParseContext, input: unknown): void {
-  if (!(error instanceof RangeError)) throw error;
-  c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
+function result(out: unknown): SafeParseResult<unknown> {
+  return out instanceof ValidationError ? { success: false, error: out } : { success: true, data: out };
 }
 
 /** The error of a failed parse; one that is only returned (safeParse) skips capturing a stack trace. */

@@ -116,11 +116,15 @@ export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
   for (let i = from; i < issues.length; i++) issues[i]!.loc.unshift(...keys);
 }
 
-/** Copies the own keys of `input` that are not in `known` onto `output` as data properties (`extra: 'allow'`). */
-export function keepExtras(output: object, input: object, known: readonly string[]): void {
+/**
+ * Copies the own keys of `input` that are not in `known` onto `output` as data properties (`extra: 'allow'`):
+ * parse and construct keep them, copy copies them (deeply when asked).
+ */
+export function keepExtras(output: object, input: object, known: readonly string[], deep?: boolean): void {
   for (const key of Object.keys(input)) {
     if (known.includes(key)) continue;
-    define(output, key, (input as Record<string, unknown>)[key]);
+    const value = (input as Record<string, unknown>)[key];
+    define(output, key, deep ? cloneValue(value) : value);
   }
 }
 
@@ -137,15 +141,6 @@ export function dumpExtras(
     if (known.includes(key)) continue;
     const value = (instance as Record<string, unknown>)[key];
     if (d.plain || dumpKeep(d, undefined, key, value, include, exclude)) define(out, key, dumpValue(value, d));
-  }
-}
-
-/** Copies the keys of an instance that are not fields (kept by `extra: 'allow'`), deeply when asked. */
-export function copyExtras(copy: object, source: object, known: readonly string[], deep: boolean): void {
-  for (const key of Object.keys(source)) {
-    if (known.includes(key)) continue;
-    const value = (source as Record<string, unknown>)[key];
-    define(copy, key, deep ? cloneValue(value) : value);
   }
 }
 

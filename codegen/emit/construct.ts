@@ -13,7 +13,7 @@ import type { EmitContext } from './context';
 export function instancesOf(e: EmitContext, model: ModelIR): string {
   const keys = e.keyList(model.fields.map((f) => f.name));
   const defaults = model.fields.filter((f) => f.default !== undefined).map((f) => `[${lit(f.name)}, ${lit(f.default!)}]`);
-  // KEEP_EXTRAS = 1, FROZEN = 2 (src/copy.ts)
+  // 1: extras kept, 2: frozen (src/copy.ts)
   const flags = (model.extra === 'allow' ? 1 : 0) | (model.frozen === true ? 2 : 0);
   return `...${e.helper('instances')}(${e.fn(model.id).proto}, ${keys}, [${defaults.join(', ')}], ${flags})`;
 }

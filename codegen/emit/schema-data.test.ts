@@ -30,6 +30,24 @@ describe('schema data in the generated module', () => {
     );
   });
 
+  it('derives OpenAPI 3.0 nullable types from draft 2020-12 texts, and agrees with the emitter', () => {
+    const num: TypeNode = { kind: 'number', constraints: [] };
+    const ir: ProjectIR = {
+      models: [address, m('Maybe', [f('score', { kind: 'nullable', type: num }), f('at', { kind: 'nullable', type: { kind: 'model', ref: 'Address' } })])],
+      definitions: [],
+    };
+    const { lines, data } = tables(ir);
+    expect(lines.find((line) => line.startsWith('const schema_Maybe'))).toContain('"openapi-3.0": "#/components/schemas/"');
+    for (const target of SCHEMA_TARGETS) {
+      for (const mode of ['validation', 'serialization'] as const) {
+        const options = { target, mode };
+        const expected = target.startsWith('openapi') ? componentSchemas(ir, ['Maybe'], options).Maybe : modelSchema(ir, 'Maybe', options);
+        expect(jsonSchema(data('Maybe'), options), `${target} ${mode}`).toStrictEqual(expected);
+      }
+    }
+    expect(jsonSchema(data('Maybe'), { target: 'openapi-3.0' })).toMatchObject({ properties: { score: { type: 'number', nullable: true } } });
+  });
+
   it('writes a target its own texts when moving references would also rewrite data that looks like one', () => {
     const meta: TypeNode = { kind: 'object', fields: [f('$ref', str)], extra: 'ignore' };
     const ir: ProjectIR = {

@@ -3,6 +3,7 @@
  * JSON text per target and mode (one constant per distinct text), and per
  * linked model the `schema` data `link` hands to `M.jsonSchema()`.
  */
+import { reviver } from '../../src/json-schema';
 import type { ProjectIR } from '../ir';
 import { comment, type Lines, lit } from './code';
 import type { EmitContext } from './context';
@@ -10,7 +11,7 @@ import { definitionOf, SCHEMA_TARGETS, type SchemaMode, type SchemaTarget, schem
 
 /**
  * The texts per target, in this order: what the runtime indexes (`+1` for serialization, `+2` for field names).
- * A target whose texts are draft 2020-12's with references elsewhere gets that prefix instead of texts.
+ * A target whose texts the runtime derives from draft 2020-12's (see `reviver`) gets its `$ref` prefix instead.
  */
 const VARIANTS: readonly { readonly mode: SchemaMode; readonly byAlias: boolean }[] = [
   { mode: 'validation', byAlias: true },
@@ -19,24 +20,16 @@ const VARIANTS: readonly { readonly mode: SchemaMode; readonly byAlias: boolean 
   { mode: 'serialization', byAlias: false },
 ];
 
-/** Where draft 2020-12 points its references; other targets whose texts differ only there reuse its texts. */
-const DEFS = '#/$defs/';
-
-/** The ref prefix of each target other than draft 2020-12. */
+/** Where each target other than draft 2020-12 points its references. */
 const PREFIXES: Readonly<Record<Exclude<SchemaTarget, 'draft-2020-12'>, string>> = {
   'draft-07': '#/definitions/',
   'openapi-3.0': '#/components/schemas/',
   'openapi-3.1': '#/components/schemas/',
 };
 
-/**
- * A draft 2020-12 text with its `$ref`s moved to `prefix`, as the runtime does when a target's entry is a prefix
- * (the same reviver, so a text is shared only when this gives exactly that target's own text).
- */
-function rebased(text: string, prefix: string): string {
-  const revive = (key: string, value: unknown): unknown =>
-    key === '$ref' && typeof value === 'string' && value.startsWith(DEFS) ? prefix + value.slice(DEFS.length) : value;
-  return JSON.stringify(JSON.parse(text, revive));
+/** A draft 2020-12 text as the runtime turns it into `target`'s when that target's entry is a prefix (the same reviver). */
+function derived(text: string, target: SchemaTarget, prefix: string): string {
+  return JSON.stringify(JSON.parse(text, reviver(target, prefix)));
 }
 
 /** Writes the definitions of every model into `out`; returns the `schema` property value of a model's link. */
@@ -50,9 +43,9 @@ export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines): (id: 
     const entries = SCHEMA_TARGETS.map((target) => {
       const wanted = target === 'draft-2020-12' ? base : own(target);
       if (target !== 'draft-2020-12') {
-        // Texts that differ from draft 2020-12's only in where references point are not written twice.
+        // Texts the runtime can derive from draft 2020-12's (references elsewhere, 3.0's nullable) are not written twice.
         const prefix = PREFIXES[target];
-        if (wanted.every((text, i) => text === rebased(base[i]!, prefix))) return `${lit(target)}: ${lit(prefix)}`;
+        if (wanted.every((text, i) => text === derived(base[i]!, target, prefix))) return `${lit(target)}: ${lit(prefix)}`;
       }
       const names = wanted.map((text) => {
         let name = texts.get(text);
