@@ -99,6 +99,14 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
   return o;
 }
 
+function build_DatabaseConfig(v: any): any {
+  const v1 = v.host;
+  const v2 = v.port;
+  const v3 = v.name;
+  const v4 = v.ssl;
+  return new (DatabaseConfig_new as any)(v1, v2, v3, v4);
+}
+
 function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.host;
@@ -332,6 +340,14 @@ function parse_Address(v: any, c: ParseContext): any {
   return o;
 }
 
+function build_Address(v: any): any {
+  const v1 = v.street;
+  const v2 = v.city;
+  const v3 = v.zip;
+  const v4 = v.country;
+  return new (Address_new as any)(v1, v2, v3, v4);
+}
+
 function dump_Address(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.street;
@@ -418,6 +434,13 @@ function parse_OrderItem(v: any, c: ParseContext): any {
   const o = new (OrderItem_new as any)(o1, o2, o3);
   if (c.extra === "allow") keepExtras(o, v, fields_5);
   return o;
+}
+
+function build_OrderItem(v: any): any {
+  const v1 = v.sku;
+  const v2 = v.quantity;
+  const v3 = v.price;
+  return new (OrderItem_new as any)(v1, v2, v3);
 }
 
 function dump_OrderItem(v: any, d: any, inc: any, exc: any): any {
@@ -650,8 +673,8 @@ const json_13 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orde
 const json_14 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"example\":\"Ada Lovelace\"},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/components/schemas/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/components/schemas/Address\"},{\"nullable\":true,\"enum\":[null]}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"tags\",\"priority\",\"placedAt\"],\"additionalProperties\":false}";
 const schema_CreateOrder = { "draft-2020-12": [json_11, json_12, json_11, json_12], "draft-07": "#/definitions/", "openapi-3.0": [json_13, json_14, json_13, json_14], "openapi-3.1": "#/components/schemas/" };
 
-link(DatabaseConfig, { name: "DatabaseConfig", is: is_DatabaseConfig, parse: parse_DatabaseConfig, dump: dump_DatabaseConfig, ...instances(DatabaseConfig_proto, fields_1, [["host", "localhost"], ["port", 5432], ["ssl", false]], 0), schema: { id: "DatabaseConfig", defs: { "DatabaseConfig": schema_DatabaseConfig } } });
+link(DatabaseConfig, { name: "DatabaseConfig", is: is_DatabaseConfig, parse: parse_DatabaseConfig, build: build_DatabaseConfig, dump: dump_DatabaseConfig, ...instances(DatabaseConfig_proto, fields_1, [["host", "localhost"], ["port", 5432], ["ssl", false]], 0), schema: { id: "DatabaseConfig", defs: { "DatabaseConfig": schema_DatabaseConfig } } });
 link(AppConfig, { name: "AppConfig", is: is_AppConfig, parse: parse_AppConfig, dump: dump_AppConfig, ...instances(AppConfig_proto, fields_2, [["workers", 4], ["logLevel", "info"], ["featureFlags", []], ["maintenanceUntil", null]], 0), schema: { id: "AppConfig", defs: { "AppConfig": schema_AppConfig, "DatabaseConfig": schema_DatabaseConfig } } });
-link(Address, { name: "Address", is: is_Address, parse: parse_Address, dump: dump_Address, ...instances(Address_proto, fields_4, [["country", "US"]], 0), schema: { id: "Address", defs: { "Address": schema_Address } } });
-link(OrderItem, { name: "OrderItem", is: is_OrderItem, parse: parse_OrderItem, dump: dump_OrderItem, ...instances(OrderItem_proto, fields_5, [], 0), schema: { id: "OrderItem", defs: { "OrderItem": schema_OrderItem } } });
+link(Address, { name: "Address", is: is_Address, parse: parse_Address, build: build_Address, dump: dump_Address, ...instances(Address_proto, fields_4, [["country", "US"]], 0), schema: { id: "Address", defs: { "Address": schema_Address } } });
+link(OrderItem, { name: "OrderItem", is: is_OrderItem, parse: parse_OrderItem, build: build_OrderItem, dump: dump_OrderItem, ...instances(OrderItem_proto, fields_5, [], 0), schema: { id: "OrderItem", defs: { "OrderItem": schema_OrderItem } } });
 link(CreateOrder, { name: "CreateOrder", is: is_CreateOrder, parse: parse_CreateOrder, dump: dump_CreateOrder, ...instances(CreateOrder_proto, fields_7, [["tags", []], ["priority", "normal"]], 0), schema: { id: "CreateOrder", defs: { "CreateOrder": schema_CreateOrder, "OrderItem": schema_OrderItem, "Address": schema_Address } } });

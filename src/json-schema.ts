@@ -45,8 +45,7 @@ const DEFS = '#/$defs/';
 
 /**
  * Turns draft 2020-12 definitions into another target's while they are parsed: `$ref`s move to `prefix`;
- * for OpenAPI 3.0, `type: [T, "null"]` becomes `type: T, nullable: true` and `{ type: "null" }` becomes
- * `{ nullable: true, enum: [null] }`. The compile step stores a prefix instead of a target's own texts
+ * for OpenAPI 3.0, `type: [T, "null"]` becomes `type: T, nullable: true`. The compile step stores a prefix instead of a target's own texts
  * only when this gives exactly those texts.
  */
 export function reviver(target: string, prefix: string): (key: string, value: unknown) => unknown {
@@ -58,8 +57,6 @@ export function reviver(target: string, prefix: string): (key: string, value: un
     if (Array.isArray(type) && type.length === 2 && typeof type[0] === 'string' && type[1] === 'null') {
       schema!.type = type[0];
       schema!.nullable = true;
-    } else if (type === 'null' && Object.keys(schema!).length === 1) {
-      return { nullable: true, enum: [null] };
     }
     return value;
   };

@@ -45,6 +45,31 @@ describe.each(models)('%s', (name) => {
     );
   });
 
+  it("parse's fast path (check, then build) gives what its full path gives: same classes, keys in order, values, frozenness, defaults", () => {
+    const compiled = m[name].prototype[Symbol.for('tydantic.compiled')];
+    const hasBuild = typeof compiled.build === 'function';
+    let fast = 0;
+    fc.assert(
+      fc.property(validCase(ir, name), ({ input }) => {
+        // The generated parse function itself: the full path, which M.parse skips for input `is` accepts.
+        const c = { issues: [], extra: undefined, strict: undefined, json: false, messages: undefined, context: undefined };
+        const full = compiled.parse(input, c);
+        expect(c.issues).toStrictEqual([]);
+        const x = m[name].parse(input);
+        if (hasBuild && m[name].is(input)) fast++;
+        expect(anatomy(x)).toStrictEqual(anatomy(full));
+        // A built instance reuses nothing of the input: changing the result never changes the input.
+        if (hasBuild) {
+          const theirs = objectsIn(input, new Set());
+          for (const mine of objectsIn(x, new Set())) expect(theirs.has(mine)).toBe(false);
+        }
+        expect(x.dump({ excludeUnset: true })).toStrictEqual(full.dump({ excludeUnset: true }));
+      }),
+      { numRuns: 200 },
+    );
+    if (hasBuild) expect(fast).toBeGreaterThan(5);
+  });
+
   it("round-trips through JSON mode: parse(x.dump({ mode: 'json' })) deep-equals x", () => {
     roundTrip(m, ir, name);
   });
@@ -194,3 +219,24 @@ describe('examples', () => {
     },
   );
 });
+
+/** A value's structure down to its leaves: classes, frozenness and own keys in order (what toStrictEqual does not see). */
+function anatomy(x: unknown): unknown {
+  if (typeof x !== 'object' || x === null) return x;
+  if (x instanceof Date) return ['Date', x.getTime()];
+  if (Array.isArray(x)) return x.map(anatomy);
+  if (x instanceof Set) return ['Set', [...x].map(anatomy)];
+  if (x instanceof Map) return ['Map', [...x].map(anatomy)];
+  const proto: unknown = Object.getPrototypeOf(x);
+  const cls = proto === null ? null : (proto as { constructor?: { name?: string } }).constructor?.name;
+  return [cls, Object.isFrozen(x), ...Object.keys(x).map((k) => [k, anatomy((x as Record<string, unknown>)[k])])];
+}
+
+/** Every object reachable from `x` (through own values, array items, Set and Map entries). */
+function objectsIn(x: unknown, into: Set<object>): Set<object> {
+  if (typeof x !== 'object' || x === null || into.has(x)) return into;
+  into.add(x);
+  const values = x instanceof Map ? [...x].flat() : x instanceof Set ? [...x] : Object.values(x);
+  for (const value of values) objectsIn(value, into);
+  return into;
+}

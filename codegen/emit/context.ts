@@ -34,6 +34,8 @@ export class EmitContext {
           parse: this.names.fresh(`parse_${m.id}`),
           dump: this.names.fresh(`dump_${m.id}`),
           proto: this.names.fresh(`${m.id}_proto`),
+          ctor: this.names.fresh(`${m.id}_new`),
+          build: this.names.fresh(`build_${m.id}`),
         },
       ]),
     );
@@ -103,4 +105,8 @@ export interface ModelFunctions {
   readonly parse: string;
   readonly dump: string;
   readonly proto: string;
+  /** The constructor parse builds instances with (sharing the prototype). */
+  readonly ctor: string;
+  /** Parse's fast path for input `is` accepts (emitted only for models `buildable` says yes to). */
+  readonly build: string;
 }

@@ -7,6 +7,7 @@ import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
 import { emitIs, emitIsDefinition } from './check';
+import { buildable, emitBuild } from './build';
 import { instancesOf } from './construct';
 import { emitDump, emitDumpDefinition } from './dump';
 import { emitParse, emitParseDefinition } from './parse';
@@ -35,6 +36,10 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
     body.line('');
     emitParse(e, body, model);
     body.line('');
+    if (buildable(e, model)) {
+      emitBuild(e, body, model);
+      body.line('');
+    }
     emitDump(e, body, model);
     body.line('');
   }
@@ -60,14 +65,14 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const schema = emitSchemaData(e, ir, body);
   const links = new Lines();
   for (const model of ir.models) {
-    const { is, parse, dump } = e.fn(model.id);
+    const { is, parse, dump, build } = e.fn(model.id);
     if (model.generic) {
       // Instances of a generic model share its prototype: they dump generically.
       links.line(`${e.helper('linkTemplate')}(${model.id});`);
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)} });`,
     );
   }
 

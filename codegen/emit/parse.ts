@@ -57,7 +57,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   // Instances come from a constructor of their own (sharing the class's prototype; the class's constructor
   // never runs): V8 sizes the object from what the constructor writes, faster than Object.create followed by
   // one assignment per field. An optional field stays absent (not undefined) when the input has none.
-  const build = e.names.fresh(`${model.id}_new`);
+  const build = e.fn(model.id).ctor;
   const params = model.fields.map((_, i) => `a${i + 1}`);
   const typed = params.map((p) => `${p}${e.type('any')}`);
   out.block(`function ${build}(${[...(e.ts ? ['this: any'] : []), ...typed].join(', ')})`, () => {

@@ -33,7 +33,7 @@ describe('schema data in the generated module', () => {
   it('derives OpenAPI 3.0 nullable types from draft 2020-12 texts, and agrees with the emitter', () => {
     const num: TypeNode = { kind: 'number', constraints: [] };
     const ir: ProjectIR = {
-      models: [address, m('Maybe', [f('score', { kind: 'nullable', type: num }), f('at', { kind: 'nullable', type: { kind: 'model', ref: 'Address' } })])],
+      models: [address, m('Maybe', [f('score', { kind: 'nullable', type: num }), f('at', { kind: 'model', ref: 'Address' })])],
       definitions: [],
     };
     const { lines, data } = tables(ir);

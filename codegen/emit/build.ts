@@ -1,0 +1,112 @@
+/**
+ * The build emitter: parse's fast path. For input that `is_M` accepts, parse
+ * would report nothing and convert nothing, so the instance can be built
+ * straight from the input, the way a hand-written parser builds it after its
+ * check: one pass of checks (`is_M`, allocation-free), then one of
+ * construction (`build_M`), with no issue bookkeeping in either. Anything
+ * `is_M` rejects (lax conversions, defaults to fill, errors) goes through
+ * `parse_M` as before. Only models whose result is a plain copy of checked
+ * input get a build: scalars, literals, nullable and array types of those,
+ * and other such models; no validators, aliases, kept extras or generics.
+ */
+import type { ModelIR, TypeNode } from '../ir';
+import type { Names } from '../names';
+import { type Lines, read } from './code';
+import { type EmitContext, LOCALS } from './context';
+
+/** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
+export function buildable(e: EmitContext, model: ModelIR): boolean {
+  return modelBuildable(e, model.id, new Map());
+}
+
+function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>): boolean {
+  const known = seen.get(id);
+  if (known !== undefined) return known;
+  const model = e.models.get(id);
+  if (model === undefined) return false;
+  // Assumed buildable while its own fields are looked at (a recursive model refers to itself).
+  seen.set(id, true);
+  const ok =
+    model.generic === undefined &&
+    model.extra !== 'allow' &&
+    model.validators === undefined &&
+    model.populateByName !== true &&
+    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && typeBuildable(e, f.type, seen));
+  seen.set(id, ok);
+  return ok;
+}
+
+function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean>): boolean {
+  switch (node.kind) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'literal':
+    case 'null':
+      return true;
+    case 'nullable':
+      return typeBuildable(e, node.type, seen);
+    case 'array':
+      return typeBuildable(e, node.items, seen);
+    case 'model':
+      return modelBuildable(e, node.ref, seen);
+    default:
+      return false;
+  }
+}
+
+/** Emits `function build_M(v) { … }`: the instance for input `is_M` accepted. */
+export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
+  const { build, ctor } = e.fn(model.id);
+  const names = e.names.child(LOCALS);
+  out.block(`function ${build}(${model.fields.length === 0 ? '_v' : 'v'}${e.type('any')})${e.type('any')}`, () => {
+    const args = model.fields.map((field) => {
+      const value = names.numbered('v');
+      out.line(`const ${value} = ${read('v', field.name)};`);
+      const copy = copyOf(e, out, names, field.type, value);
+      // `is_M` lets only `?` fields be undefined; they stay absent (the constructor skips them).
+      return copy === value || !field.optional ? copy : `${value} === undefined ? undefined : ${copy}`;
+    });
+    const made = `new ${e.ts ? `(${ctor} as any)` : ctor}(${args.join(', ')})`;
+    out.line(model.frozen ? `return Object.freeze(${made});` : `return ${made};`);
+  });
+}
+
+/**
+ * An expression for parse's output for checked value `v` of `node` (statements it needs go to `out` first):
+ * `v` itself for scalars, a new array for an array, a new instance for a model.
+ */
+function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string): string {
+  switch (node.kind) {
+    case 'nullable': {
+      const inner = copyOf(e, out, names, node.type, v);
+      return inner === v ? v : `${v} === null ? null : ${inner}`;
+    }
+    case 'array': {
+      if (same(node.items)) return `${v}.slice()`;
+      const items = names.numbered('a');
+      const i = names.numbered('i');
+      const item = names.numbered('x');
+      // An optional or nullable array may be absent here: only a present one is copied.
+      out.line(`let ${items}${e.type('any')};`);
+      out.block(`if (Array.isArray(${v}))`, () => {
+        out.line(`${items} = new Array(${v}.length);`);
+        out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
+          out.line(`const ${item} = ${v}[${i}];`);
+          out.line(`${items}[${i}] = ${copyOf(e, out, names, node.items, item)};`);
+        });
+      });
+      return `${items} === undefined ? ${v} : ${items}`;
+    }
+    case 'model':
+      return `${e.fn(node.ref).build}(${v})`;
+    default:
+      return v;
+  }
+}
+
+/** Whether parse's output for a checked value of `node` is the value itself. */
+function same(node: TypeNode): boolean {
+  return node.kind === 'nullable' ? same(node.type) : node.kind !== 'array' && node.kind !== 'model';
+}
