@@ -67,7 +67,7 @@ export function main(argv: readonly string[], log: Pick<Console, 'log' | 'error'
   const out = values.out === undefined ? {} : { out: path.resolve(values.out) };
   let generator: Generator;
   try {
-    generator = new Generator({ project, ...out });
+    generator = new Generator({ project, ...out, incremental: values.watch });
   } catch (error) {
     log.error(`error: cannot read ${project}: ${(error as Error).message}`);
     return 2;
@@ -94,9 +94,10 @@ function check(result: GenerateResult, shown: string, log: Pick<Console, 'log' |
   return 1;
 }
 
-function write(result: GenerateResult, shown: string, log: Pick<Console, 'log' | 'error'>): number {
+function write(result: GenerateResult, shown: string, log: Pick<Console, 'log' | 'error'>, written?: string): number {
   if (report(result, log)) return 1;
-  const current = existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
+  // Watch mode knows what it wrote last: a different module is written without reading the old one to compare.
+  const current = written !== undefined && written !== result.code ? written : existsSync(result.outFile) ? readFileSync(result.outFile, 'utf8') : undefined;
   if (current !== result.code) {
     mkdirSync(path.dirname(result.outFile), { recursive: true });
     writeFileSync(result.outFile, result.code);
@@ -123,21 +124,12 @@ function count(result: GenerateResult): string {
 export function watchProject(generator: Generator, shown: string, log: Pick<Console, 'log' | 'error'>): FSWatcher {
   const changed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let written: string | undefined;
   const rebuild = (): void => {
-    for (const file of changed) {
-      const existing = generator.project.getSourceFile(file);
-      if (!existsSync(file)) {
-        if (existing !== undefined) generator.project.removeSourceFile(existing);
-      } else if (existing !== undefined) {
-        existing.refreshFromFileSystemSync();
-      } else {
-        generator.project.addSourceFileAtPathIfExists(file);
-      }
-    }
-    changed.clear();
     const started = performance.now();
-    const result = generator.run();
-    write(result, shown, log);
+    const result = generator.update(changed);
+    changed.clear();
+    if (write(result, shown, log, written) === 0) written = result.code;
     log.log(`  (${Math.round(performance.now() - started)} ms)`);
   };
   const watcher = watch(generator.root, { recursive: true }, (_event, name) => {

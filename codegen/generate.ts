@@ -2,11 +2,12 @@
  * The compile step as a library: load a tsconfig, extract the IR, emit the
  * entry module. Nothing here writes files; the CLI does.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from './diagnostics';
 import { emitModule } from './emit/module';
-import { extract } from './extract/index';
+import { type ExtractResult, Extractor } from './extract/index';
 import type { ProjectIR } from './ir';
 
 /** Where to read the project and write the module. */
@@ -20,6 +21,8 @@ export interface GenerateOptions {
   readonly out?: string;
   /** Import specifier of the runtime; default `tydantic`. */
   readonly runtime?: string;
+  /** Prepare for `Generator.update` (as `--watch` does): each run also notes what every model was read from. */
+  readonly incremental?: boolean;
 }
 
 /** The generated module, or the diagnostics that prevent it. */
@@ -37,6 +40,8 @@ export class Generator {
   readonly root: string;
   readonly outFile: string;
   private readonly runtime: string;
+  /** The extraction, which remembers what it read (with `incremental`). */
+  readonly extractor: Extractor;
 
   constructor(options: GenerateOptions) {
     const tsconfig = path.resolve(options.project);
@@ -46,11 +51,35 @@ export class Generator {
     // A module outside rootDir would not compile with the project.
     const rootDir = this.project.getCompilerOptions().rootDir;
     this.outFile = path.resolve(this.root, options.out ?? path.join(rootDir ?? '.', 'tydantic.gen.ts'));
+    this.extractor = new Extractor(this.project, this.root, new Set([this.outFile]), options.incremental === true);
   }
 
   /** Extracts and emits from the project's current state. */
   run(): GenerateResult {
-    const { ir, diagnostics } = extract(this.project, this.root, new Set([this.outFile]));
+    return this.emit(this.extractor.run());
+  }
+
+  /**
+   * Reads the given files again from disk (changed, added or deleted ones)
+   * and regenerates. With `incremental`, only the models that read them are
+   * extracted again; the result is the same as `run()`'s.
+   */
+  update(files: Iterable<string>): GenerateResult {
+    const changed = [...new Set([...files].map((file) => path.resolve(file)))];
+    for (const file of changed) {
+      const existing = this.project.getSourceFile(file);
+      if (!existsSync(file)) {
+        if (existing !== undefined) this.project.removeSourceFile(existing);
+      } else if (existing !== undefined) {
+        existing.refreshFromFileSystemSync();
+      } else {
+        this.project.addSourceFileAtPathIfExists(file);
+      }
+    }
+    return this.emit(this.extractor.run(changed));
+  }
+
+  private emit({ ir, diagnostics }: ExtractResult): GenerateResult {
     if (diagnostics.length > 0) return { outFile: this.outFile, ir, diagnostics, code: '' };
     const ts = /\.[cm]?tsx?$/.test(this.outFile);
     const outDir = path.dirname(this.outFile);

@@ -113,7 +113,7 @@ describe('tydantic generate', () => {
 
   it('regenerates in watch mode after a file changes', async () => {
     const dir = prepareFixture('basic', 'standard');
-    const generator = new Generator({ project: path.join(dir, 'tsconfig.json') });
+    const generator = new Generator({ project: path.join(dir, 'tsconfig.json'), incremental: true });
     writeFileSync(generator.outFile, generator.run().code);
     let watcher: { close(): void } | undefined;
     await new Promise<void>((resolve) => {
@@ -126,5 +126,35 @@ describe('tydantic generate', () => {
     });
     watcher?.close();
     expect(readFileSync(generator.outFile, 'utf8')).toContain('const v2 = v.city;');
+    expect(generator.extractor.lastRun).toEqual({ full: false, extracted: ['Address', 'Profile'] });
+  });
+
+  it('in watch mode, rewrites the module only when it changed, and again when it was deleted', async () => {
+    const dir = prepareFixture('basic', 'standard');
+    const generator = new Generator({ project: path.join(dir, 'tsconfig.json'), incremental: true });
+    writeFileSync(generator.outFile, generator.run().code);
+    const file = path.join(dir, 'address.ts');
+    const lines: string[] = [];
+    let next: ((line: string) => void) | undefined;
+    const log = (line: string): void => {
+      if (/^(wrote|unchanged)/.test(line)) next?.(line);
+    };
+    const edit = (text: string): Promise<string> =>
+      new Promise((resolve) => {
+        next = resolve;
+        writeFileSync(file, text);
+      });
+    const watcher = watchProject(generator, 'tydantic.gen.ts', { log, error: log });
+    try {
+      const source = readFileSync(file, 'utf8');
+      lines.push(await edit(source.replace('street!: string;', 'street!: string;\n  city?: string;')));
+      lines.push(await edit(source.replace('street!: string;', 'street!: string; // a comment\n  city?: string;')));
+      rmSync(generator.outFile);
+      lines.push(await edit(source.replace('street!: string;', 'street!: string; // another\n  city?: string;')));
+    } finally {
+      watcher.close();
+    }
+    expect(lines.map((line) => line.split(' ')[0])).toEqual(['wrote', 'unchanged', 'wrote']);
+    expect(readFileSync(generator.outFile, 'utf8')).toBe(new Generator({ project: path.join(dir, 'tsconfig.json') }).run().code);
   });
 });

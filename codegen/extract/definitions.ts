@@ -21,8 +21,14 @@ export class Definitions {
   readonly list: DefinitionIR[] = [];
   private readonly entries = new Map<string, Entry>();
   private readonly typeIds = new Map<ts.Type, number>();
+  private used = 0;
 
   constructor(private readonly ids: Names) {}
+
+  /** How often a definition was met, made or completed: `--watch` tells from it which models share definitions. */
+  get uses(): number {
+    return this.used;
+  }
 
   /**
    * The identity of a type being converted: an object type by itself, a union
@@ -41,11 +47,14 @@ export class Definitions {
   /** The reference to a type already defined (or being defined), if any. */
   lookup(key: string): TypeNode | undefined {
     const entry = this.entries.get(key);
-    return entry === undefined ? undefined : { kind: 'ref', ref: entry.id, name: entry.name };
+    if (entry === undefined) return undefined;
+    this.used++;
+    return { kind: 'ref', ref: entry.id, name: entry.name };
   }
 
   /** A reference to a type met again inside its own conversion: it is hoisted when that conversion ends. */
   refer(key: string, type: Type, loc: SourceLoc): TypeNode {
+    this.used++;
     let entry = this.entries.get(key);
     if (entry === undefined) {
       const name = nameOf(type);
@@ -59,6 +68,7 @@ export class Definitions {
   close(key: string, node: TypeNode): TypeNode {
     const entry = this.entries.get(key);
     if (entry === undefined) return node;
+    this.used++;
     if (!entry.defined) {
       entry.defined = true;
       this.list.push({ id: entry.id, name: entry.name, type: node, loc: entry.loc });

@@ -40,6 +40,8 @@ export interface TypeScope {
   readonly open: ReadonlySet<string>;
   /** Recursive types, hoisted as definitions. */
   readonly definitions: Definitions;
+  /** Told of declarations whose content a conversion reads (for `--watch`), when set. */
+  readonly reads?: ((declarations: readonly Node[]) => void) | undefined;
 }
 
 /** Converts a type; `syntax` (the annotation, when there is one) gives union members their source order. */
@@ -119,6 +121,7 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
 function findDiscriminator(members: readonly Type[], scope: TypeScope): string | undefined {
   const first = members[0];
   if (first === undefined) return undefined;
+  for (const member of members) scope.reads?.(member.getSymbol()?.getDeclarations() ?? []);
   for (const candidate of first.getProperties()) {
     const name = candidate.getName();
     const seen = new Set<LiteralValue>();
@@ -154,6 +157,7 @@ function literalValue(type: Type): LiteralValue {
 }
 
 function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefined): TypeNode {
+  scope.reads?.(type.getAliasSymbol()?.getDeclarations() ?? []);
   const text = type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
   if ((type.compilerType as { intrinsicName?: string }).intrinsicName === 'error') {
     throw new Unsupported(`the type '${syntax?.getText() ?? text}' does not resolve`, 'fix the type: tsc reports why');
@@ -215,6 +219,8 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
       }
     }
   }
+  // Past this point the type is not a reference by id: what it is made of matters.
+  scope.reads?.(declarations);
   if (symbol?.getName() === 'Date' && declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
     return { kind: 'date' };
   }
@@ -337,6 +343,7 @@ function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
   const fields: FieldIR[] = [];
   for (const prop of type.getProperties()) {
     const declarations = prop.getDeclarations();
+    scope.reads?.(declarations);
     if (declarations.length > 0 && declarations.every((d) => BEHAVIOUR.has(d.getKind()))) continue;
     const name = prop.getName();
     if (name.startsWith('__@')) throw new Unsupported(`'${text}' has a symbol-keyed property`, 'use string keys');
