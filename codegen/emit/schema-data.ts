@@ -29,6 +29,9 @@ const PREFIXES: Readonly<Record<Exclude<SchemaTarget, 'draft-2020-12'>, string>>
 
 /** A draft 2020-12 text as the runtime turns it into `target`'s when that target's entry is a prefix (the same reviver). */
 function derived(text: string, target: SchemaTarget, prefix: string): string {
+  // Where only references move, a replace gives the same text: in JSON.stringify's output the sequence
+  // `"$ref":"#/$defs/` (unescaped quotes) occurs only as a `$ref` key with such a string value.
+  if (target !== 'openapi-3.0' || !text.includes(',"null"]')) return text.replaceAll('"$ref":"#/$defs/', `"$ref":"${prefix}`);
   return JSON.stringify(JSON.parse(text, reviver(target, prefix)));
 }
 
