@@ -37,8 +37,11 @@ function emitFields(
   extra: ExtraPolicy,
   src: string,
   fail: string,
+  /** A field known to be valid already (a union's tag), checked only as a key. */
+  skip?: string,
 ): void {
   for (const field of fields) {
+    if (field.name === skip) continue;
     const value = names.numbered('v');
     out.line(`const ${value} = ${read(src, field.name)};`);
     // A defaulted field is required in the output shape, so only `?` fields may be undefined.
@@ -156,7 +159,15 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
           for (const { values, member } of tagsOf(node, e.models)) {
             for (const value of values.slice(0, -1)) out.line(`case ${lit(value)}:`);
             out.block(`case ${lit(values[values.length - 1]!)}:`, () => {
-              emitCheck(e, out, names, member, v, fail);
+              const model = member.kind === 'model' ? e.models.get(member.ref) : undefined;
+              const tag = model?.fields.find((f) => f.name === node.discriminator);
+              if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional) {
+                // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
+                out.line(`if (Array.isArray(${v})) ${fail}`);
+                emitFields(e, out, names, model.fields, model.extra, v, fail, tag.name);
+              } else {
+                emitCheck(e, out, names, member, v, fail);
+              }
               out.line('break;');
             });
           }
