@@ -19,15 +19,15 @@ export function buildable(e: EmitContext, model: ModelIR): boolean {
   let known = decided.get(e);
   if (known === undefined) decided.set(e, (known = new Map()));
   let answer = known.get(model.id);
-  if (answer === undefined) known.set(model.id, (answer = modelBuildable(e, model.id, new Map(known))));
+  if (answer === undefined) known.set(model.id, (answer = modelBuildable(e, model.id, new Map(), known)));
   return answer;
 }
 
 /** Per module, the answers given so far (exact, unlike those assumed inside a cycle while it is looked at). */
 const decided = new WeakMap<EmitContext, Map<string, boolean>>();
 
-function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>): boolean {
-  const known = seen.get(id);
+function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>, decided: ReadonlyMap<string, boolean>): boolean {
+  const known = decided.get(id) ?? seen.get(id);
   if (known !== undefined) return known;
   const model = e.models.get(id);
   if (model === undefined) return false;
@@ -38,12 +38,12 @@ function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>):
     model.extra !== 'allow' &&
     model.validators === undefined &&
     model.populateByName !== true &&
-    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && typeBuildable(e, f.type, seen));
+    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && typeBuildable(e, f.type, seen, decided));
   seen.set(id, ok);
   return ok;
 }
 
-function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean>): boolean {
+function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean>, decided: ReadonlyMap<string, boolean>): boolean {
   switch (node.kind) {
     case 'string':
     case 'number':
@@ -53,11 +53,11 @@ function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean
     case 'null':
       return true;
     case 'nullable':
-      return typeBuildable(e, node.type, seen);
+      return typeBuildable(e, node.type, seen, decided);
     case 'array':
-      return typeBuildable(e, node.items, seen);
+      return typeBuildable(e, node.items, seen, decided);
     case 'model':
-      return modelBuildable(e, node.ref, seen);
+      return modelBuildable(e, node.ref, seen, decided);
     default:
       return false;
   }

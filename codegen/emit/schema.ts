@@ -321,5 +321,7 @@ function unionSchema(c: Context, node: TypeNode & { kind: 'union' }): JsonSchema
 
 /** Sets a key as an own data property, so a field named `__proto__` is a key like any other. */
 function define(target: JsonSchema, key: string, value: JsonValue): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // Only `__proto__` needs defining (an assignment would set the prototype); assignment keeps objects fast.
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
