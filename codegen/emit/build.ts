@@ -7,11 +7,12 @@
  * `is_M` rejects (lax conversions, defaults to fill, errors) goes through
  * `parse_M` as before. Only models whose result is a plain copy of checked
  * input get a build: scalars, literals, nullable and array types of those,
- * and other such models; no validators, aliases, kept extras or generics.
+ * other such models and discriminated unions of them; no validators,
+ * aliases, kept extras or generics.
  */
-import type { ModelIR, TypeNode } from '../ir';
+import { type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
-import { type Lines, read } from './code';
+import { type Lines, lit, read } from './code';
 import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
@@ -58,6 +59,9 @@ function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean
       return typeBuildable(e, node.items, seen, decided);
     case 'model':
       return modelBuildable(e, node.ref, seen, decided);
+    case 'union':
+      // A discriminated union of such models: the tag says which member `is_M` checked.
+      return node.discriminator !== undefined && node.members.every((m) => m.kind === 'model' && modelBuildable(e, m.ref, seen, decided));
     default:
       return false;
   }
@@ -108,6 +112,16 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
     }
     case 'model':
       return `${e.fn(node.ref).build}(${v})`;
+    case 'union': {
+      const tags = tagsOf(node, e.models);
+      const tag = read(v, node.discriminator!);
+      const pick = tags.slice(0, -1).map(({ values, member }) => {
+        const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
+        return `${test} ? ${copyOf(e, out, names, member, v)} : `;
+      });
+      // The last member needs no test: `is_M` let through only values whose tag is one of the members'.
+      return `(${pick.join('')}${copyOf(e, out, names, tags[tags.length - 1]!.member, v)})`;
+    }
     default:
       return v;
   }
@@ -115,5 +129,5 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
 
 /** Whether parse's output for a checked value of `node` is the value itself. */
 function same(node: TypeNode): boolean {
-  return node.kind === 'nullable' ? same(node.type) : node.kind !== 'array' && node.kind !== 'model';
+  return node.kind === 'nullable' ? same(node.type) : node.kind !== 'array' && node.kind !== 'model' && node.kind !== 'union';
 }
