@@ -17,15 +17,15 @@ import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
 export function buildable(e: EmitContext, model: ModelIR): boolean {
-  let known = decided.get(e);
-  if (known === undefined) decided.set(e, (known = new Map()));
+  let known = answers.get(e);
+  if (known === undefined) answers.set(e, (known = new Map()));
   let answer = known.get(model.id);
   if (answer === undefined) known.set(model.id, (answer = modelBuildable(e, model.id, new Map(), known)));
   return answer;
 }
 
 /** Per module, the answers given so far (exact, unlike those assumed inside a cycle while it is looked at). */
-const decided = new WeakMap<EmitContext, Map<string, boolean>>();
+const answers = new WeakMap<EmitContext, Map<string, boolean>>();
 
 function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>, decided: ReadonlyMap<string, boolean>): boolean {
   const known = decided.get(id) ?? seen.get(id);
