@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Generator } from '../codegen/generate';
-import { repo } from './helpers/compile';
+import { repo, writeTsconfig } from './helpers/compile';
 
 const dir = path.join(repo, 'test/.tmp', `watch-${process.pid}`);
 const tsconfig = path.join(dir, 'tsconfig.json');
@@ -137,17 +137,7 @@ describe('Generator.update (--watch)', () => {
   beforeAll(() => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    const compilerOptions = {
-      target: 'ES2022',
-      module: 'ESNext',
-      moduleResolution: 'Bundler',
-      strict: true,
-      skipLibCheck: true,
-      noEmit: true,
-      types: [],
-      paths: { tydantic: [path.join(repo, 'src/index.ts')] },
-    };
-    writeFileSync(tsconfig, JSON.stringify({ compilerOptions, include: ['**/*.ts'] }, null, 2));
+    writeTsconfig(dir);
     current = { ...FILES };
     edit(current);
     generator = new Generator({ project: tsconfig, incremental: true });

@@ -28,6 +28,12 @@ export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Reco
     recursive: true,
     filter: (source) => path.basename(source) !== 'tydantic.gen.ts',
   });
+  writeTsconfig(dir, mode, extra);
+  return dir;
+}
+
+/** Writes `dir/tsconfig.json` for a test project in the decorator mode, `tydantic` mapped to the runtime's source; returns its path. */
+export function writeTsconfig(dir: string, mode: DecoratorMode = 'standard', extra: Record<string, unknown> = {}): string {
   const compilerOptions = {
     target: 'ES2022',
     module: 'ESNext',
@@ -40,8 +46,9 @@ export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Reco
     ...(mode === 'legacy' ? { experimentalDecorators: true } : {}),
     ...extra,
   };
-  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['**/*.ts'] }, null, 2));
-  return dir;
+  const tsconfig = path.join(dir, 'tsconfig.json');
+  writeFileSync(tsconfig, JSON.stringify({ compilerOptions, include: ['**/*.ts'] }, null, 2));
+  return tsconfig;
 }
 
 /** A compiled fixture: the generator's result and the bundle's exports (models and runtime). */
