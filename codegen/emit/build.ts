@@ -75,7 +75,7 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
     const args = model.fields.map((field) => {
       const value = names.numbered('v');
       out.line(`const ${value} = ${read('v', field.name)};`);
-      const copy = copyOf(e, out, names, field.type, value);
+      const copy = copyOf(e, out, names, field.type, value, !field.optional);
       // `is_M` lets only `?` fields be undefined; they stay absent (the constructor skips them).
       return copy === value || !field.optional ? copy : `${value} === undefined ? undefined : ${copy}`;
     });
@@ -86,12 +86,13 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
 
 /**
  * An expression for parse's output for checked value `v` of `node` (statements it needs go to `out` first):
- * `v` itself for scalars, a new array for an array, a new instance for a model.
+ * `v` itself for scalars, a new array for an array, a new instance for a model. `present`: `v` is known to
+ * be a value of `node` here, not an absent optional or a null that statements run before the expression meet.
  */
-function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string): string {
+function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, present: boolean): string {
   switch (node.kind) {
     case 'nullable': {
-      const inner = copyOf(e, out, names, node.type, v);
+      const inner = copyOf(e, out, names, node.type, v, false);
       return inner === v ? v : `${v} === null ? null : ${inner}`;
     }
     case 'array': {
@@ -99,14 +100,23 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
       const items = names.numbered('a');
       const i = names.numbered('i');
       const item = names.numbered('x');
+      const fill = (): void => {
+        out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
+          out.line(`const ${item} = ${v}[${i}];`);
+          out.line(`${items}[${i}] = ${copyOf(e, out, names, node.items, item, true)};`);
+        });
+      };
+      if (present) {
+        // `is_M` checked it is an array: no test again.
+        out.line(`const ${items}${e.type('any[]')} = new Array(${v}.length);`);
+        fill();
+        return items;
+      }
       // An optional or nullable array may be absent here: only a present one is copied.
       out.line(`let ${items}${e.type('any')};`);
       out.block(`if (Array.isArray(${v}))`, () => {
         out.line(`${items} = new Array(${v}.length);`);
-        out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
-          out.line(`const ${item} = ${v}[${i}];`);
-          out.line(`${items}[${i}] = ${copyOf(e, out, names, node.items, item)};`);
-        });
+        fill();
       });
       return `${items} === undefined ? ${v} : ${items}`;
     }
@@ -117,10 +127,10 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
       const tag = read(v, node.discriminator!);
       const pick = tags.slice(0, -1).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
-        return `${test} ? ${copyOf(e, out, names, member, v)} : `;
+        return `${test} ? ${copyOf(e, out, names, member, v, true)} : `;
       });
       // The last member needs no test: `is_M` let through only values whose tag is one of the members'.
-      return `(${pick.join('')}${copyOf(e, out, names, tags[tags.length - 1]!.member, v)})`;
+      return `(${pick.join('')}${copyOf(e, out, names, tags[tags.length - 1]!.member, v, true)})`;
     }
     default:
       return v;
