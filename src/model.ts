@@ -2,7 +2,7 @@ import { DECORATED } from './decorators';
 import { type Issue, ValidationError } from './errors';
 import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import { type MessageOverrides, templateOf } from './messages';
-import { cloneValue, dumpValue, issue, type ParseContext } from './runtime';
+import { dumpValue, issue, keepExtras, type ParseContext } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -252,8 +252,9 @@ export function linkTemplate(cls: abstract new (...args: never[]) => Model): voi
   };
   const copy = (instance: unknown, update: object | undefined, deep: boolean): unknown => {
     const out: object = Object.create(cls.prototype);
-    each(instance as object, (key, value) => define(out, key, deep ? cloneValue(value) : value));
-    if (update !== undefined) each(update, (key, value) => define(out, key, value));
+    // Every own key is data here (no field list): copied as extras are.
+    keepExtras(out, instance as object, [], deep);
+    if (update !== undefined) keepExtras(out, update, []);
     return out;
   };
   const unusable = (): never => {
