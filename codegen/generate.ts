@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from './diagnostics';
+import { BlockCache } from './emit/blocks';
 import { emitModule } from './emit/module';
 import { type ExtractResult, Extractor } from './extract/index';
 import type { ProjectIR } from './ir';
@@ -42,6 +43,8 @@ export class Generator {
   private readonly runtime: string;
   /** The extraction, which remembers what it read (with `incremental`). */
   readonly extractor: Extractor;
+  /** With `incremental`, each model's emitted block, reused in the next module while nothing it depends on changed. */
+  readonly blocks: BlockCache | undefined;
 
   constructor(options: GenerateOptions) {
     const tsconfig = path.resolve(options.project);
@@ -52,6 +55,7 @@ export class Generator {
     const rootDir = this.project.getCompilerOptions().rootDir;
     this.outFile = path.resolve(this.root, options.out ?? path.join(rootDir ?? '.', 'tydantic.gen.ts'));
     this.extractor = new Extractor(this.project, this.root, new Set([this.outFile]), options.incremental === true);
+    this.blocks = options.incremental === true ? new BlockCache() : undefined;
   }
 
   /** Extracts and emits from the project's current state. */
@@ -88,6 +92,7 @@ export class Generator {
       ts,
       runtime: this.runtime,
       specifier: (module) => specifier(outDir, path.resolve(this.root, module), style),
+      ...(this.blocks === undefined ? {} : { cache: this.blocks }),
     });
     return { outFile: this.outFile, ir, diagnostics, code };
   }

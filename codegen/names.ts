@@ -53,6 +53,8 @@ export const RUNTIME_HELPERS = [
 /** Allocates unique identifiers: user-derived bases are sanitised, repeats get a counter. */
 export class Names {
   private readonly used = new Set<string>();
+  /** Per base of `numbered`, the counter to try first: every one below it is taken, and names are never given back. */
+  private readonly next = new Map<string, number>();
 
   /** `parent`: an allocator whose names stay taken (read through, not copied: a module has thousands). */
   constructor(
@@ -73,10 +75,11 @@ export class Names {
 
   /** A fresh identifier `base1`, `base2`, …: for generated locals. */
   numbered(base: string): string {
-    for (let i = 1; ; i++) {
+    for (let i = this.next.get(base) ?? 1; ; i++) {
       const candidate = `${base}${i}`;
       if (!this.taken(candidate)) {
         this.used.add(candidate);
+        this.next.set(base, i + 1);
         return candidate;
       }
     }

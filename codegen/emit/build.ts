@@ -17,19 +17,29 @@ import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
 export function buildable(e: EmitContext, model: ModelIR): boolean {
-  let known = answers.get(e);
-  if (known === undefined) answers.set(e, (known = new Map()));
-  let answer = known.get(model.id);
-  if (answer === undefined) known.set(model.id, (answer = modelBuildable(e, model.id, new Map(), known)));
+  return buildableId(e, model.id);
+}
+
+/**
+ * `buildable` by model id. The answers given so far are kept in `e.buildable` (exact, unlike those assumed
+ * inside a cycle while it is looked at); each is noted as something the block being recorded depends on.
+ */
+export function buildableId(e: EmitContext, id: string): boolean {
+  let answer = e.buildable.get(id);
+  if (answer === undefined) e.buildable.set(id, (answer = modelBuildable(e, id, new Map(), e.buildable)));
+  e.noteBuildable(id, answer);
   return answer;
 }
 
-/** Per module, the answers given so far (exact, unlike those assumed inside a cycle while it is looked at). */
-const answers = new WeakMap<EmitContext, Map<string, boolean>>();
-
 function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>, decided: ReadonlyMap<string, boolean>): boolean {
-  const known = decided.get(id) ?? seen.get(id);
-  if (known !== undefined) return known;
+  const answer = decided.get(id);
+  if (answer !== undefined) {
+    // An earlier block's answer, found by looking at models this block does not look up.
+    e.noteBuildable(id, answer);
+    return answer;
+  }
+  const assumed = seen.get(id);
+  if (assumed !== undefined) return assumed;
   const model = e.models.get(id);
   if (model === undefined) return false;
   // Assumed buildable while its own fields are looked at (a recursive model refers to itself).

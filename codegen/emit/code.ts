@@ -14,8 +14,12 @@ export function lit(value: JsonValue | undefined): string {
   }
   // JSON.stringify escapes quotes, backslashes and control characters; U+2028
   // and U+2029 are valid in JSON strings but were line terminators in older JS.
-  return JSON.stringify(value).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(value);
+  // Tested first: rarely there, and a large module passes megabytes of schema text through here.
+  return LINE_SEPARATORS.test(json) ? json.replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029') : json;
 }
+
+const LINE_SEPARATORS = /[\u2028\u2029]/;
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -68,6 +72,15 @@ export class Lines {
     return this;
   }
 
+  /** Adds text that is whole lines already, each ending in a newline (another `Lines`' text), as it is. */
+  text(lines: string): this {
+    if (lines === '') return this;
+    if (!lines.endsWith('\n')) throw new Error('text must end with a newline');
+    // Kept as one entry: `toString` puts the last newline back.
+    this.out.push(lines.slice(0, -1));
+    return this;
+  }
+
   /** The body one level deeper, without braces. */
   indent(body: () => void): this {
     this.depth++;
@@ -87,6 +100,7 @@ export class Lines {
 
   /** The text, each line ending in a newline. */
   toString(): string {
-    return this.out.map((l) => `${l}\n`).join('');
+    // One join: a large module has hundreds of thousands of lines.
+    return this.out.length === 0 ? '' : `${this.out.join('\n')}\n`;
   }
 }

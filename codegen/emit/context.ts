@@ -2,32 +2,69 @@ import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
 import { RUNTIME_HELPERS, type RuntimeHelper, Names } from '../names';
 import { lit } from './code';
 
-/** Runtime exports the generated module may import. */
-
+/**
+ * What the emitters asked of the context while one model's block was written
+ * (see `EmitContext.record`): everything of the module, besides the model
+ * itself and the names every run of the same ids gives, that its text
+ * depends on or that it left in the module. A block whose log still holds
+ * can be reused as it is (blocks.ts).
+ */
+export interface BlockLog {
+  /** Models looked up by id, with what the lookup gave. */
+  readonly models: Map<string, ModelIR | undefined>;
+  /** Recursive definitions looked up by id, with what the lookup gave. */
+  readonly definitions: Map<string, DefinitionIR | undefined>;
+  /** `buildable` answers taken from earlier blocks' questions (they depend on models this block never looked up). */
+  readonly buildable: Map<string, boolean>;
+  /** Hoisted constants as `[base, code]`, in order of first use; the text holds `\0i\0` for the i-th one's name. */
+  readonly constants: (readonly [string, string])[];
+  readonly helpers: Set<RuntimeHelper>;
+  /** Recursive definitions whose dump function the block calls. */
+  readonly dumped: Set<string>;
+  /** Some emitter went through every model or definition: the block depends on all of them. */
+  whole: boolean;
+}
 
 /** What every emitter shares while writing one module: names, hoisted constants, used helpers. */
 export class EmitContext {
   readonly names: Names;
+  /** Every model by id (lookups are noted while a block is recorded). */
   readonly models: ReadonlyMap<string, ModelIR>;
+  /** Every recursive definition by id (lookups are noted while a block is recorded). */
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
   readonly helpers = new Set<RuntimeHelper>();
   /** Recursive definitions whose dump function some emitted code calls. */
   readonly dumped = new Set<string>();
+  /** `buildable`'s answers so far, by model id (build.ts). */
+  readonly buildable = new Map<string, boolean>();
   private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
   private readonly constantLines: string[] = [];
+  /** The log of the block being recorded, if one is. */
+  private log: BlockLog | undefined;
+  /** Indexes of the recorded block's constants in `log.constants`, by code. */
+  private logged = new Map<string, number>();
 
   constructor(
     ir: ProjectIR,
     /** Emit TypeScript annotations (for a `.ts` output). */
     readonly ts: boolean,
   ) {
-    this.models = new Map(ir.models.map((m) => [m.id, m]));
-    this.definitions = new Map(ir.definitions.map((d) => [d.id, d]));
+    const all = [...ir.models, ...ir.definitions];
+    this.models = new NotedMap(
+      ir.models.map((m) => [m.id, m]),
+      (id, m) => this.log?.models.set(id, m),
+      () => this.log !== undefined && (this.log.whole = true),
+    );
+    this.definitions = new NotedMap(
+      ir.definitions.map((d) => [d.id, d]),
+      (id, d) => this.log?.definitions.set(id, d),
+      () => this.log !== undefined && (this.log.whole = true),
+    );
     // Model ids are taken first; every derived name then comes from the allocator, so none can collide.
     this.names = new Names([...RUNTIME_HELPERS, ...LOCALS, ...ir.models.map((m) => m.id)]);
     this.functions = new Map(
-      [...ir.models, ...ir.definitions].map((m) => [
+      all.map((m) => [
         m.id,
         {
           is: this.names.fresh(`is_${m.id}`),
@@ -41,6 +78,42 @@ export class EmitContext {
     );
   }
 
+  /**
+   * Runs `emit` noting what it asks of the context; returns the log. Meanwhile hoisted constants are not
+   * declared: their names in the text are placeholders, `\0i\0` for the log's i-th, which `replay` declares,
+   * so that the text serves again in another module whose constants are numbered differently.
+   */
+  record(emit: () => void): BlockLog {
+    if (this.log !== undefined) throw new Error('already recording a block');
+    const log: BlockLog = { models: new Map(), definitions: new Map(), buildable: new Map(), constants: [], helpers: new Set(), dumped: new Set(), whole: false };
+    this.log = log;
+    this.logged = new Map();
+    try {
+      emit();
+    } finally {
+      this.log = undefined;
+    }
+    return log;
+  }
+
+  /** Declares a recorded block's constants (returning their names, in the log's order), helpers and dumps in this module. */
+  replay(log: BlockLog): string[] {
+    for (const helper of log.helpers) this.helpers.add(helper);
+    for (const id of log.dumped) this.dumped.add(id);
+    return log.constants.map(([base, code]) => this.constant(base, code));
+  }
+
+  /** Notes an answer of `buildable` that the block being recorded depends on. */
+  noteBuildable(id: string, answer: boolean): void {
+    this.log?.buildable.set(id, answer);
+  }
+
+  /** Marks a recursive definition's dump function as called. */
+  dumps(id: string): void {
+    this.dumped.add(id);
+    this.log?.dumped.add(id);
+  }
+
   /** The names of a model's (or a recursive definition's) generated functions and its prototype constant. */
   fn(id: string): ModelFunctions {
     const names = this.functions.get(id);
@@ -51,6 +124,7 @@ export class EmitContext {
   /** Marks a runtime helper as used and returns its name. */
   helper(name: RuntimeHelper): string {
     this.helpers.add(name);
+    this.log?.helpers.add(name);
     return name;
   }
 
@@ -81,6 +155,14 @@ export class EmitContext {
   }
 
   private constant(base: string, code: string): string {
+    if (this.log !== undefined) {
+      let index = this.logged.get(code);
+      if (index === undefined) {
+        index = this.log.constants.push([base, code]) - 1;
+        this.logged.set(code, index);
+      }
+      return `\0${index}\0`;
+    }
     let name = this.constants.get(code);
     if (name === undefined) {
       name = this.names.fresh(`${base}_${this.constants.size + 1}`);
@@ -109,4 +191,56 @@ export interface ModelFunctions {
   readonly ctor: string;
   /** Parse's fast path for input `is` accepts (emitted only for models `buildable` says yes to). */
   readonly build: string;
+}
+
+/** A read-only map that reports each lookup (and any walk through all of it) to its owner. */
+class NotedMap<V> implements ReadonlyMap<string, V> {
+  private readonly map: Map<string, V>;
+
+  constructor(
+    entries: Iterable<readonly [string, V]>,
+    private readonly looked: (key: string, value: V | undefined) => void,
+    private readonly walked: () => void,
+  ) {
+    this.map = new Map(entries);
+  }
+
+  get size(): number {
+    this.walked();
+    return this.map.size;
+  }
+
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    this.looked(key, value);
+    return value;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void): void {
+    this.walked();
+    this.map.forEach((value, key) => callback(value, key, this));
+  }
+
+  entries(): MapIterator<[string, V]> {
+    this.walked();
+    return this.map.entries();
+  }
+
+  keys(): MapIterator<string> {
+    this.walked();
+    return this.map.keys();
+  }
+
+  values(): MapIterator<V> {
+    this.walked();
+    return this.map.values();
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
+  }
 }

@@ -124,7 +124,7 @@ function dumpExpression(
       return `${e.fn(node.ref).dump}(${v}, d, ${inc}, ${exc})`;
     }
     case 'ref':
-      e.dumped.add(node.ref);
+      e.dumps(node.ref);
       return `${e.fn(node.ref).dump}(${v}, d)`;
     case 'array': {
       const x = names.numbered('x');

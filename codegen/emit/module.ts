@@ -6,11 +6,12 @@
 import type { ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
-import { emitIs, emitIsDefinition } from './check';
-import { buildable, emitBuild } from './build';
+import { emitIsDefinition } from './check';
+import { buildable } from './build';
+import { type BlockCache, modelBlock } from './blocks';
 import { instancesOf } from './construct';
-import { emitDump, emitDumpDefinition } from './dump';
-import { emitParse, emitParseDefinition } from './parse';
+import { emitDumpDefinition } from './dump';
+import { emitParseDefinition } from './parse';
 import { emitSchemaData } from './schema-data';
 
 /** How to write the module. */
@@ -21,28 +22,17 @@ export interface ModuleOptions {
   readonly runtime: string;
   /** The import specifier of a model's module (a project-relative path) from the generated file. */
   readonly specifier: (module: string) => string;
+  /** Blocks kept from the previous module of the same project (`--watch`). */
+  readonly cache?: BlockCache;
 }
 
 /** The whole generated module for a project. */
 export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const e = new EmitContext(ir, options.ts);
   const body = new Lines();
-  for (const model of ir.models) {
-    const { proto } = e.fn(model.id);
-    body.line(comment(`${model.name}: ${model.loc.file}:${model.loc.line}`));
-    body.line(`const ${proto} = ${model.id}.prototype;`);
-    body.line('');
-    emitIs(e, body, model);
-    body.line('');
-    emitParse(e, body, model);
-    body.line('');
-    if (buildable(e, model)) {
-      emitBuild(e, body, model);
-      body.line('');
-    }
-    emitDump(e, body, model);
-    body.line('');
-  }
+  // One block per model: reused from the last module when a cache is given and nothing it depends on changed.
+  options.cache?.begin(e, ir);
+  for (const model of ir.models) body.text(options.cache?.block(e, model) ?? modelBlock(e, model));
   for (const definition of ir.definitions) {
     body.line(comment(`${definition.name} (recursive): ${definition.loc.file}:${definition.loc.line}`));
     emitIsDefinition(e, body, definition);
