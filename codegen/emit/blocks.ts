@@ -37,7 +37,9 @@ export class BlockCache {
 
   /** Readies the cache for module `e` of `ir`: every block is dropped when its names could differ (see `EmitContext`). */
   begin(e: EmitContext, ir: ProjectIR): void {
-    // The context names every function from the ids alone, in this order; locals come from their own allocators.
+    // The context names every function from the ids alone, in this order. A block's locals (a letter and a
+    // counter) avoid those names and the ids; they never meet a constant's (a base, `_` and a counter), the only
+    // names that differ from one module of the same ids to the next.
     const names = JSON.stringify([e.ts, ir.models.map((m) => m.id), ir.definitions.map((d) => d.id)]);
     if (names !== this.names) this.blocks = new Map();
     this.names = names;

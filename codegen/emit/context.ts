@@ -14,7 +14,7 @@ export interface BlockLog {
   readonly models: Map<string, ModelIR | undefined>;
   /** Recursive definitions looked up by id, with what the lookup gave. */
   readonly definitions: Map<string, DefinitionIR | undefined>;
-  /** `buildable` answers taken from earlier blocks' questions (they depend on models this block never looked up). */
+  /** `buildable` answers the block used: those taken from earlier blocks depend on models it never looked up. */
   readonly buildable: Map<string, boolean>;
   /** Hoisted constants as `[base, code]`, in order of first use; the text holds `\0i\0` for the i-th one's name. */
   readonly constants: (readonly [string, string])[];
@@ -51,16 +51,11 @@ export class EmitContext {
     readonly ts: boolean,
   ) {
     const all = [...ir.models, ...ir.definitions];
-    this.models = new NotedMap(
-      ir.models.map((m) => [m.id, m]),
-      (id, m) => this.log?.models.set(id, m),
-      () => this.log !== undefined && (this.log.whole = true),
-    );
-    this.definitions = new NotedMap(
-      ir.definitions.map((d) => [d.id, d]),
-      (id, d) => this.log?.definitions.set(id, d),
-      () => this.log !== undefined && (this.log.whole = true),
-    );
+    const walked = (): void => {
+      if (this.log !== undefined) this.log.whole = true;
+    };
+    this.models = new NotedMap(ir.models.map((m) => [m.id, m]), (id, m) => this.log?.models.set(id, m), walked);
+    this.definitions = new NotedMap(ir.definitions.map((d) => [d.id, d]), (id, d) => this.log?.definitions.set(id, d), walked);
     // Model ids are taken first; every derived name then comes from the allocator, so none can collide.
     this.names = new Names([...RUNTIME_HELPERS, ...LOCALS, ...ir.models.map((m) => m.id)]);
     this.functions = new Map(
