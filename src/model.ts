@@ -21,8 +21,8 @@ export interface Compiled {
   readonly construct: (data: object) => unknown;
   /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
   readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
-  /** The model's JSON Schema data, for `jsonSchema` (absent in modules generated before schemas existed). */
-  readonly schema?: SchemaData;
+  /** The model's JSON Schema data, built on first use (absent in modules generated before schemas existed). */
+  readonly schema?: () => SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -203,7 +203,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
       if (compiled.schema === undefined) throw notLinked(cls);
-      return jsonSchema(compiled.schema, options);
+      return jsonSchema(compiled.schema(), options);
     },
     construct(this: unknown, data: object): unknown {
       guard(this);
