@@ -155,19 +155,31 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   // without a stack trace, the most costly part of it.
   const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): unknown => {
     guard(self);
+    const text = input;
+    let malformed: string | undefined;
+    if (json) {
+      try {
+        input = JSON.parse(text as string);
+      } catch (error) {
+        malformed = error instanceof Error ? error.message : String(error);
+      }
+    }
+    // Input the strict check accepts needs no conversion and has nothing to report (unless the call's `extra`
+    // policy differs): it is built in one pass, as a hand-written parser would after its check, and without
+    // the parse context, which only the full path needs.
+    if (malformed === undefined && build !== undefined && options?.extra === undefined) {
+      try {
+        if (check(input)) return build(input);
+      } catch (error) {
+        // Too deep for the stack: the full path below reports it.
+        if (!(error instanceof RangeError)) throw error;
+      }
+    }
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
     let out: unknown;
     try {
-      if (json) {
-        try {
-          input = JSON.parse(input as string);
-        } catch (error) {
-          issue(c, 'json_invalid', [], input, { error: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      // Input the strict check accepts needs no conversion and has nothing to report (unless the call's
-      // `extra` policy differs): it is built in one pass, as a hand-written parser would after its check.
-      if (c.issues.length === 0) out = build !== undefined && c.extra === undefined && check(input) ? build(input) : parseFn(input, c);
+      if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: malformed });
+      else out = parseFn(input, c);
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
