@@ -16,16 +16,16 @@ const fields_7 = ["customer", "email", "items", "shipTo", "billTo", "tags", "pri
 // DatabaseConfig: config.ts:5
 const DatabaseConfig_proto = DatabaseConfig.prototype;
 
-function is_DatabaseConfig(v: any): boolean {
+function is_DatabaseConfig(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.host;
-  if (typeof v1 !== "string") return false;
+  if ((typeof v1 !== "string") && (v1 !== undefined || _d !== true)) return false;
   const v2 = v.port;
-  if (typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 65535 || v2 < 1) return false;
+  if ((typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 65535 || v2 < 1) && (v2 !== undefined || _d !== true)) return false;
   const v3 = v.name;
   if (typeof v3 !== "string" || v3.length < 1) return false;
   const v4 = v.ssl;
-  if (typeof v4 !== "boolean") return false;
+  if ((typeof v4 !== "boolean") && (v4 !== undefined || _d !== true)) return false;
   for (const k1 in v) {
     if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -104,7 +104,13 @@ function build_DatabaseConfig(v: any): any {
   const v2 = v.port;
   const v3 = v.name;
   const v4 = v.ssl;
-  return new (DatabaseConfig_new as any)(v1, v2, v3, v4);
+  const o = new (DatabaseConfig_new as any)(v1 === undefined ? "localhost" : v1, v2 === undefined ? 5432 : v2, v3, v4 === undefined ? false : v4);
+  let m1: string[] | undefined;
+  if (v1 === undefined) (m1 ??= []).push("host");
+  if (v2 === undefined) (m1 ??= []).push("port");
+  if (v4 === undefined) (m1 ??= []).push("ssl");
+  if (m1 !== undefined) markDefaults(o, m1);
+  return o;
 }
 
 function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
@@ -123,24 +129,26 @@ function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
 // AppConfig: config.ts:14
 const AppConfig_proto = AppConfig.prototype;
 
-function is_AppConfig(v: any): boolean {
+function is_AppConfig(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.environment;
   if (v1 !== "development" && v1 !== "staging" && v1 !== "production") return false;
   const v2 = v.database;
-  if (!is_DatabaseConfig(v2)) return false;
+  if (!is_DatabaseConfig(v2, _d)) return false;
   const v3 = v.workers;
-  if (typeof v3 !== "number" || !Number.isFinite(v3) || !Number.isInteger(v3) || v3 <= 0) return false;
+  if ((typeof v3 !== "number" || !Number.isFinite(v3) || !Number.isInteger(v3) || v3 <= 0) && (v3 !== undefined || _d !== true)) return false;
   const v4 = v.logLevel;
-  if (v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") return false;
+  if ((v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") && (v4 !== undefined || _d !== true)) return false;
   const v5 = v.featureFlags;
-  if (!Array.isArray(v5)) return false;
-  for (let i1 = 0; i1 < v5.length; i1++) {
-    const v6 = v5[i1];
-    if (typeof v6 !== "string") return false;
+  if ((v5 !== undefined || _d !== true)) {
+    if (!Array.isArray(v5)) return false;
+    for (let i1 = 0; i1 < v5.length; i1++) {
+      const v6 = v5[i1];
+      if (typeof v6 !== "string") return false;
+    }
   }
   const v7 = v.maintenanceUntil;
-  if (v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) return false;
+  if ((v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) && (v7 !== undefined || _d !== true)) return false;
   for (const k1 in v) {
     if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -269,7 +277,7 @@ function dump_AppConfig(v: any, d: any, inc: any, exc: any): any {
 // Address: models/address.ts:5
 const Address_proto = Address.prototype;
 
-function is_Address(v: any): boolean {
+function is_Address(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.street;
   if (typeof v1 !== "string") return false;
@@ -278,7 +286,7 @@ function is_Address(v: any): boolean {
   const v3 = v.zip;
   if (typeof v3 !== "string" || !re_3.test(v3)) return false;
   const v4 = v.country;
-  if (v4 !== "US" && v4 !== "CA") return false;
+  if ((v4 !== "US" && v4 !== "CA") && (v4 !== undefined || _d !== true)) return false;
   return true;
 }
 
@@ -345,7 +353,11 @@ function build_Address(v: any): any {
   const v2 = v.city;
   const v3 = v.zip;
   const v4 = v.country;
-  return new (Address_new as any)(v1, v2, v3, v4);
+  const o = new (Address_new as any)(v1, v2, v3, v4 === undefined ? "US" : v4);
+  let m1: string[] | undefined;
+  if (v4 === undefined) (m1 ??= []).push("country");
+  if (m1 !== undefined) markDefaults(o, m1);
+  return o;
 }
 
 function dump_Address(v: any, d: any, inc: any, exc: any): any {
@@ -364,7 +376,7 @@ function dump_Address(v: any, d: any, inc: any, exc: any): any {
 // OrderItem: models/order.ts:6
 const OrderItem_proto = OrderItem.prototype;
 
-function is_OrderItem(v: any): boolean {
+function is_OrderItem(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.sku;
   if (typeof v1 !== "string" || v1.length < 1 || v1.length > 32) return false;
@@ -457,7 +469,7 @@ function dump_OrderItem(v: any, d: any, inc: any, exc: any): any {
 // CreateOrder: models/order.ts:14
 const CreateOrder_proto = CreateOrder.prototype;
 
-function is_CreateOrder(v: any): boolean {
+function is_CreateOrder(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.customer;
   if (typeof v1 !== "string" || v1.length < 1 || v1.length > 64) return false;
@@ -467,20 +479,22 @@ function is_CreateOrder(v: any): boolean {
   if (!Array.isArray(v3) || v3.length < 1) return false;
   for (let i1 = 0; i1 < v3.length; i1++) {
     const v4 = v3[i1];
-    if (!is_OrderItem(v4)) return false;
+    if (!is_OrderItem(v4, _d)) return false;
   }
   const v5 = v.shipTo;
-  if (!is_Address(v5)) return false;
+  if (!is_Address(v5, _d)) return false;
   const v6 = v.billTo;
-  if (v6 !== undefined && (v6 !== null && (!is_Address(v6)))) return false;
+  if (v6 !== undefined && (v6 !== null && (!is_Address(v6, _d)))) return false;
   const v7 = v.tags;
-  if (!Array.isArray(v7)) return false;
-  for (let i2 = 0; i2 < v7.length; i2++) {
-    const v8 = v7[i2];
-    if (typeof v8 !== "string") return false;
+  if ((v7 !== undefined || _d !== true)) {
+    if (!Array.isArray(v7)) return false;
+    for (let i2 = 0; i2 < v7.length; i2++) {
+      const v8 = v7[i2];
+      if (typeof v8 !== "string") return false;
+    }
   }
   const v9 = v.priority;
-  if (v9 !== "low" && v9 !== "normal" && v9 !== "high") return false;
+  if ((v9 !== "low" && v9 !== "normal" && v9 !== "high") && (v9 !== undefined || _d !== true)) return false;
   const v10 = v.giftNote;
   if (v10 !== undefined && (typeof v10 !== "string")) return false;
   const v11 = v.placedAt;

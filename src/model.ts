@@ -9,11 +9,14 @@ import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type
 export interface Compiled {
   /** The model's name in messages. */
   readonly name: string;
-  /** Strict, allocation-free check of already-typed data. */
-  readonly is: (input: unknown) => boolean;
+  /**
+   * Strict, allocation-free check of already-typed data; with `defaults`, fields with a default may be absent
+   * (parse's fast path checks so: `build` fills them in).
+   */
+  readonly is: (input: unknown, defaults?: boolean) => boolean;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
-  /** Parse's fast path: the instance for input `is` accepted (for models whose instance is then a plain copy). */
+  /** Parse's fast path: the instance for input `is(input, true)` accepted (for models whose instance is then a plain copy). */
   readonly build?: (input: unknown) => unknown;
   /** Turns an instance into plain data, as the context and the include/exclude trees say. */
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
@@ -161,7 +164,8 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       try {
         input = JSON.parse(text as string);
       } catch (error) {
-        malformed = error instanceof Error ? error.message : String(error);
+        // JSON.parse throws only SyntaxErrors.
+        malformed = (error as SyntaxError).message;
       }
     }
     // Input the strict check accepts needs no conversion and has nothing to report (unless the call's `extra`
@@ -169,7 +173,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     // the parse context, which only the full path needs.
     if (malformed === undefined && build !== undefined && options?.extra === undefined) {
       try {
-        if (check(input)) return build(input);
+        if (check(input, true)) return build(input);
       } catch (error) {
         // Too deep for the stack: the full path below reports it.
         if (!(error instanceof RangeError)) throw error;
