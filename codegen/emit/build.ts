@@ -143,7 +143,13 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
       return `${e.fn(node.ref).build}(${v})`;
     case 'union': {
       const tags = tagsOf(node, e.models);
-      const tag = read(v, node.discriminator!);
+      let tag = read(v, node.discriminator!);
+      if (present && tags.length > 1) {
+        // Read once (a value known to be there), as a hand-written switch would.
+        const local = names.numbered('t');
+        out.line(`const ${local} = ${tag};`);
+        tag = local;
+      }
       const pick = tags.slice(0, -1).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
         return `${test} ? ${copyOf(e, out, names, member, v, true)} : `;
