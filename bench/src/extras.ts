@@ -145,7 +145,7 @@ async function footprint(): Promise<Footprint> {
 /** Runs the extra measurements; smoke mode uses small projects and single runs. */
 export async function measureExtras(options: { smoke: boolean }): Promise<Extras> {
   const s = await measureStartup({ work: WORK, models: 200, runs: options.smoke ? 1 : 7, runtime: { src: RUNTIME_SRC, dist: RUNTIME_DIST }, generate });
-  console.log(`startup of ${s.models} models (import + first call, median of ${s.runs}; typia generate took ${(s.typiaGenerateMs / 1000).toFixed(1)} s):`);
+  console.log(`startup of ${s.models} models (import + first call, median of ${s.runs}; generate: tydantic ${(s.tydanticGenerateMs / 1000).toFixed(1)} s, typia ${(s.typiaGenerateMs / 1000).toFixed(1)} s):`);
   for (const v of s.variants) {
     console.log(`  ${v.name.padEnd(13)} ${v.totalMs.toFixed(1).padStart(7)} ms (import ${v.importMs.toFixed(1)}, first call ${v.firstParseMs.toFixed(2)}; cpu ${v.cpuMs.toFixed(1)}; process ${v.processMs.toFixed(0)}), bundle ${(v.bundleBytes / 1024).toFixed(0)} KB`);
   }

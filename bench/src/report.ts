@@ -149,7 +149,7 @@ function startupTable(s: Startup): string[] {
     ...s.variants.map((v) => `| ${v.name} | ${ms(v.importMs)} | ${v.firstParseMs.toFixed(2)} | ${ms(v.totalMs)} | ${ms(v.cpuMs)} | ${v.processMs.toFixed(0)} | ${Math.round(v.bundleBytes / 1024).toLocaleString('en-US')} |`),
     '',
     ...s.variants.map((v) => `- **${v.name}**: ${v.setup}.`),
-    `- \`typia generate\` took ${(s.typiaGenerateMs / 1000).toFixed(1)} s on the typia project.`,
+    `- The compile steps on these projects: \`tydantic generate\` ${(s.tydanticGenerateMs / 1000).toFixed(1)} s, \`typia generate\` ${(s.typiaGenerateMs / 1000).toFixed(1)} s.`,
     '',
   ];
 }
