@@ -141,7 +141,7 @@ function startupTable(s: Startup): string[] {
     '',
     `The same ${s.models} models (ten per file, each file importing the previous one; a string with length bounds, an optional email, a nullable number,`,
     'a literal union, an array, a boolean and a nested model from the previous file) in each library, bundled by esbuild for node20 (not minified);',
-    `a fresh \`node\` imports the bundle and makes one call; ${s.runs === 1 ? 'one run' : `medians of ${s.runs} runs`}, the runs alternating between the bundles.`,
+    `a fresh \`node\` imports the bundle and makes one call with the same valid sample; ${s.runs === 1 ? 'one run of each' : `medians of ${s.runs} runs, alternating between the bundles`}.`,
     'CPU is the process\'s user + system time over import and first call; the whole process includes node\'s own boot.',
     '',
     '| bundle | import ms | first call ms | total ms | CPU ms | whole process ms | bundle KB |',
