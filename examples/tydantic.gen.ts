@@ -16,16 +16,16 @@ const fields_7 = ["customer", "email", "items", "shipTo", "billTo", "tags", "pri
 // DatabaseConfig: config.ts:5
 const DatabaseConfig_proto = DatabaseConfig.prototype;
 
-function is_DatabaseConfig(v: any): boolean {
+function is_DatabaseConfig(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.host;
-  if (typeof v1 !== "string") return false;
+  if ((typeof v1 !== "string") && (v1 !== undefined || _d !== true)) return false;
   const v2 = v.port;
-  if (typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 65535 || v2 < 1) return false;
+  if ((typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 65535 || v2 < 1) && (v2 !== undefined || _d !== true)) return false;
   const v3 = v.name;
   if (typeof v3 !== "string" || v3.length < 1) return false;
   const v4 = v.ssl;
-  if (typeof v4 !== "boolean") return false;
+  if ((typeof v4 !== "boolean") && (v4 !== undefined || _d !== true)) return false;
   for (const k1 in v) {
     if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -104,7 +104,13 @@ function build_DatabaseConfig(v: any): any {
   const v2 = v.port;
   const v3 = v.name;
   const v4 = v.ssl;
-  return new (DatabaseConfig_new as any)(v1, v2, v3, v4);
+  const o = new (DatabaseConfig_new as any)(v1 === undefined ? "localhost" : v1, v2 === undefined ? 5432 : v2, v3, v4 === undefined ? false : v4);
+  let m1: string[] | undefined;
+  if (v1 === undefined) (m1 ??= []).push("host");
+  if (v2 === undefined) (m1 ??= []).push("port");
+  if (v4 === undefined) (m1 ??= []).push("ssl");
+  if (m1 !== undefined) markDefaults(o, m1);
+  return o;
 }
 
 function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
@@ -123,24 +129,26 @@ function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
 // AppConfig: config.ts:14
 const AppConfig_proto = AppConfig.prototype;
 
-function is_AppConfig(v: any): boolean {
+function is_AppConfig(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.environment;
   if (v1 !== "development" && v1 !== "staging" && v1 !== "production") return false;
   const v2 = v.database;
-  if (!is_DatabaseConfig(v2)) return false;
+  if (!is_DatabaseConfig(v2, _d)) return false;
   const v3 = v.workers;
-  if (typeof v3 !== "number" || !Number.isFinite(v3) || !Number.isInteger(v3) || v3 <= 0) return false;
+  if ((typeof v3 !== "number" || !Number.isFinite(v3) || !Number.isInteger(v3) || v3 <= 0) && (v3 !== undefined || _d !== true)) return false;
   const v4 = v.logLevel;
-  if (v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") return false;
+  if ((v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") && (v4 !== undefined || _d !== true)) return false;
   const v5 = v.featureFlags;
-  if (!Array.isArray(v5)) return false;
-  for (let i1 = 0; i1 < v5.length; i1++) {
-    const v6 = v5[i1];
-    if (typeof v6 !== "string") return false;
+  if ((v5 !== undefined || _d !== true)) {
+    if (!Array.isArray(v5)) return false;
+    for (let i1 = 0; i1 < v5.length; i1++) {
+      const v6 = v5[i1];
+      if (typeof v6 !== "string") return false;
+    }
   }
   const v7 = v.maintenanceUntil;
-  if (v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) return false;
+  if ((v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) && (v7 !== undefined || _d !== true)) return false;
   for (const k1 in v) {
     if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -269,7 +277,7 @@ function dump_AppConfig(v: any, d: any, inc: any, exc: any): any {
 // Address: models/address.ts:5
 const Address_proto = Address.prototype;
 
-function is_Address(v: any): boolean {
+function is_Address(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.street;
   if (typeof v1 !== "string") return false;
@@ -278,7 +286,7 @@ function is_Address(v: any): boolean {
   const v3 = v.zip;
   if (typeof v3 !== "string" || !re_3.test(v3)) return false;
   const v4 = v.country;
-  if (v4 !== "US" && v4 !== "CA") return false;
+  if ((v4 !== "US" && v4 !== "CA") && (v4 !== undefined || _d !== true)) return false;
   return true;
 }
 
@@ -345,7 +353,11 @@ function build_Address(v: any): any {
   const v2 = v.city;
   const v3 = v.zip;
   const v4 = v.country;
-  return new (Address_new as any)(v1, v2, v3, v4);
+  const o = new (Address_new as any)(v1, v2, v3, v4 === undefined ? "US" : v4);
+  let m1: string[] | undefined;
+  if (v4 === undefined) (m1 ??= []).push("country");
+  if (m1 !== undefined) markDefaults(o, m1);
+  return o;
 }
 
 function dump_Address(v: any, d: any, inc: any, exc: any): any {
@@ -364,7 +376,7 @@ function dump_Address(v: any, d: any, inc: any, exc: any): any {
 // OrderItem: models/order.ts:6
 const OrderItem_proto = OrderItem.prototype;
 
-function is_OrderItem(v: any): boolean {
+function is_OrderItem(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.sku;
   if (typeof v1 !== "string" || v1.length < 1 || v1.length > 32) return false;
@@ -457,7 +469,7 @@ function dump_OrderItem(v: any, d: any, inc: any, exc: any): any {
 // CreateOrder: models/order.ts:14
 const CreateOrder_proto = CreateOrder.prototype;
 
-function is_CreateOrder(v: any): boolean {
+function is_CreateOrder(v: any, _d?: boolean): boolean {
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.customer;
   if (typeof v1 !== "string" || v1.length < 1 || v1.length > 64) return false;
@@ -467,20 +479,22 @@ function is_CreateOrder(v: any): boolean {
   if (!Array.isArray(v3) || v3.length < 1) return false;
   for (let i1 = 0; i1 < v3.length; i1++) {
     const v4 = v3[i1];
-    if (!is_OrderItem(v4)) return false;
+    if (!is_OrderItem(v4, _d)) return false;
   }
   const v5 = v.shipTo;
-  if (!is_Address(v5)) return false;
+  if (!is_Address(v5, _d)) return false;
   const v6 = v.billTo;
-  if (v6 !== undefined && (v6 !== null && (!is_Address(v6)))) return false;
+  if (v6 !== undefined && (v6 !== null && (!is_Address(v6, _d)))) return false;
   const v7 = v.tags;
-  if (!Array.isArray(v7)) return false;
-  for (let i2 = 0; i2 < v7.length; i2++) {
-    const v8 = v7[i2];
-    if (typeof v8 !== "string") return false;
+  if ((v7 !== undefined || _d !== true)) {
+    if (!Array.isArray(v7)) return false;
+    for (let i2 = 0; i2 < v7.length; i2++) {
+      const v8 = v7[i2];
+      if (typeof v8 !== "string") return false;
+    }
   }
   const v9 = v.priority;
-  if (v9 !== "low" && v9 !== "normal" && v9 !== "high") return false;
+  if ((v9 !== "low" && v9 !== "normal" && v9 !== "high") && (v9 !== undefined || _d !== true)) return false;
   const v10 = v.giftNote;
   if (v10 !== undefined && (typeof v10 !== "string")) return false;
   const v11 = v.placedAt;
@@ -652,29 +666,40 @@ function dump_CreateOrder(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// JSON Schema definitions: per target, [validation, serialization] by alias, then by field name (read by M.jsonSchema and openApiComponents).
-const json_1 = "{\"title\":\"DatabaseConfig\",\"description\":\"Database connection settings.\",\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\",\"default\":\"localhost\"},\"port\":{\"type\":\"integer\",\"maximum\":65535,\"minimum\":1,\"default\":5432},\"name\":{\"type\":\"string\",\"minLength\":1},\"ssl\":{\"type\":\"boolean\",\"default\":false}},\"required\":[\"name\"],\"additionalProperties\":false}";
-const json_2 = "{\"title\":\"DatabaseConfig\",\"description\":\"Database connection settings.\",\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\",\"default\":\"localhost\"},\"port\":{\"type\":\"integer\",\"maximum\":65535,\"minimum\":1,\"default\":5432},\"name\":{\"type\":\"string\",\"minLength\":1},\"ssl\":{\"type\":\"boolean\",\"default\":false}},\"required\":[\"host\",\"port\",\"name\",\"ssl\"],\"additionalProperties\":false}";
-const schema_DatabaseConfig = { "draft-2020-12": [json_1, json_2, json_1, json_2], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-const json_3 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/$defs/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"exclusiveMinimum\":0,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"environment\",\"database\"],\"additionalProperties\":false}";
-const json_4 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/$defs/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"exclusiveMinimum\":0,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"environment\",\"database\",\"workers\",\"logLevel\",\"featureFlags\",\"maintenanceUntil\"],\"additionalProperties\":false}";
-const json_5 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/components/schemas/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"minimum\":0,\"exclusiveMinimum\":true,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":\"string\",\"format\":\"date-time\",\"nullable\":true}},\"required\":[\"environment\",\"database\"],\"additionalProperties\":false}";
-const json_6 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/components/schemas/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"minimum\":0,\"exclusiveMinimum\":true,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":\"string\",\"format\":\"date-time\",\"nullable\":true}},\"required\":[\"environment\",\"database\",\"workers\",\"logLevel\",\"featureFlags\",\"maintenanceUntil\"],\"additionalProperties\":false}";
-const schema_AppConfig = { "draft-2020-12": [json_3, json_4, json_3, json_4], "draft-07": "#/definitions/", "openapi-3.0": [json_5, json_6, json_5, json_6], "openapi-3.1": "#/components/schemas/" };
-const json_7 = "{\"title\":\"Address\",\"description\":\"A postal address on a shipping label.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"type\":\"string\",\"pattern\":\"^[0-9]{5}$\",\"description\":\"Five-digit ZIP code.\"},\"country\":{\"type\":\"string\",\"enum\":[\"US\",\"CA\"],\"default\":\"US\"}},\"required\":[\"street\",\"city\",\"zip\"]}";
-const json_8 = "{\"title\":\"Address\",\"description\":\"A postal address on a shipping label.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"type\":\"string\",\"pattern\":\"^[0-9]{5}$\",\"description\":\"Five-digit ZIP code.\"},\"country\":{\"type\":\"string\",\"enum\":[\"US\",\"CA\"],\"default\":\"US\"}},\"required\":[\"street\",\"city\",\"zip\",\"country\"]}";
-const schema_Address = { "draft-2020-12": [json_7, json_8, json_7, json_8], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-const json_9 = "{\"title\":\"OrderItem\",\"description\":\"One line of an order.\",\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":32},\"quantity\":{\"type\":\"integer\",\"maximum\":100,\"minimum\":1},\"price\":{\"type\":\"number\",\"multipleOf\":0.01,\"exclusiveMinimum\":0}},\"required\":[\"sku\",\"quantity\",\"price\"],\"additionalProperties\":false}";
-const json_10 = "{\"title\":\"OrderItem\",\"description\":\"One line of an order.\",\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":32},\"quantity\":{\"type\":\"integer\",\"maximum\":100,\"minimum\":1},\"price\":{\"type\":\"number\",\"multipleOf\":0.01,\"minimum\":0,\"exclusiveMinimum\":true}},\"required\":[\"sku\",\"quantity\",\"price\"],\"additionalProperties\":false}";
-const schema_OrderItem = { "draft-2020-12": [json_9, json_9, json_9, json_9], "draft-07": "#/definitions/", "openapi-3.0": [json_10, json_10, json_10, json_10], "openapi-3.1": "#/components/schemas/" };
-const json_11 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"examples\":[\"Ada Lovelace\"]},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/$defs/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"placedAt\"],\"additionalProperties\":false}";
-const json_12 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"examples\":[\"Ada Lovelace\"]},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/$defs/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"tags\",\"priority\",\"placedAt\"],\"additionalProperties\":false}";
-const json_13 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"example\":\"Ada Lovelace\"},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/components/schemas/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/components/schemas/Address\"},{\"nullable\":true,\"enum\":[null]}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"placedAt\"],\"additionalProperties\":false}";
-const json_14 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"example\":\"Ada Lovelace\"},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/components/schemas/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/components/schemas/Address\"},{\"nullable\":true,\"enum\":[null]}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"tags\",\"priority\",\"placedAt\"],\"additionalProperties\":false}";
-const schema_CreateOrder = { "draft-2020-12": [json_11, json_12, json_11, json_12], "draft-07": "#/definitions/", "openapi-3.0": [json_13, json_14, json_13, json_14], "openapi-3.1": "#/components/schemas/" };
+// JSON Schema definitions, built on first use: per target, [validation, serialization] by alias, then by field name.
+function schemaTable(): any {
+  const json_1 = "{\"title\":\"DatabaseConfig\",\"description\":\"Database connection settings.\",\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\",\"default\":\"localhost\"},\"port\":{\"type\":\"integer\",\"maximum\":65535,\"minimum\":1,\"default\":5432},\"name\":{\"type\":\"string\",\"minLength\":1},\"ssl\":{\"type\":\"boolean\",\"default\":false}},\"required\":[\"name\"],\"additionalProperties\":false}";
+  const json_2 = "{\"title\":\"DatabaseConfig\",\"description\":\"Database connection settings.\",\"type\":\"object\",\"properties\":{\"host\":{\"type\":\"string\",\"default\":\"localhost\"},\"port\":{\"type\":\"integer\",\"maximum\":65535,\"minimum\":1,\"default\":5432},\"name\":{\"type\":\"string\",\"minLength\":1},\"ssl\":{\"type\":\"boolean\",\"default\":false}},\"required\":[\"host\",\"port\",\"name\",\"ssl\"],\"additionalProperties\":false}";
+  const schema_DatabaseConfig = { "draft-2020-12": [json_1, json_2, json_1, json_2], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_3 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/$defs/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"exclusiveMinimum\":0,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"environment\",\"database\"],\"additionalProperties\":false}";
+  const json_4 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/$defs/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"exclusiveMinimum\":0,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\"}},\"required\":[\"environment\",\"database\",\"workers\",\"logLevel\",\"featureFlags\",\"maintenanceUntil\"],\"additionalProperties\":false}";
+  const json_5 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/components/schemas/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"minimum\":0,\"exclusiveMinimum\":true,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":\"string\",\"format\":\"date-time\",\"nullable\":true}},\"required\":[\"environment\",\"database\"],\"additionalProperties\":false}";
+  const json_6 = "{\"title\":\"AppConfig\",\"description\":\"Settings the service reads at startup.\",\"type\":\"object\",\"properties\":{\"environment\":{\"type\":\"string\",\"enum\":[\"development\",\"staging\",\"production\"]},\"database\":{\"$ref\":\"#/components/schemas/DatabaseConfig\"},\"workers\":{\"type\":\"integer\",\"minimum\":0,\"exclusiveMinimum\":true,\"default\":4},\"logLevel\":{\"type\":\"string\",\"enum\":[\"debug\",\"info\",\"warn\",\"error\"],\"default\":\"info\"},\"featureFlags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"maintenanceUntil\":{\"type\":\"string\",\"format\":\"date-time\",\"nullable\":true}},\"required\":[\"environment\",\"database\",\"workers\",\"logLevel\",\"featureFlags\",\"maintenanceUntil\"],\"additionalProperties\":false}";
+  const schema_AppConfig = { "draft-2020-12": [json_3, json_4, json_3, json_4], "draft-07": "#/definitions/", "openapi-3.0": [json_5, json_6, json_5, json_6], "openapi-3.1": "#/components/schemas/" };
+  const json_7 = "{\"title\":\"Address\",\"description\":\"A postal address on a shipping label.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"type\":\"string\",\"pattern\":\"^[0-9]{5}$\",\"description\":\"Five-digit ZIP code.\"},\"country\":{\"type\":\"string\",\"enum\":[\"US\",\"CA\"],\"default\":\"US\"}},\"required\":[\"street\",\"city\",\"zip\"]}";
+  const json_8 = "{\"title\":\"Address\",\"description\":\"A postal address on a shipping label.\",\"type\":\"object\",\"properties\":{\"street\":{\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"type\":\"string\",\"pattern\":\"^[0-9]{5}$\",\"description\":\"Five-digit ZIP code.\"},\"country\":{\"type\":\"string\",\"enum\":[\"US\",\"CA\"],\"default\":\"US\"}},\"required\":[\"street\",\"city\",\"zip\",\"country\"]}";
+  const schema_Address = { "draft-2020-12": [json_7, json_8, json_7, json_8], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_9 = "{\"title\":\"OrderItem\",\"description\":\"One line of an order.\",\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":32},\"quantity\":{\"type\":\"integer\",\"maximum\":100,\"minimum\":1},\"price\":{\"type\":\"number\",\"multipleOf\":0.01,\"exclusiveMinimum\":0}},\"required\":[\"sku\",\"quantity\",\"price\"],\"additionalProperties\":false}";
+  const json_10 = "{\"title\":\"OrderItem\",\"description\":\"One line of an order.\",\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":32},\"quantity\":{\"type\":\"integer\",\"maximum\":100,\"minimum\":1},\"price\":{\"type\":\"number\",\"multipleOf\":0.01,\"minimum\":0,\"exclusiveMinimum\":true}},\"required\":[\"sku\",\"quantity\",\"price\"],\"additionalProperties\":false}";
+  const schema_OrderItem = { "draft-2020-12": [json_9, json_9, json_9, json_9], "draft-07": "#/definitions/", "openapi-3.0": [json_10, json_10, json_10, json_10], "openapi-3.1": "#/components/schemas/" };
+  const json_11 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"examples\":[\"Ada Lovelace\"]},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/$defs/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"placedAt\"],\"additionalProperties\":false}";
+  const json_12 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"examples\":[\"Ada Lovelace\"]},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/$defs/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/$defs/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/$defs/Address\"},{\"type\":\"null\"}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"tags\",\"priority\",\"placedAt\"],\"additionalProperties\":false}";
+  const json_13 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"example\":\"Ada Lovelace\"},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/components/schemas/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/components/schemas/Address\"},{\"nullable\":true,\"enum\":[null]}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"placedAt\"],\"additionalProperties\":false}";
+  const json_14 = "{\"title\":\"CreateOrder\",\"description\":\"Body of POST /orders.\",\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\",\"minLength\":1,\"maxLength\":64,\"description\":\"The customer's display name.\",\"example\":\"Ada Lovelace\"},\"email\":{\"type\":\"string\",\"pattern\":\"^[^@\\\\s]+@[^@\\\\s]+\\\\.[a-zA-Z]{2,}$\"},\"items\":{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/OrderItem\"},\"minItems\":1},\"shipTo\":{\"$ref\":\"#/components/schemas/Address\"},\"billTo\":{\"anyOf\":[{\"$ref\":\"#/components/schemas/Address\"},{\"nullable\":true,\"enum\":[null]}]},\"tags\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"default\":[]},\"priority\":{\"type\":\"string\",\"enum\":[\"low\",\"normal\",\"high\"],\"default\":\"normal\"},\"giftNote\":{\"type\":\"string\",\"description\":\"A note printed on the packing slip.\\n\\nDeprecated: use the gift service instead\",\"deprecated\":true},\"placedAt\":{\"type\":\"string\",\"format\":\"date-time\"}},\"required\":[\"customer\",\"email\",\"items\",\"shipTo\",\"tags\",\"priority\",\"placedAt\"],\"additionalProperties\":false}";
+  const schema_CreateOrder = { "draft-2020-12": [json_11, json_12, json_11, json_12], "draft-07": "#/definitions/", "openapi-3.0": [json_13, json_14, json_13, json_14], "openapi-3.1": "#/components/schemas/" };
+  return {
+    "DatabaseConfig": { id: "DatabaseConfig", defs: { "DatabaseConfig": schema_DatabaseConfig } },
+    "AppConfig": { id: "AppConfig", defs: { "AppConfig": schema_AppConfig, "DatabaseConfig": schema_DatabaseConfig } },
+    "Address": { id: "Address", defs: { "Address": schema_Address } },
+    "OrderItem": { id: "OrderItem", defs: { "OrderItem": schema_OrderItem } },
+    "CreateOrder": { id: "CreateOrder", defs: { "CreateOrder": schema_CreateOrder, "OrderItem": schema_OrderItem, "Address": schema_Address } },
+  };
+}
+let schemas: any;
+const schemaOf = (id: string): any => (schemas ??= schemaTable())[id];
 
-link(DatabaseConfig, { name: "DatabaseConfig", is: is_DatabaseConfig, parse: parse_DatabaseConfig, build: build_DatabaseConfig, dump: dump_DatabaseConfig, ...instances(DatabaseConfig_proto, fields_1, [["host", "localhost"], ["port", 5432], ["ssl", false]], 0), schema: { id: "DatabaseConfig", defs: { "DatabaseConfig": schema_DatabaseConfig } } });
-link(AppConfig, { name: "AppConfig", is: is_AppConfig, parse: parse_AppConfig, dump: dump_AppConfig, ...instances(AppConfig_proto, fields_2, [["workers", 4], ["logLevel", "info"], ["featureFlags", []], ["maintenanceUntil", null]], 0), schema: { id: "AppConfig", defs: { "AppConfig": schema_AppConfig, "DatabaseConfig": schema_DatabaseConfig } } });
-link(Address, { name: "Address", is: is_Address, parse: parse_Address, build: build_Address, dump: dump_Address, ...instances(Address_proto, fields_4, [["country", "US"]], 0), schema: { id: "Address", defs: { "Address": schema_Address } } });
-link(OrderItem, { name: "OrderItem", is: is_OrderItem, parse: parse_OrderItem, build: build_OrderItem, dump: dump_OrderItem, ...instances(OrderItem_proto, fields_5, [], 0), schema: { id: "OrderItem", defs: { "OrderItem": schema_OrderItem } } });
-link(CreateOrder, { name: "CreateOrder", is: is_CreateOrder, parse: parse_CreateOrder, dump: dump_CreateOrder, ...instances(CreateOrder_proto, fields_7, [["tags", []], ["priority", "normal"]], 0), schema: { id: "CreateOrder", defs: { "CreateOrder": schema_CreateOrder, "OrderItem": schema_OrderItem, "Address": schema_Address } } });
+link(DatabaseConfig, { name: "DatabaseConfig", is: is_DatabaseConfig, parse: parse_DatabaseConfig, build: build_DatabaseConfig, dump: dump_DatabaseConfig, ...instances(DatabaseConfig_proto, fields_1, [["host", "localhost"], ["port", 5432], ["ssl", false]], 0), schema: () => schemaOf("DatabaseConfig") });
+link(AppConfig, { name: "AppConfig", is: is_AppConfig, parse: parse_AppConfig, dump: dump_AppConfig, ...instances(AppConfig_proto, fields_2, [["workers", 4], ["logLevel", "info"], ["featureFlags", []], ["maintenanceUntil", null]], 0), schema: () => schemaOf("AppConfig") });
+link(Address, { name: "Address", is: is_Address, parse: parse_Address, build: build_Address, dump: dump_Address, ...instances(Address_proto, fields_4, [["country", "US"]], 0), schema: () => schemaOf("Address") });
+link(OrderItem, { name: "OrderItem", is: is_OrderItem, parse: parse_OrderItem, build: build_OrderItem, dump: dump_OrderItem, ...instances(OrderItem_proto, fields_5, [], 0), schema: () => schemaOf("OrderItem") });
+link(CreateOrder, { name: "CreateOrder", is: is_CreateOrder, parse: parse_CreateOrder, dump: dump_CreateOrder, ...instances(CreateOrder_proto, fields_7, [["tags", []], ["priority", "normal"]], 0), schema: () => schemaOf("CreateOrder") });

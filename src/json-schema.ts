@@ -33,7 +33,7 @@ export interface SchemaData {
   readonly recursive?: true;
 }
 
-/** Where `link` keeps a model's schema data on its class. */
+/** Where `link` keeps a model's schema data on its class: a function that returns it. */
 export const SCHEMA: unique symbol = Symbol.for('tydantic.schema') as never;
 
 const DIALECTS: { readonly [target: string]: string } = {
@@ -98,9 +98,9 @@ export interface StandardJsonSchema {
 }
 
 /** The `~standard` property `link` puts on a model class. */
-export function standardJsonSchema(data: SchemaData): StandardJsonSchema {
+export function standardJsonSchema(data: () => SchemaData): StandardJsonSchema {
   const convert = (mode: 'validation' | 'serialization') => (options: { readonly target: string }) =>
-    jsonSchema(data, { target: options.target as JsonSchemaTarget, mode });
+    jsonSchema(data(), { target: options.target as JsonSchemaTarget, mode });
   return { version: 1, vendor: 'tydantic', jsonSchema: { input: convert('validation'), output: convert('serialization') } };
 }
 
@@ -113,7 +113,7 @@ export function openApiComponents(models: readonly (abstract new (...args: never
   if (DIALECTS[target] !== undefined) throw new TypeError(`'${target}' is not an OpenAPI target`);
   const out: JsonSchemaObject = {};
   for (const cls of models) {
-    const data = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: SchemaData })[SCHEMA] : undefined;
+    const data = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: () => SchemaData })[SCHEMA]() : undefined;
     if (data === undefined) throw new Error(`${cls.name} has no schema: run \`npx tydantic generate\``);
     for (const id of Object.keys(data.defs)) if (!Object.hasOwn(out, id)) out[id] = parsed(data, id, target, options);
   }

@@ -9,11 +9,14 @@ import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type
 export interface Compiled {
   /** The model's name in messages. */
   readonly name: string;
-  /** Strict, allocation-free check of already-typed data. */
-  readonly is: (input: unknown) => boolean;
+  /**
+   * Strict, allocation-free check of already-typed data; with `defaults`, fields with a default may be absent
+   * (parse's fast path checks so: `build` fills them in).
+   */
+  readonly is: (input: unknown, defaults?: boolean) => boolean;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
-  /** Parse's fast path: the instance for input `is` accepted (for models whose instance is then a plain copy). */
+  /** Parse's fast path: the instance for input `is(input, true)` accepted (for models whose instance is then a plain copy). */
   readonly build?: (input: unknown) => unknown;
   /** Turns an instance into plain data, as the context and the include/exclude trees say. */
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
@@ -21,8 +24,8 @@ export interface Compiled {
   readonly construct: (data: object) => unknown;
   /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
   readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
-  /** The model's JSON Schema data, for `jsonSchema` (absent in modules generated before schemas existed). */
-  readonly schema?: SchemaData;
+  /** The model's JSON Schema data, built on first use (absent in modules generated before schemas existed). */
+  readonly schema?: () => SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -155,19 +158,32 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   // without a stack trace, the most costly part of it.
   const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): unknown => {
     guard(self);
+    const text = input;
+    let malformed: string | undefined;
+    if (json) {
+      try {
+        input = JSON.parse(text as string);
+      } catch (error) {
+        // JSON.parse throws only SyntaxErrors.
+        malformed = (error as SyntaxError).message;
+      }
+    }
+    // Input the strict check accepts needs no conversion and has nothing to report (unless the call's `extra`
+    // policy differs): it is built in one pass, as a hand-written parser would after its check, and without
+    // the parse context, which only the full path needs.
+    if (malformed === undefined && build !== undefined && options?.extra === undefined) {
+      try {
+        if (check(input, true)) return build(input);
+      } catch (error) {
+        // Too deep for the stack: the full path below reports it.
+        if (!(error instanceof RangeError)) throw error;
+      }
+    }
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
     let out: unknown;
     try {
-      if (json) {
-        try {
-          input = JSON.parse(input as string);
-        } catch (error) {
-          issue(c, 'json_invalid', [], input, { error: error instanceof Error ? error.message : String(error) });
-        }
-      }
-      // Input the strict check accepts needs no conversion and has nothing to report (unless the call's
-      // `extra` policy differs): it is built in one pass, as a hand-written parser would after its check.
-      if (c.issues.length === 0) out = build !== undefined && c.extra === undefined && check(input) ? build(input) : parseFn(input, c);
+      if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: malformed });
+      else out = parseFn(input, c);
     } catch (error) {
       // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
       if (!(error instanceof RangeError)) throw error;
@@ -203,7 +219,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
       if (compiled.schema === undefined) throw notLinked(cls);
-      return jsonSchema(compiled.schema, options);
+      return jsonSchema(compiled.schema(), options);
     },
     construct(this: unknown, data: object): unknown {
       guard(this);

@@ -261,6 +261,22 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().Owner.is({ pet: { kind: 'cat', good: true }, pets: [] })).toBe(false);
       expect(m().Owner.is({ pet: { kind: 'cow' }, pets: [] })).toBe(false);
     });
+
+    it("parse's fast path fills in absent defaults, fresh and marked as unset, while is still requires them", () => {
+      const input = { pet: { kind: 'cat' } };
+      const compiled = m().Owner.prototype[Symbol.for('tydantic.compiled')];
+      // The instance shape has every defaulted field; only parse's check lets them be absent.
+      expect(m().Owner.is(input)).toBe(false);
+      expect(compiled.is(input, true)).toBe(true);
+      expect(compiled.is({ pet: { kind: 'cat', lives: 'nine' } }, true)).toBe(false);
+      const out = m().Owner.parse(input);
+      expect(out.pet).toBeInstanceOf(m().Cat);
+      expect({ ...out.pet }).toEqual({ kind: 'cat', lives: 9 });
+      expect(out.pets).toEqual([]);
+      expect(out.dump({ excludeUnset: true })).toEqual({ pet: { kind: 'cat' } });
+      expect(m().Owner.parse(input).pets).not.toBe(out.pets);
+      expect(input).toEqual({ pet: { kind: 'cat' } });
+    });
   });
 
   describe('smart-mode unions of models', () => {

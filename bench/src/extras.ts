@@ -1,27 +1,18 @@
 /**
  * The measurements beside the timings: startup of a module of 200 compiled
- * models, the compile step on 1,000 models (and --watch after one edit), and
- * the runtime's size in a user's bundle.
+ * models beside its peers (startup.ts), the compile step on 1,000 models
+ * (and --watch after one edit), and the runtime's size in a user's bundle.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { fileSource, SAMPLE, writeProject } from './project';
+import { fileSource, writeProject } from './project';
 import { BENCH, ROOT } from './report';
+import { measureStartup, type Startup } from './startup';
 
-/** Startup of a fresh process that imports the compiled models and parses once. */
-export interface Startup {
-  readonly models: number;
-  readonly runs: number;
-  /** Import + first parse, measured inside the process (median). */
-  readonly medianMs: number;
-  readonly importMs: number;
-  readonly firstParseMs: number;
-  /** The whole `node` process, its own boot included (median). */
-  readonly processMs: number;
-}
+export type { Startup, StartupVariant } from './startup';
 
 /** The compile step on a large project. */
 export interface Compile {
@@ -63,52 +54,6 @@ function generate(tsconfig: string): number {
   const r = spawnSync(process.execPath, [CLI, 'generate', '-p', tsconfig], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tydantic generate failed:\n${r.stdout}${r.stderr}`);
   return performance.now() - started;
-}
-
-async function startup(models: number, runs: number): Promise<Startup> {
-  const dir = path.join(WORK, `startup-${models}`);
-  const tsconfig = writeProject(dir, models, RUNTIME_SRC);
-  generate(tsconfig);
-  writeFileSync(path.join(dir, 'app.ts'), "import './tydantic.gen';\nexport * from './index';\n");
-  await build({
-    entryPoints: [path.join(dir, 'app.ts')],
-    outfile: path.join(dir, 'app.mjs'),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    alias: { tydantic: RUNTIME_DIST },
-    logLevel: 'error',
-  });
-  const last = `M${models / 10 - 1}x0`;
-  writeFileSync(
-    path.join(dir, 'start.mjs'),
-    [
-      'const t0 = performance.now();',
-      "const m = await import('./app.mjs');",
-      'const t1 = performance.now();',
-      `const out = m.${last}.parse(${JSON.stringify(SAMPLE)});`,
-      'const t2 = performance.now();',
-      `if (!(out instanceof m.${last})) throw new Error('parse did not return an instance');`,
-      'console.log(JSON.stringify({ importMs: t1 - t0, firstParseMs: t2 - t1 }));',
-    ].join('\n'),
-  );
-  const samples: { importMs: number; firstParseMs: number; processMs: number }[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const r = spawnSync(process.execPath, [path.join(dir, 'start.mjs')], { encoding: 'utf8' });
-    const processMs = performance.now() - started;
-    if (r.status !== 0) throw new Error(`startup run failed:\n${r.stderr}`);
-    samples.push({ ...(JSON.parse(r.stdout) as { importMs: number; firstParseMs: number }), processMs });
-  }
-  return {
-    models,
-    runs,
-    medianMs: median(samples.map((s) => s.importMs + s.firstParseMs)),
-    importMs: median(samples.map((s) => s.importMs)),
-    firstParseMs: median(samples.map((s) => s.firstParseMs)),
-    processMs: median(samples.map((s) => s.processMs)),
-  };
 }
 
 /** Starts `generate --watch`, edits one file `edits` times, and returns the median time to each rewrite. */
@@ -199,8 +144,11 @@ async function footprint(): Promise<Footprint> {
 
 /** Runs the extra measurements; smoke mode uses small projects and single runs. */
 export async function measureExtras(options: { smoke: boolean }): Promise<Extras> {
-  const s = await startup(200, options.smoke ? 1 : 7);
-  console.log(`startup: ${s.medianMs.toFixed(1)} ms for ${s.models} models (process ${s.processMs.toFixed(0)} ms)`);
+  const s = await measureStartup({ work: WORK, models: 200, runs: options.smoke ? 1 : 7, runtime: { src: RUNTIME_SRC, dist: RUNTIME_DIST }, generate });
+  console.log(`startup of ${s.models} models (import + first call, median of ${s.runs}; generate: tydantic ${(s.tydanticGenerateMs / 1000).toFixed(1)} s, typia ${(s.typiaGenerateMs / 1000).toFixed(1)} s):`);
+  for (const v of s.variants) {
+    console.log(`  ${v.name.padEnd(13)} ${v.totalMs.toFixed(1).padStart(7)} ms (import ${v.importMs.toFixed(1)}, first call ${v.firstParseMs.toFixed(2)}; cpu ${v.cpuMs.toFixed(1)}; process ${v.processMs.toFixed(0)}), bundle ${(v.bundleBytes / 1024).toFixed(0)} KB`);
+  }
   // --watch extracts again only what an edit reaches: five edits for a median, one in smoke mode.
   const c = await compile(options.smoke ? 100 : 1000, options.smoke ? 1 : 5);
   console.log(`generate: ${(c.generateMs / 1000).toFixed(1)} s for ${c.models} models; --watch ${c.watchMs?.toFixed(0)} ms`);

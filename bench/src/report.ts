@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Verdict } from './correctness';
-import type { Extras } from './extras';
+import type { Extras, Startup } from './extras';
 import { chart } from './svg';
 import type { Timing } from './timing';
 
@@ -133,6 +133,27 @@ function targetTable(list: readonly Target[]): string[] {
   return ['| target | goal | measured | |', '|---|---|---:|---|', ...list.map((t) => `| ${t.what} | ${t.target} | ${t.measured} | ${mark(t.met)} |`)];
 }
 
+/** The startup of every bundle measured, tydantic's (the target) first, then how each was set up. */
+function startupTable(s: Startup): string[] {
+  const ms = (v: number): string => v.toFixed(1);
+  return [
+    `### Startup beside its peers`,
+    '',
+    `The same ${s.models} models (ten per file, each file importing the previous one; a string with length bounds, an optional email, a nullable number,`,
+    'a literal union, an array, a boolean and a nested model from the previous file) in each library, bundled by esbuild for node20 (not minified);',
+    `a fresh \`node\` imports the bundle and makes one call with the same valid sample; ${s.runs === 1 ? 'one run of each' : `medians of ${s.runs} runs, alternating between the bundles`}.`,
+    'CPU is the process\'s user + system time over import and first call; the whole process includes node\'s own boot.',
+    '',
+    '| bundle | import ms | first call ms | total ms | CPU ms | whole process ms | bundle KB |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...s.variants.map((v) => `| ${v.name} | ${ms(v.importMs)} | ${v.firstParseMs.toFixed(2)} | ${ms(v.totalMs)} | ${ms(v.cpuMs)} | ${v.processMs.toFixed(0)} | ${Math.round(v.bundleBytes / 1024).toLocaleString('en-US')} |`),
+    '',
+    ...s.variants.map((v) => `- **${v.name}**: ${v.setup}.`),
+    `- The compile steps on these projects: \`tydantic generate\` ${(s.tydanticGenerateMs / 1000).toFixed(1)} s, \`typia generate\` ${(s.typiaGenerateMs / 1000).toFixed(1)} s.`,
+    '',
+  ];
+}
+
 /** Prints the table and, unless smoke, rewrites docs/benchmarks.md and docs/benchmarks.svg from the results. */
 export function writeReport(r: Results, options: { console: boolean; docs: boolean }): void {
   const all = rows(r.timings);
@@ -185,6 +206,7 @@ export function writeReport(r: Results, options: { console: boolean; docs: boole
       `- Runtime footprint (esbuild, minified, gzip): every export of \`tydantic\` ${x.footprint.allGzip} B (${x.footprint.allMin} B minified); what a project bundles (the larger of this bench's module and the 200-model project, each with \`Model\`, \`model\`, \`field\` and \`ValidationError\`) ${x.footprint.usedGzip} B.`,
     ]),
     '',
+    ...(x.startup === undefined ? [] : startupTable(x.startup)),
     '## Every timing',
     '',
     ...longTable(all),

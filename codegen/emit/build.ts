@@ -1,11 +1,12 @@
 /**
- * The build emitter: parse's fast path. For input that `is_M` accepts, parse
+ * The build emitter: parse's fast path. For input that `is_M(v, true)`
+ * accepts (the strict check, letting fields with a default be absent), parse
  * would report nothing and convert nothing, so the instance can be built
  * straight from the input, the way a hand-written parser builds it after its
  * check: one pass of checks (`is_M`, allocation-free), then one of
- * construction (`build_M`), with no issue bookkeeping in either. Anything
- * `is_M` rejects (lax conversions, defaults to fill, errors) goes through
- * `parse_M` as before. Only models whose result is a plain copy of checked
+ * construction (`build_M`, which also fills in defaults), with no issue
+ * bookkeeping in either. Anything the check rejects (lax conversions,
+ * errors) goes through `parse_M` as before. Only models whose result is a plain copy of checked
  * input get a build: scalars, literals, nullable and array types of those,
  * other such models and discriminated unions of them; no validators,
  * aliases, kept extras or generics.
@@ -77,19 +78,37 @@ function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean
   }
 }
 
-/** Emits `function build_M(v) { … }`: the instance for input `is_M` accepted. */
+/** Emits `function build_M(v) { … }`: the instance for input `is_M(v, true)` accepted. */
 export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   const { build, ctor } = e.fn(model.id);
   const names = e.names.child(LOCALS);
   out.block(`function ${build}(${model.fields.length === 0 ? '_v' : 'v'}${e.type('any')})${e.type('any')}`, () => {
+    const defaulted: string[] = [];
+    const marks = names.numbered('m');
     const args = model.fields.map((field) => {
       const value = names.numbered('v');
       out.line(`const ${value} = ${read('v', field.name)};`);
-      const copy = copyOf(e, out, names, field.type, value, !field.optional);
-      // `is_M` lets only `?` fields be undefined; they stay absent (the constructor skips them).
-      return copy === value || !field.optional ? copy : `${value} === undefined ? undefined : ${copy}`;
+      // The check let only `?` fields and fields with a default be undefined.
+      const absent = field.optional || field.default !== undefined;
+      const copy = copyOf(e, out, names, field.type, value, !absent);
+      if (field.default !== undefined) {
+        // An absent field gets a fresh copy of its default, as parse gives it.
+        defaulted.push(`if (${value} === undefined) (${marks} ??= []).push(${lit(field.name)});`);
+        return `${value} === undefined ? ${lit(field.default)} : ${copy}`;
+      }
+      // An absent optional field stays absent (the constructor skips it).
+      return copy === value || !absent ? copy : `${value} === undefined ? undefined : ${copy}`;
     });
     const made = `new ${e.ts ? `(${ctor} as any)` : ctor}(${args.join(', ')})`;
+    if (defaulted.length > 0) {
+      // For dump({ excludeUnset }): which fields took their default, as parse marks them.
+      out.line(`const o = ${made};`);
+      out.line(`let ${marks}${e.type('string[] | undefined')};`);
+      for (const line of defaulted) out.line(line);
+      out.line(`if (${marks} !== undefined) ${e.helper('markDefaults')}(o, ${marks});`);
+      out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
+      return;
+    }
     out.line(model.frozen ? `return Object.freeze(${made});` : `return ${made};`);
   });
 }
@@ -134,7 +153,13 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
       return `${e.fn(node.ref).build}(${v})`;
     case 'union': {
       const tags = tagsOf(node, e.models);
-      const tag = read(v, node.discriminator!);
+      let tag = read(v, node.discriminator!);
+      if (present && tags.length > 1) {
+        // Read once (a value known to be there), as a hand-written switch would.
+        const local = names.numbered('t');
+        out.line(`const ${local} = ${tag};`);
+        tag = local;
+      }
       const pick = tags.slice(0, -1).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
         return `${test} ? ${copyOf(e, out, names, member, v, true)} : `;

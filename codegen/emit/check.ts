@@ -1,6 +1,9 @@
 /**
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
- * No coercion, no defaults: data must already have the model's output shape.
+ * No coercion: data must already have the model's output shape. Parse's fast
+ * path calls the same functions with `_d` true, which lets a field with a
+ * default be absent (build then fills the default in); `M.is` passes nothing,
+ * so for it a defaulted field is required, as it is in an instance.
  */
 import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
@@ -8,22 +11,33 @@ import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
 import { type EmitContext, LOCALS } from './context';
 
-/** Emits `function is_M(v) { … }` for one model. */
+/**
+ * The parameter of every check function that lets defaulted fields be absent (see above); a leading
+ * underscore, so that `noUnusedParameters` accepts the functions that have no such field to pass it to.
+ */
+const DEFAULTS = '_d';
+
+/** `v, _d?` with their types: the parameters of a check function. */
+function params(e: EmitContext): string {
+  return `v${e.type('any')}, ${DEFAULTS}${e.ts ? '?: boolean' : ''}`;
+}
+
+/** Emits `function is_M(v, _d) { … }` for one model. */
 export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const isName = e.fn(model.id).is;
-  const local = e.names.child(LOCALS);
-  out.block(`function ${isName}(v${e.type('any')})${e.type('boolean')}`, () => {
+  const local = e.names.child([...LOCALS, DEFAULTS]);
+  out.block(`function ${isName}(${params(e)})${e.type('boolean')}`, () => {
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
-    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;');
+    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;', DEFAULTS);
     out.line('return true;');
   });
 }
 
-/** Emits `function is_D(v) { … }` for a recursive definition. */
+/** Emits `function is_D(v, _d) { … }` for a recursive definition. */
 export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
-  const local = e.names.child(LOCALS);
-  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')})${e.type('boolean')}`, () => {
-    emitCheck(e, out, local, definition.type, 'v', 'return false;');
+  const local = e.names.child([...LOCALS, DEFAULTS]);
+  out.block(`function ${e.fn(definition.id).is}(${params(e)})${e.type('boolean')}`, () => {
+    emitCheck(e, out, local, definition.type, 'v', 'return false;', DEFAULTS);
     out.line('return true;');
   });
 }
@@ -37,6 +51,8 @@ function emitFields(
   extra: ExtraPolicy,
   src: string,
   fail: string,
+  /** The expression that lets defaulted fields be absent (in check functions), if any. */
+  d: string | undefined,
   /** A field known to be valid already (a union's tag), checked only as a key. */
   skip?: string,
 ): void {
@@ -44,16 +60,22 @@ function emitFields(
     if (field.name === skip) continue;
     const value = names.numbered('v');
     out.line(`const ${value} = ${read(src, field.name)};`);
-    // A defaulted field is required in the output shape, so only `?` fields may be undefined.
     if (field.optional) {
-      const cond = failCondition(e, field.type, value);
+      const cond = failCondition(e, field.type, value, d);
       if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) ${fail}`);
-      else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail));
+      else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail, d));
+    } else if (field.default !== undefined && d !== undefined) {
+      // A defaulted field is required in the output shape; absent is fine only when `d` says so. The value's
+      // own test comes first, so a present valid value costs no more than a required field's.
+      const absentOk = `(${value} !== undefined || ${d} !== true)`;
+      const cond = failCondition(e, field.type, value, d);
+      if (cond !== undefined) out.line(`if ((${cond}) && ${absentOk}) ${fail}`);
+      else out.block(`if (${absentOk})`, () => emitCheck(e, out, names, field.type, value, fail, d));
     } else if (field.type.kind === 'unknown') {
       // A required field of any type must still be there (parse reports `missing`).
       out.line(`if (${value} === undefined) ${fail}`);
     } else {
-      emitCheck(e, out, names, field.type, value, fail);
+      emitCheck(e, out, names, field.type, value, fail, d);
     }
   }
   if (extra === 'forbid') {
@@ -70,9 +92,12 @@ export function notExtra(keys: readonly string[], k: string, src: string): strin
   return [...keys.map((key) => `${k} === ${lit(key)}`), `!Object.hasOwn(${src}, ${k})`].join(' || ');
 }
 
-/** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
-export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string): void {
-  const cond = failCondition(e, node, v);
+/**
+ * Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`;
+ * `d`: the expression that lets defaulted fields of nested models be absent (inside check functions).
+ */
+export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string, d?: string): void {
+  const cond = failCondition(e, node, v, d);
   if (cond !== undefined) {
     out.line(`if (${cond}) ${fail}`);
     return;
@@ -87,17 +112,17 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
         const item = names.numbered('v');
         out.line(`const ${item} = ${v}[${i}];`);
-        emitCheck(e, out, names, node.items, item, fail);
+        emitCheck(e, out, names, node.items, item, fail, d);
       });
       return;
     }
     case 'nullable':
-      out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
+      out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail, d));
       return;
     case 'set': {
       out.line(`if (!(${v} instanceof Set)) ${fail}`);
       const item = names.numbered('v');
-      out.block(`for (const ${item} of ${v})`, () => emitCheck(e, out, names, node.items, item, fail));
+      out.block(`for (const ${item} of ${v})`, () => emitCheck(e, out, names, node.items, item, fail, d));
       return;
     }
     case 'map': {
@@ -105,8 +130,8 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       const key = names.numbered('v');
       const value = names.numbered('v');
       out.block(`for (const [${key}, ${value}] of ${v})`, () => {
-        emitCheck(e, out, names, node.key, key, fail);
-        emitCheck(e, out, names, node.value, value, fail);
+        emitCheck(e, out, names, node.key, key, fail, d);
+        emitCheck(e, out, names, node.value, value, fail, d);
       });
       return;
     }
@@ -118,7 +143,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         const item = names.numbered('v');
         const check = (): void => {
           out.line(`const ${item} = ${v}[${i}];`);
-          emitCheck(e, out, names, element, item, fail);
+          emitCheck(e, out, names, element, item, fail, d);
         };
         if (i < node.required) check();
         else out.block(`if (${v}.length > ${i})`, check);
@@ -129,14 +154,14 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.block(`for (let ${j} = ${count}; ${j} < ${v}.length; ${j}++)`, () => {
           const item = names.numbered('v');
           out.line(`const ${item} = ${v}[${j}];`);
-          emitCheck(e, out, names, rest, item, fail);
+          emitCheck(e, out, names, rest, item, fail, d);
         });
       }
       return;
     }
     case 'object':
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
-      emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
+      emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail, d);
       if (node.rest !== undefined) {
         const { rest, restKey } = node;
         const k = names.numbered('k');
@@ -146,7 +171,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
           if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');
           out.line(`const ${value} = ${v}[${k}];`);
-          emitCheck(e, out, names, rest, value, fail);
+          emitCheck(e, out, names, rest, value, fail, d);
         });
       }
       return;
@@ -164,9 +189,9 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
               if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional) {
                 // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
                 out.line(`if (Array.isArray(${v})) ${fail}`);
-                emitFields(e, out, names, model.fields, model.extra, v, fail, tag.name);
+                emitFields(e, out, names, model.fields, model.extra, v, fail, d, tag.name);
               } else {
-                emitCheck(e, out, names, member, v, fail);
+                emitCheck(e, out, names, member, v, fail, d);
               }
               out.line('break;');
             });
@@ -182,7 +207,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         for (const member of node.members) {
           const next = names.numbered('m');
           out.block(`${next}:`, () => {
-            emitCheck(e, out, names, member, v, `break ${next};`);
+            emitCheck(e, out, names, member, v, `break ${next};`, d);
             out.line(`break ${done};`);
           });
         }
@@ -197,9 +222,9 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
 
 /**
  * A single expression that is true when `v` does not fit `node`, for nodes
- * that need no loop; undefined for the others.
+ * that need no loop; undefined for the others. `d` as for `emitCheck`.
  */
-export function failCondition(e: EmitContext, node: TypeNode, v: string): string | undefined {
+export function failCondition(e: EmitContext, node: TypeNode, v: string, d?: string): string | undefined {
   switch (node.kind) {
     case 'string':
       return [`typeof ${v} !== "string"`, ...node.constraints.map((c) => stringFails(e, c, v))].join(' || ');
@@ -225,14 +250,14 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
     case 'ref':
-      return `!${e.fn(node.ref).is}(${v})`;
+      return `!${e.fn(node.ref).is}(${v}${d === undefined ? '' : `, ${d}`})`;
     case 'nullable': {
-      const inner = failCondition(e, node.type, v);
+      const inner = failCondition(e, node.type, v, d);
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;
     }
     case 'union': {
       if (node.discriminator !== undefined) return undefined;
-      const members = node.members.map((m) => failCondition(e, m, v));
+      const members = node.members.map((m) => failCondition(e, m, v, d));
       return members.every((m) => m !== undefined) ? members.map((m) => `(${m})`).join(' && ') : undefined;
     }
     case 'array':
