@@ -86,6 +86,9 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
     const defaulted: string[] = [];
     const marks = names.numbered('m');
     const args = model.fields.map((field) => {
+      const known = onlyValue(field.type);
+      // A required field of one string or boolean literal holds that literal: no need to read it (a union's tag).
+      if (known !== undefined && !field.optional && field.default === undefined) return lit(known);
       const value = names.numbered('v');
       out.line(`const ${value} = ${read('v', field.name)};`);
       // The check let only `?` fields and fields with a default be undefined.
@@ -170,6 +173,16 @@ function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: str
     default:
       return v;
   }
+}
+
+/**
+ * The one value a checked value of `node` can be, for a single string or boolean literal (not a number:
+ * `0` also accepts `-0`, which parse keeps as it is).
+ */
+function onlyValue(node: TypeNode): string | boolean | undefined {
+  if (node.kind !== 'literal' || node.values.length !== 1) return undefined;
+  const [value] = node.values;
+  return typeof value === 'number' ? undefined : value;
 }
 
 /** Whether parse's output for a checked value of `node` is the value itself. */
