@@ -1,8 +1,9 @@
 /**
  * The block cache of `--watch` against fresh emits: the basic fixture's IR,
  * changed one model (or recursive definition) at a time in ways that reach
- * other models' blocks (buildability, a discriminated union's inlined
- * members, hoisted constants, union member kinds), then changed back. With
+ * other models' blocks and schema texts (buildability, a discriminated
+ * union's inlined members and tags, hoisted constants, union member kinds),
+ * then changed back. With
  * one cache throughout, every module must be the one a fresh emit writes.
  */
 import path from 'node:path';
@@ -17,6 +18,13 @@ const CHANGES: Record<string, (model: ModelIR) => ModelIR> = {
   'drops its last field': (m) => ({ ...m, fields: m.fields.slice(0, -1) }),
   'keeps extra keys (no build)': (m) => ({ ...m, extra: 'allow' }),
   'makes every field optional': (m) => ({ ...m, fields: m.fields.map((f): FieldIR => ({ ...f, optional: true })) }),
+  // A discriminated union's member with another tag: the union's model gets other checks and another schema mapping.
+  'renames its string literals': (m) => ({
+    ...m,
+    fields: m.fields.map((f): FieldIR =>
+      f.type.kind === 'literal' ? { ...f, type: { ...f.type, values: f.type.values.map((v) => (typeof v === 'string' ? `${v}2` : v)) } } : f,
+    ),
+  }),
   'gains a field with a pattern first': (m) => ({
     ...m,
     fields: [{ name: 'added', type: { kind: 'string', constraints: [{ kind: 'pattern', source: `^${m.id}$`, flags: '' }] }, optional: false, loc: m.loc }, ...m.fields],

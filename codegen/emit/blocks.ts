@@ -13,6 +13,7 @@ import { comment, Lines } from './code';
 import type { BlockLog, EmitContext } from './context';
 import { emitDump } from './dump';
 import { emitParse } from './parse';
+import { SchemaTexts } from './schema-data';
 
 /** A model's block as recorded: its text with placeholders for hoisted constants, and its log. */
 interface Block {
@@ -25,9 +26,11 @@ interface Block {
   placed?: { readonly names: string; readonly text: string };
 }
 
-/** Blocks kept from one module to the next (one cache per `Generator`). */
+/** Blocks kept from one module to the next (one cache per `Generator`), and the models' schema texts. */
 export class BlockCache {
   private blocks = new Map<string, Block>();
+  /** Each model's schema texts, which do not depend on names: kept also when the ids change. */
+  readonly schemas = new SchemaTexts();
   /** The names every block of the last module was written with: the model and definition ids, and the language. */
   private names: string | undefined;
   /** Each IR object's JSON text, to tell an unchanged model from a changed one when extraction made it anew. */

@@ -52,7 +52,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       body.line('');
     }
   }
-  const schema = emitSchemaData(e, ir, body);
+  const schema = emitSchemaData(e, ir, body, options.cache?.schemas);
   const links = new Lines();
   for (const model of ir.models) {
     const { is, parse, dump, build } = e.fn(model.id);

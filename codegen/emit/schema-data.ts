@@ -4,7 +4,7 @@
  * linked model the `schema` data `link` hands to `M.jsonSchema()`.
  */
 import { reviver } from '../../src/json-schema';
-import type { ProjectIR } from '../ir';
+import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
 import { comment, type Lines, lit } from './code';
 import type { EmitContext } from './context';
 import { definitionOf, SCHEMA_TARGETS, type SchemaMode, type SchemaTarget, schemaClosure } from './schema';
@@ -35,6 +35,67 @@ function derived(text: string, target: SchemaTarget, prefix: string): string {
   return JSON.stringify(JSON.parse(text, reviver(target, prefix)));
 }
 
+/**
+ * A model's (or definition's) own definition texts, per target in `SCHEMA_TARGETS` order: the four texts of
+ * `VARIANTS`, or the `$ref` prefix when the runtime derives that target's texts from draft 2020-12's.
+ */
+type OwnTexts = readonly (readonly string[] | string)[];
+
+function ownTexts(ir: ProjectIR, model: ModelIR | DefinitionIR): OwnTexts {
+  const own = (target: SchemaTarget): string[] => VARIANTS.map(({ mode, byAlias }) => JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias })));
+  const base = own('draft-2020-12');
+  return SCHEMA_TARGETS.map((target) => {
+    if (target === 'draft-2020-12') return base;
+    const wanted = own(target);
+    // Texts the runtime can derive from draft 2020-12's (references elsewhere, 3.0's nullable) are not written twice.
+    const prefix = PREFIXES[target];
+    return wanted.every((text, i) => text === derived(base[i]!, target, prefix)) ? prefix : wanted;
+  });
+}
+
+/**
+ * Each model's own definition texts, kept from one module to the next (`--watch`): writing them is most of
+ * the emit time once the model blocks are reused. A model's texts depend on its own IR and on the models and
+ * definitions it names (a discriminated union's mapping reads its members' tags), so they are kept with the
+ * JSON of those; the IR of a model that was not extracted again is the same object, which is checked first.
+ */
+export class SchemaTexts {
+  private readonly kept = new Map<string, { readonly deps: readonly object[]; readonly key: string; readonly texts: OwnTexts }>();
+  private readonly json = new WeakMap<object, { readonly text: string; readonly refs: readonly string[] }>();
+  private index: { readonly ir: ProjectIR; readonly byId: ReadonlyMap<string, object> } | undefined;
+
+  /** `model`'s texts in `ir`: the kept ones while nothing they depend on changed. */
+  of(ir: ProjectIR, model: ModelIR | DefinitionIR): OwnTexts {
+    if (this.index?.ir !== ir) this.index = { ir, byId: new Map([...ir.models, ...ir.definitions].map((m) => [m.id, m])) };
+    const { byId } = this.index;
+    const deps = [model, ...this.read(model).refs.map((id) => byId.get(id) ?? { missing: id })];
+    const kept = this.kept.get(model.id);
+    if (kept !== undefined && kept.deps.length === deps.length && kept.deps.every((dep, i) => dep === deps[i])) return kept.texts;
+    const key = JSON.stringify(deps.map((dep) => this.read(dep).text));
+    if (kept !== undefined && kept.key === key) {
+      this.kept.set(model.id, { ...kept, deps });
+      return kept.texts;
+    }
+    const texts = ownTexts(ir, model);
+    this.kept.set(model.id, { deps, key, texts });
+    return texts;
+  }
+
+  /** An IR object's JSON text and the ids it names, worked out once per object. */
+  private read(ir: object): { readonly text: string; readonly refs: readonly string[] } {
+    let known = this.json.get(ir);
+    if (known === undefined) {
+      const refs = new Set<string>();
+      const text = JSON.stringify(ir, (key, value: unknown) => {
+        if (key === 'ref' && typeof value === 'string') refs.add(value);
+        return value;
+      });
+      this.json.set(ir, (known = { text, refs: [...refs] }));
+    }
+    return known;
+  }
+}
+
 /** An object literal's key for a model id: `__proto__` computed, so that it is a key and not the prototype. */
 const key = (id: string): string => (id === '__proto__' ? `[${lit(id)}]` : lit(id));
 
@@ -45,29 +106,24 @@ const key = (id: string): string => (id === '__proto__' ? `[${lit(id)}]` : lit(i
  * defining object literals, running, which was a fifth of the import time of a large module. Returns the `schema`
  * property value of a model's link: a thunk of its data.
  */
-export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines): (id: string) => string {
+export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines, texts?: SchemaTexts): (id: string) => string {
   const build = e.names.fresh('schemaTable');
   const cache = e.names.fresh('schemas');
   const lookup = e.names.fresh('schemaOf');
   out.line(comment('JSON Schema definitions, built on first use: per target, [validation, serialization] by alias, then by field name.'));
   out.block(`function ${build}()${e.type('any')}`, () => {
-    const texts = new Map<string, string>();
+    const constants = new Map<string, string>();
     const tables = new Map<string, string>();
     for (const model of [...ir.models, ...ir.definitions]) {
-      const own = (target: SchemaTarget): string[] => VARIANTS.map(({ mode, byAlias }) => JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias })));
-      const base = own('draft-2020-12');
-      const entries = SCHEMA_TARGETS.map((target) => {
-        const wanted = target === 'draft-2020-12' ? base : own(target);
-        if (target !== 'draft-2020-12') {
-          // Texts the runtime can derive from draft 2020-12's (references elsewhere, 3.0's nullable) are not written twice.
-          const prefix = PREFIXES[target];
-          if (wanted.every((text, i) => text === derived(base[i]!, target, prefix))) return `${lit(target)}: ${lit(prefix)}`;
-        }
+      const own = texts === undefined ? ownTexts(ir, model) : texts.of(ir, model);
+      const entries = SCHEMA_TARGETS.map((target, t) => {
+        const wanted = own[t]!;
+        if (typeof wanted === 'string') return `${lit(target)}: ${lit(wanted)}`;
         const names = wanted.map((text) => {
-          let name = texts.get(text);
+          let name = constants.get(text);
           if (name === undefined) {
-            name = e.names.fresh(`json_${texts.size + 1}`);
-            texts.set(text, name);
+            name = e.names.fresh(`json_${constants.size + 1}`);
+            constants.set(text, name);
             out.line(`const ${name} = ${lit(text)};`);
           }
           return name;
