@@ -66,7 +66,11 @@ export class SchemaTexts {
 
   /** `model`'s texts in `ir`: the kept ones while nothing they depend on changed. */
   of(ir: ProjectIR, model: ModelIR | DefinitionIR): OwnTexts {
-    if (this.index?.ir !== ir) this.index = { ir, byId: new Map([...ir.models, ...ir.definitions].map((m) => [m.id, m])) };
+    if (this.index?.ir !== ir) {
+      this.index = { ir, byId: new Map([...ir.models, ...ir.definitions].map((m) => [m.id, m])) };
+      // A new module: forget the models that are gone.
+      for (const id of this.kept.keys()) if (!this.index.byId.has(id)) this.kept.delete(id);
+    }
     const { byId } = this.index;
     const deps = [model, ...this.read(model).refs.map((id) => byId.get(id) ?? { missing: id })];
     const kept = this.kept.get(model.id);
