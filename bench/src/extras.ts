@@ -6,8 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
+import { bundleRuntime, projectImports } from '../../test/helpers/footprint';
 import { fileSource, writeProject } from './project';
 import { BENCH, ROOT } from './report';
 import { measureStartup, type Startup } from './startup';
@@ -108,21 +107,6 @@ async function compile(models: number, edits: number): Promise<Compile> {
   return { models, files: models / 10, generateMs, outputBytes, watchMs };
 }
 
-async function gzipBundle(contents: string): Promise<{ min: number; gzip: number }> {
-  const r = await build({
-    stdin: { contents, resolveDir: ROOT, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'neutral',
-    target: 'es2022',
-    write: false,
-    logLevel: 'error',
-  });
-  const code = r.outputFiles[0]!.contents;
-  return { min: code.length, gzip: gzipSync(code, { level: 9 }).length };
-}
-
 /**
  * The runtime's size: every export, and what a user bundles. Generated code imports each string format's
  * own check and reason function, so a project's bundle holds only the formats its models use; "used" is
@@ -130,14 +114,10 @@ async function gzipBundle(contents: string): Promise<{ min: number; gzip: number
  * names users import themselves, and the larger of the two counts.
  */
 async function footprint(): Promise<Footprint> {
-  const all = await gzipBundle(`export * from ${JSON.stringify(RUNTIME_DIST)};`);
+  const all = await bundleRuntime(RUNTIME_DIST, '*');
   let usedGzip = 0;
   for (const file of [path.join(BENCH, 'src/tydantic/tydantic.gen.ts'), path.join(WORK, 'startup-200/tydantic.gen.ts')]) {
-    const names = new Set(['Model', 'model', 'field', 'ValidationError']);
-    const head = /import \{([^}]*)\} from "tydantic"/.exec(readFileSync(file, 'utf8'))?.[1] ?? '';
-    for (const name of head.split(',')) if (!name.includes('type ') && name.trim() !== '') names.add(name.trim());
-    const used = await gzipBundle(`export { ${[...names].sort().join(', ')} } from ${JSON.stringify(RUNTIME_DIST)};`);
-    usedGzip = Math.max(usedGzip, used.gzip);
+    usedGzip = Math.max(usedGzip, (await bundleRuntime(RUNTIME_DIST, projectImports(file))).gzip);
   }
   return { allMin: all.min, allGzip: all.gzip, usedGzip };
 }
