@@ -57,16 +57,16 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   // Instances come from a constructor of their own (sharing the class's prototype; the class's constructor
   // never runs): V8 sizes the object from what the constructor writes, faster than Object.create followed by
   // one assignment per field. An optional field stays absent (not undefined) when the input has none.
-  const build = e.fn(model.id).ctor;
+  const ctor = e.fn(model.id).ctor;
   const params = model.fields.map((_, i) => `a${i + 1}`);
   const typed = params.map((p) => `${p}${e.type('any')}`);
-  out.block(`function ${build}(${[...(e.ts ? ['this: any'] : []), ...typed].join(', ')})`, () => {
+  out.block(`function ${ctor}(${[...(e.ts ? ['this: any'] : []), ...typed].join(', ')})`, () => {
     model.fields.forEach((field, i) => {
       const assign = write('this', field.name, params[i]!);
       out.line(field.optional && field.default === undefined ? `if (${params[i]} !== undefined) ${assign}` : assign);
     });
   });
-  out.line(`${build}.prototype = ${proto};`);
+  out.line(`${ctor}.prototype = ${proto};`);
   out.line('');
   out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
     for (const validator of before) {
@@ -87,7 +87,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     out.line('if (c.issues.length !== n) return undefined;');
     const declare = after.length > 0 ? 'let' : 'const';
     const args = outputs.map((x) => x.output).join(', ');
-    out.line(`${declare} o = new ${e.ts ? `(${build} as any)` : build}(${args});`);
+    out.line(`${declare} o = new ${e.ts ? `(${ctor} as any)` : ctor}(${args});`);
     out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
     const defaulted = names.numbered('m');
