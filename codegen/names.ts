@@ -46,6 +46,7 @@ export const RUNTIME_HELPERS = [
   'timeOf',
   'trial',
   'urlReason',
+  'unlinked',
   'uuidReason',
   'ParseContext',
 ] as const;

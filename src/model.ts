@@ -11,9 +11,12 @@ export interface Compiled {
   readonly name: string;
   /**
    * Strict, allocation-free check of already-typed data; with `defaults`, fields with a default may be absent
-   * (parse's fast path checks so: `build` fills them in).
+   * (parse's fast path checks so: `build` fills them in). It is the model's static `is` too, so it throws for
+   * a `this` that is a subclass without code of its own.
    */
-  readonly is: (input: unknown, defaults?: boolean) => boolean;
+  readonly is: (this: unknown, input: unknown, defaults?: boolean) => boolean;
+  /** The check can call itself without bound (a cycle of models or definitions): `M.is` turns a stack overflow into false. */
+  readonly recursive?: boolean;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
   /** Parse's fast path: the instance for input `is(input, true)` accepted (for models whose instance is then a plain copy). */
@@ -24,8 +27,8 @@ export interface Compiled {
   readonly construct: (data: object) => unknown;
   /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
   readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
-  /** The model's JSON Schema data, built on first use (absent in modules generated before schemas existed). */
-  readonly schema?: () => SchemaData;
+  /** The model's JSON Schema data, built on first use. */
+  readonly schema: () => SchemaData;
 }
 
 /** The result of `safeParse`. */
@@ -129,6 +132,11 @@ function compiledOf(instance: Model): Compiled {
   return compiled;
 }
 
+/** Throws for a class that inherited a model's statics without code of its own (generated `is` functions call it). */
+export function unlinked(self: unknown): void {
+  if (typeof self === 'function') throw notLinked(self);
+}
+
 function notLinked(cls: unknown): Error {
   const name = typeof cls === 'function' ? cls.name : 'this model';
   if (typeof cls === 'function' && !Object.hasOwn(cls, DECORATED)) {
@@ -150,7 +158,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   const { name, is: check, parse: parseFn, build } = compiled;
   // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
   const guard = (self: unknown): void => {
-    if (self !== cls && typeof self === 'function') throw notLinked(self);
+    if (self !== cls) unlinked(self);
   };
   // One parse call, from `self`'s static; `json`: the input is JSON text, and malformed text is a `json_invalid` issue.
   // Returns the instance itself (no result object on parse's hot path); a failure is thrown with `thrown`, else
@@ -195,15 +203,18 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     return error;
   };
   const statics = {
-    is(this: unknown, input: unknown): boolean {
-      guard(this);
-      try {
-        return check(input);
-      } catch (error) {
-        if (error instanceof RangeError) return false;
-        throw error;
-      }
-    },
+    // The check itself (it refuses a subclass's `this`), or for a recursive model the check with input
+    // deeper than the stack made false.
+    is: compiled.recursive
+      ? function (this: unknown, input: unknown): boolean {
+          try {
+            return check.call(this, input);
+          } catch (error) {
+            if (error instanceof RangeError) return false;
+            throw error;
+          }
+        }
+      : check,
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {
       return run(this, input, options, false, true);
     },
@@ -218,7 +229,6 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
     jsonSchema(this: unknown, options?: JsonSchemaOptions): JsonSchemaObject {
       guard(this);
-      if (compiled.schema === undefined) throw notLinked(cls);
       return jsonSchema(compiled.schema(), options);
     },
     construct(this: unknown, data: object): unknown {
@@ -226,11 +236,9 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       return compiled.construct(data);
     },
   };
-  if (compiled.schema !== undefined) {
-    hide(cls, SCHEMA, compiled.schema);
-    // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
-    hide(cls, '~standard', standardJsonSchema(compiled.schema));
-  }
+  hide(cls, SCHEMA, compiled.schema);
+  // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
+  hide(cls, '~standard', standardJsonSchema(compiled.schema));
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
   hide(cls.prototype, COMPILED, compiled);
 }
@@ -277,6 +285,6 @@ export function linkTemplate(cls: abstract new (...args: never[]) => Model): voi
     throw notLinked(cls);
   };
   if (Object.hasOwn(cls.prototype, COMPILED)) return;
-  const compiled: Compiled = { name: cls.name, is: unusable, parse: unusable, dump, construct: unusable, copy };
+  const compiled: Compiled = { name: cls.name, is: unusable, parse: unusable, dump, construct: unusable, copy, schema: unusable };
   hide(cls.prototype, COMPILED, compiled);
 }

@@ -127,6 +127,17 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().TreeNode.is(cyclic)).toBe(false);
     });
 
+    it('makes the generated check the static `is` itself, and guards only recursive models against the stack', () => {
+      // No wrapper between `Address.is(x)` and the checks: the static is the generated function.
+      expect(m().Address.is.name).toBe('is_Address');
+      // Recursive by itself, and through recursive types that are not models: `is` is false for input deeper than the stack.
+      expect(m().TreeNode.is.name).not.toBe('is_TreeNode');
+      let json: unknown = 1;
+      for (let i = 0; i < 20_000; i++) json = [json];
+      expect(m().Document.is({ data: json, categories: [], list: null })).toBe(false);
+      expect(m().Document.is({ data: [[1]], categories: [], list: null })).toBe(true);
+    });
+
     it('treats an object that only inherits from Date.prototype as an invalid Date', () => {
       const fake = Object.create(Date.prototype);
       const order = { id: 'o', items: [{ sku: 'a', quantity: 1 }], shipTo: { street: 's', zip: '12345' }, placedAt: fake };

@@ -22,11 +22,16 @@ function params(e: EmitContext): string {
   return `v${e.type('any')}, ${DEFAULTS}${e.ts ? '?: boolean' : ''}`;
 }
 
-/** Emits `function is_M(v, _d) { … }` for one model. */
+/**
+ * Emits `function is_M(v, _d) { … }` for one model. It is also the model's static `is` (no wrapper between
+ * `M.is(x)` and the checks), so it refuses a `this` that is a subclass without code of its own; generated
+ * callers call it without a `this`.
+ */
 export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const isName = e.fn(model.id).is;
   const local = e.names.child([...LOCALS, DEFAULTS]);
-  out.block(`function ${isName}(${params(e)})${e.type('boolean')}`, () => {
+  out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${params(e)})${e.type('boolean')}`, () => {
+    out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
     emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;', DEFAULTS);
     out.line('return true;');

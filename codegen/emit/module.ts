@@ -13,6 +13,7 @@ import { instancesOf } from './construct';
 import { emitDumpDefinition } from './dump';
 import { emitParseDefinition } from './parse';
 import { emitSchemaData } from './schema-data';
+import { schemaClosure } from './schema';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -54,6 +55,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   }
   const schema = emitSchemaData(e, ir, body, options.cache?.schemas);
   const links = new Lines();
+  const recursive = recursiveChecks(ir);
   for (const model of ir.models) {
     const { is, parse, dump, build } = e.fn(model.id);
     if (model.generic) {
@@ -62,7 +64,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursive.has(model.id) ? ', recursive: true' : ''} });`,
     );
   }
 
@@ -84,4 +86,18 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   for (const line of constants) head.line(line);
   if (constants.length > 0) head.line('');
   return `${head}${body}${links}`;
+}
+
+/**
+ * The models whose check can call itself without bound: those that reach a model or recursive definition
+ * that refers back to itself (their `M.is` guards against a stack overflow). A check calls the functions of
+ * the models and definitions its schema refers to by `$ref`.
+ */
+function recursiveChecks(ir: ProjectIR): ReadonlySet<string> {
+  const closures = new Map([...ir.models, ...ir.definitions].map((m) => [m.id, schemaClosure(ir, m.id)]));
+  const out = new Set<string>();
+  for (const model of ir.models) {
+    if (closures.get(model.id)!.ids.some((id) => closures.get(id)?.recursive === true)) out.add(model.id);
+  }
+  return out;
 }
