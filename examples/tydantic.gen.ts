@@ -22,7 +22,7 @@ function is_DatabaseConfig(this: unknown, v: any, _d?: boolean): boolean {
   const v1 = v.host;
   if ((typeof v1 !== "string") && (v1 !== undefined || _d !== true)) return false;
   const v2 = v.port;
-  if ((typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 65535 || v2 < 1) && (v2 !== undefined || _d !== true)) return false;
+  if ((!Number.isInteger(v2) || v2 > 65535 || v2 < 1) && (v2 !== undefined || _d !== true)) return false;
   const v3 = v.name;
   if (typeof v3 !== "string" || v3.length < 1) return false;
   const v4 = v.ssl;
@@ -138,7 +138,7 @@ function is_AppConfig(this: unknown, v: any, _d?: boolean): boolean {
   const v2 = v.database;
   if (!is_DatabaseConfig(v2, _d)) return false;
   const v3 = v.workers;
-  if ((typeof v3 !== "number" || !Number.isFinite(v3) || !Number.isInteger(v3) || v3 <= 0) && (v3 !== undefined || _d !== true)) return false;
+  if ((!Number.isInteger(v3) || v3 <= 0) && (v3 !== undefined || _d !== true)) return false;
   const v4 = v.logLevel;
   if ((v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") && (v4 !== undefined || _d !== true)) return false;
   const v5 = v.featureFlags;
@@ -385,9 +385,9 @@ function is_OrderItem(this: unknown, v: any, _d?: boolean): boolean {
   const v1 = v.sku;
   if (typeof v1 !== "string" || v1.length < 1 || v1.length > 32) return false;
   const v2 = v.quantity;
-  if (typeof v2 !== "number" || !Number.isFinite(v2) || !Number.isInteger(v2) || v2 > 100 || v2 < 1) return false;
+  if (!Number.isInteger(v2) || v2 > 100 || v2 < 1) return false;
   const v3 = v.price;
-  if (typeof v3 !== "number" || !Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return false;
+  if (!Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return false;
   for (const k1 in v) {
     if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
     return false;

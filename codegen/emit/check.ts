@@ -233,12 +233,12 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string, d?: str
   switch (node.kind) {
     case 'string':
       return [`typeof ${v} !== "string"`, ...node.constraints.map((c) => stringFails(e, c, v))].join(' || ');
-    case 'number':
-      return [
-        `typeof ${v} !== "number"`,
-        `!Number.isFinite(${v})`,
-        ...node.constraints.map((c) => numberFails(e, c, v)),
-      ].join(' || ');
+    case 'number': {
+      // `Number.isFinite` and `Number.isInteger` are false for anything but a number (no coercion): either is
+      // the whole type test. An integer is finite.
+      const int = node.constraints.some((c) => c.kind === 'int');
+      return [int ? `!Number.isInteger(${v})` : `!Number.isFinite(${v})`, ...node.constraints.filter((c) => c.kind !== 'int').map((c) => numberFails(e, c, v))].join(' || ');
+    }
     case 'boolean':
       return `typeof ${v} !== "boolean"`;
     case 'bigint':
