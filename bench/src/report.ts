@@ -82,6 +82,9 @@ export function targets(r: Results): Target[] {
   const x = r.extras;
   if (x.startup !== undefined) {
     out.push({ what: `startup: import ${x.startup.models} models + first parse`, target: '≤ 30 ms', measured: `${x.startup.medianMs.toFixed(1)} ms`, met: x.startup.medianMs <= 30 });
+    // Not a target: the same module with only what the speed targets need (see the startup table), the limit of the one above.
+    const floor = x.startup.variants.find((v) => v.name === 'tydantic, fast path only');
+    if (floor !== undefined) out.push({ what: 'startup of the fast path alone (the limit of the target above)', target: '–', measured: `${floor.totalMs.toFixed(1)} ms`, met: undefined });
   }
   if (x.compile !== undefined) {
     out.push({ what: `generate: ${x.compile.models} models`, target: '< 20 s', measured: `${(x.compile.generateMs / 1000).toFixed(1)} s`, met: x.compile.generateMs < 20_000 });

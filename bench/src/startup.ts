@@ -73,6 +73,31 @@ async function bundle(entry: string, outfile: string, alias: Record<string, stri
   await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', alias, logLevel: 'error' });
 }
 
+/**
+ * A generated module with the body of every full-parse, dump and schema-data function emptied (the emitter
+ * writes each function from a line `function name(` at the start of a line to a line `}`).
+ */
+export function fastPathOnly(module: string): string {
+  const out: string[] = [];
+  let inside = false;
+  for (const line of module.split('\n')) {
+    if (inside) {
+      if (line === '}') {
+        inside = false;
+        out.push(line);
+      }
+      continue;
+    }
+    out.push(line);
+    if (/^function (parse_\w+|dump_\w+|schemaTable)\(.*\{$/.test(line)) {
+      inside = true;
+      out.push('  return undefined as any;');
+    }
+  }
+  if (inside) throw new Error('fastPathOnly: a function did not end with a line "}"');
+  return out.join('\n');
+}
+
 /** Writes the script a fresh process runs: import, first call, check, and the times as JSON. */
 function writeStarter(file: string, bundleFile: string, v: Variant, sample: object): void {
   writeFileSync(
@@ -115,6 +140,21 @@ async function prepare(work: string, models: number, runtime: { src: string; dis
     name: 'tydantic',
     setup: `the model classes and their generated module; first call \`${last}.parse(sample)\``,
     entry: path.join(dir, 'app.ts'),
+    call: `out = m.${last}.parse(sample);`,
+    check: `out instanceof m.${last}`,
+  }, dir, SAMPLE, alias);
+  // The floor of a design with per-model compiled checks: the same module with the full parse, the dump and
+  // the schema data emptied, leaving what the `is` and parse speed targets need (checks, builds, constructors),
+  // the links and the runtime. The valid sample takes the fast path, so the first call is the same.
+  writeFileSync(path.join(dir, 'tydantic.fast.gen.ts'), fastPathOnly(readFileSync(path.join(dir, 'tydantic.gen.ts'), 'utf8')));
+  writeFileSync(path.join(dir, 'fast.ts'), "import './tydantic.fast.gen';\nexport * from './index';\n");
+  await add({
+    name: 'tydantic, fast path only',
+    setup:
+      'the same generated module with the bodies of the full parse (`parse_M`), the dump (`dump_M`) and the schema data emptied: ' +
+      'the checks, builds and constructors the `is` and parse speed targets need, the links and the runtime (a floor for any module of per-model compiled checks; ' +
+      `not a usable module: invalid input and dumps reach the emptied functions); first call \`${last}.parse(sample)\`, which takes the fast path`,
+    entry: path.join(dir, 'fast.ts'),
     call: `out = m.${last}.parse(sample);`,
     check: `out instanceof m.${last}`,
   }, dir, SAMPLE, alias);
