@@ -16,17 +16,17 @@ const fields_7 = ["customer", "email", "items", "shipTo", "billTo", "tags", "pri
 // DatabaseConfig: config.ts:5
 const DatabaseConfig_proto = DatabaseConfig.prototype;
 
-function is_DatabaseConfig(this: unknown, v: any, _d?: boolean): boolean {
+function is_DatabaseConfig(this: unknown, v: any): boolean {
   if (this !== undefined && this !== DatabaseConfig) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.host;
-  if ((typeof v1 !== "string") && (v1 !== undefined || _d !== true)) return false;
+  if (typeof v1 !== "string") return false;
   const v2 = v.port;
-  if ((!Number.isInteger(v2) || v2 > 65535 || v2 < 1) && (v2 !== undefined || _d !== true)) return false;
+  if (!Number.isInteger(v2) || v2 > 65535 || v2 < 1) return false;
   const v3 = v.name;
   if (typeof v3 !== "string" || v3.length < 1) return false;
   const v4 = v.ssl;
-  if ((typeof v4 !== "boolean") && (v4 !== undefined || _d !== true)) return false;
+  if (typeof v4 !== "boolean") return false;
   for (const k1 in v) {
     if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -101,10 +101,19 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
 }
 
 function build_DatabaseConfig(v: any): any {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
   const v1 = v.host;
+  if (v1 !== undefined && (typeof v1 !== "string")) return undefined;
   const v2 = v.port;
+  if (v2 !== undefined && (!Number.isInteger(v2) || v2 > 65535 || v2 < 1)) return undefined;
   const v3 = v.name;
+  if (typeof v3 !== "string" || v3.length < 1) return undefined;
   const v4 = v.ssl;
+  if (v4 !== undefined && (typeof v4 !== "boolean")) return undefined;
+  for (const k1 in v) {
+    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
+    return undefined;
+  }
   const o = new (DatabaseConfig_new as any)(v1 === undefined ? "localhost" : v1, v2 === undefined ? 5432 : v2, v3, v4 === undefined ? false : v4);
   let m1: string[] | undefined;
   if (v1 === undefined) (m1 ??= []).push("host");
@@ -130,27 +139,25 @@ function dump_DatabaseConfig(v: any, d: any, inc: any, exc: any): any {
 // AppConfig: config.ts:14
 const AppConfig_proto = AppConfig.prototype;
 
-function is_AppConfig(this: unknown, v: any, _d?: boolean): boolean {
+function is_AppConfig(this: unknown, v: any): boolean {
   if (this !== undefined && this !== AppConfig) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.environment;
   if (v1 !== "development" && v1 !== "staging" && v1 !== "production") return false;
   const v2 = v.database;
-  if (!is_DatabaseConfig(v2, _d)) return false;
+  if (!is_DatabaseConfig(v2)) return false;
   const v3 = v.workers;
-  if ((!Number.isInteger(v3) || v3 <= 0) && (v3 !== undefined || _d !== true)) return false;
+  if (!Number.isInteger(v3) || v3 <= 0) return false;
   const v4 = v.logLevel;
-  if ((v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") && (v4 !== undefined || _d !== true)) return false;
+  if (v4 !== "debug" && v4 !== "info" && v4 !== "warn" && v4 !== "error") return false;
   const v5 = v.featureFlags;
-  if ((v5 !== undefined || _d !== true)) {
-    if (!Array.isArray(v5)) return false;
-    for (let i1 = 0; i1 < v5.length; i1++) {
-      const v6 = v5[i1];
-      if (typeof v6 !== "string") return false;
-    }
+  if (!Array.isArray(v5)) return false;
+  for (let i1 = 0; i1 < v5.length; i1++) {
+    const v6 = v5[i1];
+    if (typeof v6 !== "string") return false;
   }
   const v7 = v.maintenanceUntil;
-  if ((v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) && (v7 !== undefined || _d !== true)) return false;
+  if (v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) return false;
   for (const k1 in v) {
     if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
     return false;
@@ -279,7 +286,7 @@ function dump_AppConfig(v: any, d: any, inc: any, exc: any): any {
 // Address: models/address.ts:5
 const Address_proto = Address.prototype;
 
-function is_Address(this: unknown, v: any, _d?: boolean): boolean {
+function is_Address(this: unknown, v: any): boolean {
   if (this !== undefined && this !== Address) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.street;
@@ -289,7 +296,7 @@ function is_Address(this: unknown, v: any, _d?: boolean): boolean {
   const v3 = v.zip;
   if (typeof v3 !== "string" || !re_3.test(v3)) return false;
   const v4 = v.country;
-  if ((v4 !== "US" && v4 !== "CA") && (v4 !== undefined || _d !== true)) return false;
+  if (v4 !== "US" && v4 !== "CA") return false;
   return true;
 }
 
@@ -352,10 +359,15 @@ function parse_Address(v: any, c: ParseContext): any {
 }
 
 function build_Address(v: any): any {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
   const v1 = v.street;
+  if (typeof v1 !== "string") return undefined;
   const v2 = v.city;
+  if (typeof v2 !== "string") return undefined;
   const v3 = v.zip;
+  if (typeof v3 !== "string" || !re_3.test(v3)) return undefined;
   const v4 = v.country;
+  if (v4 !== undefined && (v4 !== "US" && v4 !== "CA")) return undefined;
   const o = new (Address_new as any)(v1, v2, v3, v4 === undefined ? "US" : v4);
   let m1: string[] | undefined;
   if (v4 === undefined) (m1 ??= []).push("country");
@@ -379,7 +391,7 @@ function dump_Address(v: any, d: any, inc: any, exc: any): any {
 // OrderItem: models/order.ts:6
 const OrderItem_proto = OrderItem.prototype;
 
-function is_OrderItem(this: unknown, v: any, _d?: boolean): boolean {
+function is_OrderItem(this: unknown, v: any): boolean {
   if (this !== undefined && this !== OrderItem) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.sku;
@@ -453,9 +465,17 @@ function parse_OrderItem(v: any, c: ParseContext): any {
 }
 
 function build_OrderItem(v: any): any {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return undefined;
   const v1 = v.sku;
+  if (typeof v1 !== "string" || v1.length < 1 || v1.length > 32) return undefined;
   const v2 = v.quantity;
+  if (!Number.isInteger(v2) || v2 > 100 || v2 < 1) return undefined;
   const v3 = v.price;
+  if (!Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return undefined;
+  for (const k1 in v) {
+    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
+    return undefined;
+  }
   return new (OrderItem_new as any)(v1, v2, v3);
 }
 
@@ -473,7 +493,7 @@ function dump_OrderItem(v: any, d: any, inc: any, exc: any): any {
 // CreateOrder: models/order.ts:14
 const CreateOrder_proto = CreateOrder.prototype;
 
-function is_CreateOrder(this: unknown, v: any, _d?: boolean): boolean {
+function is_CreateOrder(this: unknown, v: any): boolean {
   if (this !== undefined && this !== CreateOrder) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   const v1 = v.customer;
@@ -484,22 +504,20 @@ function is_CreateOrder(this: unknown, v: any, _d?: boolean): boolean {
   if (!Array.isArray(v3) || v3.length < 1) return false;
   for (let i1 = 0; i1 < v3.length; i1++) {
     const v4 = v3[i1];
-    if (!is_OrderItem(v4, _d)) return false;
+    if (!is_OrderItem(v4)) return false;
   }
   const v5 = v.shipTo;
-  if (!is_Address(v5, _d)) return false;
+  if (!is_Address(v5)) return false;
   const v6 = v.billTo;
-  if (v6 !== undefined && (v6 !== null && (!is_Address(v6, _d)))) return false;
+  if (v6 !== undefined && (v6 !== null && (!is_Address(v6)))) return false;
   const v7 = v.tags;
-  if ((v7 !== undefined || _d !== true)) {
-    if (!Array.isArray(v7)) return false;
-    for (let i2 = 0; i2 < v7.length; i2++) {
-      const v8 = v7[i2];
-      if (typeof v8 !== "string") return false;
-    }
+  if (!Array.isArray(v7)) return false;
+  for (let i2 = 0; i2 < v7.length; i2++) {
+    const v8 = v7[i2];
+    if (typeof v8 !== "string") return false;
   }
   const v9 = v.priority;
-  if ((v9 !== "low" && v9 !== "normal" && v9 !== "high") && (v9 !== undefined || _d !== true)) return false;
+  if (v9 !== "low" && v9 !== "normal" && v9 !== "high") return false;
   const v10 = v.giftNote;
   if (v10 !== undefined && (typeof v10 !== "string")) return false;
   const v11 = v.placedAt;

@@ -10,16 +10,18 @@ export interface Compiled {
   /** The model's name in messages. */
   readonly name: string;
   /**
-   * Strict, allocation-free check of already-typed data; with `defaults`, fields with a default may be absent
-   * (parse's fast path checks so: `build` fills them in). It is the model's static `is` too, so it throws for
+   * Strict, allocation-free check of already-typed data. It is the model's static `is` too, so it throws for
    * a `this` that is a subclass without code of its own.
    */
-  readonly is: (this: unknown, input: unknown, defaults?: boolean) => boolean;
+  readonly is: (this: unknown, input: unknown) => boolean;
   /** The check can call itself without bound (a cycle of models or definitions): `M.is` turns a stack overflow into false. */
   readonly recursive?: boolean;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
-  /** Parse's fast path: the instance for input `is(input, true)` accepted (for models whose instance is then a plain copy). */
+  /**
+   * Parse's fast path, for models whose instance is a plain copy of checked input: the instance when the input
+   * passes the strict check (fields with a default may be absent), else undefined, in one pass.
+   */
   readonly build?: (input: unknown) => unknown;
   /** Turns an instance into plain data, as the context and the include/exclude trees say. */
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
@@ -177,11 +179,12 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       }
     }
     // Input the strict check accepts needs no conversion and has nothing to report (unless the call's `extra`
-    // policy differs): it is built in one pass, as a hand-written parser would after its check, and without
-    // the parse context, which only the full path needs.
+    // policy differs): `build` checks and builds it in one pass, without the parse context, which only the
+    // full path needs; at the first value that does not pass, it returns undefined and the full path runs.
     if (malformed === undefined && build !== undefined && options?.extra === undefined) {
       try {
-        if (check(input, true)) return build(input);
+        const out = build(input);
+        if (out !== undefined) return out;
       } catch (error) {
         // Too deep for the stack: the full path below reports it.
         if (!(error instanceof RangeError)) throw error;

@@ -9,6 +9,7 @@ import type { ProjectIR } from '../codegen/ir';
 import { messageTemplates } from '../src/messages';
 import { validCase, toPlain } from './helpers/arbitrary';
 import { compileFixture } from './helpers/compile';
+import { paths, replaced } from './helpers/mutate';
 
 let ir: ProjectIR;
 let m: Record<string, any>;
@@ -45,18 +46,18 @@ describe.each(models)('%s', (name) => {
     );
   });
 
-  it("parse's fast path (check, then build) gives what its full path gives: same classes, keys in order, values, frozenness, defaults", () => {
+  it("parse's fast path (build, checking as it goes) gives what its full path gives: same classes, keys in order, values, frozenness, defaults", () => {
     const compiled = m[name].prototype[Symbol.for('tydantic.compiled')];
     const hasBuild = typeof compiled.build === 'function';
     let fast = 0;
     fc.assert(
       fc.property(validCase(ir, name), ({ input }) => {
-        // The generated parse function itself: the full path, which M.parse skips for input `is` accepts.
+        // The generated parse function itself: the full path, which M.parse skips for input the build takes.
         const c = { issues: [], extra: undefined, strict: undefined, json: false, messages: undefined, context: undefined };
         const full = compiled.parse(input, c);
         expect(c.issues).toStrictEqual([]);
         const x = m[name].parse(input);
-        if (hasBuild && compiled.is(input, true)) fast++;
+        if (hasBuild && compiled.build(input) !== undefined) fast++;
         expect(anatomy(x)).toStrictEqual(anatomy(full));
         // A built instance reuses nothing of the input: changing the result never changes the input.
         if (hasBuild) {
@@ -68,6 +69,38 @@ describe.each(models)('%s', (name) => {
       { numRuns: 200 },
     );
     if (hasBuild) expect(fast).toBeGreaterThan(5);
+  });
+
+  it("parse's fast path takes only what its full path takes as it is: on broken input it gives up, or builds what the full path builds", () => {
+    const compiled = m[name].prototype[Symbol.for('tydantic.compiled')];
+    if (typeof compiled.build !== 'function') return;
+    const junk = fc.constantFrom(null, undefined, '', 'x', '12', 'yes', -0, 1.5, Number.NaN, Number.POSITIVE_INFINITY, true, 0, [], {}, [1], { a: 1 }, new Date(0), 2n);
+    const broken = validCase(ir, name).chain(({ input }) =>
+      fc.tuple(fc.constantFrom(...paths(input)), junk).map(([path, by]) => replaced(input, path, by)),
+    );
+    let gaveUp = 0;
+    fc.assert(
+      fc.property(fc.oneof(broken, fc.anything({ withDate: true, withNullPrototype: true })), (input) => {
+        let built: unknown;
+        try {
+          built = compiled.build(input);
+        } catch (error) {
+          // Only input deeper than the stack may end the fast path by throwing; M.parse then takes the full path.
+          expect(error).toBeInstanceOf(RangeError);
+          return;
+        }
+        if (built === undefined) {
+          gaveUp++;
+          return;
+        }
+        const c = { issues: [], extra: undefined, strict: true, json: false, messages: undefined, context: undefined };
+        const full = compiled.parse(input, c);
+        expect(c.issues).toStrictEqual([]);
+        expect(anatomy(built)).toStrictEqual(anatomy(full));
+      }),
+      { numRuns: 200 },
+    );
+    expect(gaveUp).toBeGreaterThan(5);
   });
 
   it("round-trips through JSON mode: parse(x.dump({ mode: 'json' })) deep-equals x", () => {

@@ -1,19 +1,19 @@
 /**
- * The build emitter: parse's fast path. For input that `is_M(v, true)`
- * accepts (the strict check, letting fields with a default be absent), parse
- * would report nothing and convert nothing, so the instance can be built
- * straight from the input, the way a hand-written parser builds it after its
- * check: one pass of checks (`is_M`, allocation-free), then one of
- * construction (`build_M`, which also fills in defaults), with no issue
- * bookkeeping in either. Anything the check rejects (lax conversions,
- * errors) goes through `parse_M` as before. Only models whose result is a plain copy of checked
- * input get a build: scalars, literals, nullable and array types of those,
- * other such models and discriminated unions of them; no validators,
- * aliases, kept extras or generics.
+ * The build emitter: parse's fast path. Input that passes the strict check
+ * (letting fields with a default be absent) needs no conversion and has
+ * nothing to report, so the instance is built straight from it, in one pass
+ * that checks each value as it copies it (`build_M`), with no issue
+ * bookkeeping; it returns undefined at the first value that does not pass,
+ * and `M.parse` then runs `parse_M`. The tests are `is_M`'s (`failCondition`,
+ * `notExtra`). Only models whose result is a plain copy of checked input get
+ * a build: scalars, literals, nullable and array types of those, other such
+ * models and discriminated unions of them; no validators, aliases, kept
+ * extras or generics.
  */
 import { type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
+import { failCondition, notExtra } from './check';
 import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
@@ -78,30 +78,50 @@ function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean
   }
 }
 
-/** Emits `function build_M(v) { … }`: the instance for input `is_M(v, true)` accepted. */
+/**
+ * Emits `function build_M(v) { … }`: the instance for input that passes the strict check (letting fields with
+ * a default be absent), or `undefined` at the first value that does not. One pass checks and builds, as a
+ * hand-written parser could: each field is read once, and nothing is built twice.
+ */
 export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   const { build, ctor } = e.fn(model.id);
   const names = e.names.child(LOCALS);
-  out.block(`function ${build}(${model.fields.length === 0 ? '_v' : 'v'}${e.type('any')})${e.type('any')}`, () => {
+  const fail = 'return undefined;';
+  out.block(`function ${build}(v${e.type('any')})${e.type('any')}`, () => {
+    out.line(`if (typeof v !== "object" || v === null || Array.isArray(v)) ${fail}`);
     const defaulted: string[] = [];
     const marks = names.numbered('m');
     const args = model.fields.map((field) => {
-      const known = onlyValue(field.type);
-      // A required field of one string or boolean literal holds that literal: no need to read it (a union's tag).
-      if (known !== undefined && !field.optional && field.default === undefined) return lit(known);
       const value = names.numbered('v');
-      out.line(`const ${value} = ${read('v', field.name)};`);
-      // The check let only `?` fields and fields with a default be undefined.
-      const absent = field.optional || field.default !== undefined;
-      const copy = copyOf(e, out, names, field.type, value, !absent);
-      if (field.default !== undefined) {
-        // An absent field gets a fresh copy of its default, as parse gives it.
-        defaulted.push(`if (${value} === undefined) (${marks} ??= []).push(${lit(field.name)});`);
-        return `${value} === undefined ? ${lit(field.default)} : ${copy}`;
+      const known = onlyValue(field.type);
+      if (known !== undefined && !field.optional && field.default === undefined) {
+        // A required field of one string or boolean literal (a union's tag): tested, and written as that literal.
+        out.line(`if (${read('v', field.name)} !== ${lit(known)}) ${fail}`);
+        return lit(known);
       }
-      // An absent optional field stays absent (the constructor skips it).
-      return copy === value || !absent ? copy : `${value} === undefined ? undefined : ${copy}`;
+      out.line(`const ${value} = ${read('v', field.name)};`);
+      if (!field.optional && field.default === undefined) return take(e, out, names, field.type, value, fail);
+      // An optional field may be absent (it stays absent: the constructor skips it); a defaulted one gets a
+      // fresh copy of its default, as parse gives it.
+      const absent = field.default === undefined ? 'undefined' : lit(field.default);
+      if (field.default !== undefined) defaulted.push(`if (${value} === undefined) (${marks} ??= []).push(${lit(field.name)});`);
+      const cond = same(field.type) ? failCondition(e, field.type, value) : undefined;
+      if (cond !== undefined) {
+        out.line(`if (${value} !== undefined && (${cond})) ${fail}`);
+        return field.default === undefined ? value : `${value} === undefined ? ${absent} : ${value}`;
+      }
+      const result = names.numbered('r');
+      out.line(`let ${result}${e.type('any')} = ${absent};`);
+      out.block(`if (${value} !== undefined)`, () => out.line(`${result} = ${take(e, out, names, field.type, value, fail)};`));
+      return result;
     });
+    if (model.extra === 'forbid') {
+      const k = names.numbered('k');
+      out.block(`for (const ${k} in v)`, () => {
+        out.line(`if (${notExtra(model.fields.map((f) => f.name), k, 'v')}) continue;`);
+        out.line(fail);
+      });
+    }
     const made = `new ${e.ts ? `(${ctor} as any)` : ctor}(${args.join(', ')})`;
     if (defaulted.length > 0) {
       // For dump({ excludeUnset }): which fields took their default, as parse marks them.
@@ -117,61 +137,59 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
 }
 
 /**
- * An expression for parse's output for checked value `v` of `node` (statements it needs go to `out` first):
- * `v` itself for scalars, a new array for an array, a new instance for a model. `present`: `v` is known to
- * be a value of `node` here, not an absent optional or a null that statements run before the expression meet.
+ * Checks present value `v` of `node` strictly, running `fail` when it does not fit (statements go to `out`),
+ * and returns an expression for parse's output: `v` itself for scalars, a new array for an array, a new
+ * instance for a model (a nested build, which reports its failure by returning undefined).
  */
-function copyOf(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, present: boolean): string {
+function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string): string {
+  const cond = same(node) ? failCondition(e, node, v) : undefined;
+  if (cond !== undefined) {
+    out.line(`if (${cond}) ${fail}`);
+    return v;
+  }
   switch (node.kind) {
     case 'nullable': {
-      const inner = copyOf(e, out, names, node.type, v, false);
-      return inner === v ? v : `${v} === null ? null : ${inner}`;
+      const result = names.numbered('r');
+      out.line(`let ${result}${e.type('any')} = null;`);
+      out.block(`if (${v} !== null)`, () => out.line(`${result} = ${take(e, out, names, node.type, v, fail)};`));
+      return result;
     }
     case 'array': {
-      if (same(node.items)) return `${v}.slice()`;
+      const lengthChecks = node.constraints.map((c) => (c.kind === 'minItems' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`));
+      out.line(`if (${[`!Array.isArray(${v})`, ...lengthChecks].join(' || ')}) ${fail}`);
       const items = names.numbered('a');
       const i = names.numbered('i');
       const item = names.numbered('x');
-      const fill = (): void => {
-        out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
-          out.line(`const ${item} = ${v}[${i}];`);
-          out.line(`${items}[${i}] = ${copyOf(e, out, names, node.items, item, true)};`);
-        });
-      };
-      if (present) {
-        // `is_M` checked it is an array: no test again.
-        out.line(`const ${items}${e.type('any[]')} = new Array(${v}.length);`);
-        fill();
-        return items;
-      }
-      // An optional or nullable array may be absent here: only a present one is copied.
-      out.line(`let ${items}${e.type('any')};`);
-      out.block(`if (Array.isArray(${v}))`, () => {
-        out.line(`${items} = new Array(${v}.length);`);
-        fill();
+      out.line(`const ${items}${e.type('any[]')} = new Array(${v}.length);`);
+      out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
+        out.line(`const ${item} = ${v}[${i}];`);
+        out.line(`${items}[${i}] = ${take(e, out, names, node.items, item, fail)};`);
       });
-      return `${items} === undefined ? ${v} : ${items}`;
+      return items;
     }
-    case 'model':
-      return `${e.fn(node.ref).build}(${v})`;
+    case 'model': {
+      const built = names.numbered('b');
+      out.line(`const ${built} = ${e.fn(node.ref).build}(${v});`);
+      out.line(`if (${built} === undefined) ${fail}`);
+      return built;
+    }
     case 'union': {
-      const tags = tagsOf(node, e.models);
-      let tag = read(v, node.discriminator!);
-      if (present && tags.length > 1) {
-        // Read once (a value known to be there), as a hand-written switch would.
-        const local = names.numbered('t');
-        out.line(`const ${local} = ${tag};`);
-        tag = local;
-      }
-      const pick = tags.slice(0, -1).map(({ values, member }) => {
+      // Buildable unions are discriminated unions of models: the tag picks the member's build, which checks
+      // the whole member, its tag too.
+      out.line(`if (typeof ${v} !== "object" || ${v} === null) ${fail}`);
+      const tag = names.numbered('t');
+      out.line(`const ${tag} = ${read(v, node.discriminator!)};`);
+      const built = names.numbered('b');
+      const pick = tagsOf(node, e.models).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
-        return `${test} ? ${copyOf(e, out, names, member, v, true)} : `;
+        return `${test} ? ${e.fn((member as { ref: string }).ref).build}(${v}) : `;
       });
-      // The last member needs no test: `is_M` let through only values whose tag is one of the members'.
-      return `(${pick.join('')}${copyOf(e, out, names, tags[tags.length - 1]!.member, v, true)})`;
+      out.line(`const ${built} = ${pick.join('')}undefined;`);
+      out.line(`if (${built} === undefined) ${fail}`);
+      return built;
     }
     default:
-      return v;
+      throw new Error(`no build for ${node.kind}`);
   }
 }
 

@@ -1,9 +1,8 @@
 /**
  * The check emitter: strict, allocation-free boolean validation (`M.is`).
- * No coercion: data must already have the model's output shape. Parse's fast
- * path calls the same functions with `_d` true, which lets a field with a
- * default be absent (build then fills the default in); `M.is` passes nothing,
- * so for it a defaulted field is required, as it is in an instance.
+ * No coercion: data must already have the model's output shape, so a field
+ * with a default is required, as it is in an instance. Parse's fast path
+ * (build.ts) makes the same tests through `failCondition` and `notExtra`.
  */
 import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
@@ -11,38 +10,32 @@ import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
 import { type EmitContext, LOCALS } from './context';
 
-/**
- * The parameter of every check function that lets defaulted fields be absent (see above); a leading
- * underscore, so that `noUnusedParameters` accepts the functions that have no such field to pass it to.
- */
-const DEFAULTS = '_d';
-
-/** `v, _d?` with their types: the parameters of a check function. */
+/** `v` with its type: the parameter of a check function. */
 function params(e: EmitContext): string {
-  return `v${e.type('any')}, ${DEFAULTS}${e.ts ? '?: boolean' : ''}`;
+  return `v${e.type('any')}`;
 }
 
 /**
- * Emits `function is_M(v, _d) { … }` for one model. It is also the model's static `is` (no wrapper between
+ * Emits `function is_M(v) { … }` for one model. It is also the model's static `is` (no wrapper between
  * `M.is(x)` and the checks), so it refuses a `this` that is a subclass without code of its own; generated
  * callers call it without a `this`.
  */
 export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const isName = e.fn(model.id).is;
-  const local = e.names.child([...LOCALS, DEFAULTS]);
+  const local = e.names.child(LOCALS);
   out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${params(e)})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
     out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
-    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;', DEFAULTS);
+    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;');
     out.line('return true;');
   });
 }
 
-/** Emits `function is_D(v, _d) { … }` for a recursive definition. */
+/** Emits `function is_D(v) { … }` for a recursive definition. */
 export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
-  const local = e.names.child([...LOCALS, DEFAULTS]);
+  const local = e.names.child(LOCALS);
   out.block(`function ${e.fn(definition.id).is}(${params(e)})${e.type('boolean')}`, () => {
-    emitCheck(e, out, local, definition.type, 'v', 'return false;', DEFAULTS);
+    emitCheck(e, out, local, definition.type, 'v', 'return false;');
     out.line('return true;');
   });
 }
@@ -56,8 +49,6 @@ function emitFields(
   extra: ExtraPolicy,
   src: string,
   fail: string,
-  /** The expression that lets defaulted fields be absent (in check functions), if any. */
-  d: string | undefined,
   /** A field known to be valid already (a union's tag), checked only as a key. */
   skip?: string,
 ): void {
@@ -66,21 +57,14 @@ function emitFields(
     const value = names.numbered('v');
     out.line(`const ${value} = ${read(src, field.name)};`);
     if (field.optional) {
-      const cond = failCondition(e, field.type, value, d);
+      const cond = failCondition(e, field.type, value);
       if (cond !== undefined) out.line(`if (${value} !== undefined && (${cond})) ${fail}`);
-      else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail, d));
-    } else if (field.default !== undefined && d !== undefined) {
-      // A defaulted field is required in the output shape; absent is fine only when `d` says so. The value's
-      // own test comes first, so a present valid value costs no more than a required field's.
-      const absentOk = `(${value} !== undefined || ${d} !== true)`;
-      const cond = failCondition(e, field.type, value, d);
-      if (cond !== undefined) out.line(`if ((${cond}) && ${absentOk}) ${fail}`);
-      else out.block(`if (${absentOk})`, () => emitCheck(e, out, names, field.type, value, fail, d));
+      else out.block(`if (${value} !== undefined)`, () => emitCheck(e, out, names, field.type, value, fail));
     } else if (field.type.kind === 'unknown') {
       // A required field of any type must still be there (parse reports `missing`).
       out.line(`if (${value} === undefined) ${fail}`);
     } else {
-      emitCheck(e, out, names, field.type, value, fail, d);
+      emitCheck(e, out, names, field.type, value, fail);
     }
   }
   if (extra === 'forbid') {
@@ -97,12 +81,9 @@ export function notExtra(keys: readonly string[], k: string, src: string): strin
   return [...keys.map((key) => `${k} === ${lit(key)}`), `!Object.hasOwn(${src}, ${k})`].join(' || ');
 }
 
-/**
- * Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`;
- * `d`: the expression that lets defaulted fields of nested models be absent (inside check functions).
- */
-export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string, d?: string): void {
-  const cond = failCondition(e, node, v, d);
+/** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */
+export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: string, fail: string): void {
+  const cond = failCondition(e, node, v);
   if (cond !== undefined) {
     out.line(`if (${cond}) ${fail}`);
     return;
@@ -117,17 +98,17 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
         const item = names.numbered('v');
         out.line(`const ${item} = ${v}[${i}];`);
-        emitCheck(e, out, names, node.items, item, fail, d);
+        emitCheck(e, out, names, node.items, item, fail);
       });
       return;
     }
     case 'nullable':
-      out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail, d));
+      out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
       return;
     case 'set': {
       out.line(`if (!(${v} instanceof Set)) ${fail}`);
       const item = names.numbered('v');
-      out.block(`for (const ${item} of ${v})`, () => emitCheck(e, out, names, node.items, item, fail, d));
+      out.block(`for (const ${item} of ${v})`, () => emitCheck(e, out, names, node.items, item, fail));
       return;
     }
     case 'map': {
@@ -135,8 +116,8 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       const key = names.numbered('v');
       const value = names.numbered('v');
       out.block(`for (const [${key}, ${value}] of ${v})`, () => {
-        emitCheck(e, out, names, node.key, key, fail, d);
-        emitCheck(e, out, names, node.value, value, fail, d);
+        emitCheck(e, out, names, node.key, key, fail);
+        emitCheck(e, out, names, node.value, value, fail);
       });
       return;
     }
@@ -148,7 +129,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         const item = names.numbered('v');
         const check = (): void => {
           out.line(`const ${item} = ${v}[${i}];`);
-          emitCheck(e, out, names, element, item, fail, d);
+          emitCheck(e, out, names, element, item, fail);
         };
         if (i < node.required) check();
         else out.block(`if (${v}.length > ${i})`, check);
@@ -159,14 +140,14 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.block(`for (let ${j} = ${count}; ${j} < ${v}.length; ${j}++)`, () => {
           const item = names.numbered('v');
           out.line(`const ${item} = ${v}[${j}];`);
-          emitCheck(e, out, names, rest, item, fail, d);
+          emitCheck(e, out, names, rest, item, fail);
         });
       }
       return;
     }
     case 'object':
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
-      emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail, d);
+      emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
       if (node.rest !== undefined) {
         const { rest, restKey } = node;
         const k = names.numbered('k');
@@ -176,7 +157,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
           if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');
           out.line(`const ${value} = ${v}[${k}];`);
-          emitCheck(e, out, names, rest, value, fail, d);
+          emitCheck(e, out, names, rest, value, fail);
         });
       }
       return;
@@ -194,9 +175,9 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
               if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional) {
                 // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
                 out.line(`if (Array.isArray(${v})) ${fail}`);
-                emitFields(e, out, names, model.fields, model.extra, v, fail, d, tag.name);
+                emitFields(e, out, names, model.fields, model.extra, v, fail, tag.name);
               } else {
-                emitCheck(e, out, names, member, v, fail, d);
+                emitCheck(e, out, names, member, v, fail);
               }
               out.line('break;');
             });
@@ -212,7 +193,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         for (const member of node.members) {
           const next = names.numbered('m');
           out.block(`${next}:`, () => {
-            emitCheck(e, out, names, member, v, `break ${next};`, d);
+            emitCheck(e, out, names, member, v, `break ${next};`);
             out.line(`break ${done};`);
           });
         }
@@ -227,9 +208,9 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
 
 /**
  * A single expression that is true when `v` does not fit `node`, for nodes
- * that need no loop; undefined for the others. `d` as for `emitCheck`.
+ * that need no loop; undefined for the others.
  */
-export function failCondition(e: EmitContext, node: TypeNode, v: string, d?: string): string | undefined {
+export function failCondition(e: EmitContext, node: TypeNode, v: string): string | undefined {
   switch (node.kind) {
     case 'string':
       return [`typeof ${v} !== "string"`, ...node.constraints.map((c) => stringFails(e, c, v))].join(' || ');
@@ -255,14 +236,14 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string, d?: str
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
     case 'ref':
-      return `!${e.fn(node.ref).is}(${v}${d === undefined ? '' : `, ${d}`})`;
+      return `!${e.fn(node.ref).is}(${v})`;
     case 'nullable': {
-      const inner = failCondition(e, node.type, v, d);
+      const inner = failCondition(e, node.type, v);
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;
     }
     case 'union': {
       if (node.discriminator !== undefined) return undefined;
-      const members = node.members.map((m) => failCondition(e, m, v, d));
+      const members = node.members.map((m) => failCondition(e, m, v));
       return members.every((m) => m !== undefined) ? members.map((m) => `(${m})`).join(' && ') : undefined;
     }
     case 'array':
