@@ -13,7 +13,7 @@
 import { type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
-import { failCondition, notExtra } from './check';
+import { arrayFails, failCondition, notExtra } from './check';
 import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
@@ -155,8 +155,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
       return result;
     }
     case 'array': {
-      const lengthChecks = node.constraints.map((c) => (c.kind === 'minItems' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`));
-      out.line(`if (${[`!Array.isArray(${v})`, ...lengthChecks].join(' || ')}) ${fail}`);
+      out.line(`if (${arrayFails(node, v)}) ${fail}`);
       const items = names.numbered('a');
       const i = names.numbered('i');
       const item = names.numbered('x');

@@ -90,10 +90,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
   }
   switch (node.kind) {
     case 'array': {
-      const lengthChecks = node.constraints.map((c) =>
-        c.kind === 'minItems' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`,
-      );
-      out.line(`if (${[`!Array.isArray(${v})`, ...lengthChecks].join(' || ')}) ${fail}`);
+      out.line(`if (${arrayFails(node, v)}) ${fail}`);
       const i = names.numbered('i');
       out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
         const item = names.numbered('v');
@@ -204,6 +201,12 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
     default:
       throw new Error(`no statement form for ${node.kind}`);
   }
+}
+
+/** An expression true when `v` is not an array or its length breaks a constraint of `node` (its items aside). */
+export function arrayFails(node: Extract<TypeNode, { kind: 'array' }>, v: string): string {
+  const lengthChecks = node.constraints.map((c) => (c.kind === 'minItems' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`));
+  return [`!Array.isArray(${v})`, ...lengthChecks].join(' || ');
 }
 
 /**
