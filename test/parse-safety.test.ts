@@ -1,5 +1,6 @@
 /** Extra and hostile keys, the `is` guard, input never mutated: both decorator modes. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFixture } from './helpers/compile';
 import { modes, useBasicFixture } from './helpers/fixture';
 
 describe.each(modes)('%s decorators', (mode) => {
@@ -130,8 +131,10 @@ describe.each(modes)('%s decorators', (mode) => {
     it('makes the generated check the static `is` itself, and guards only recursive models against the stack', () => {
       // No wrapper between `Address.is(x)` and the checks: the static is the generated function.
       expect(m().Address.is.name).toBe('is_Address');
+      // A recursive model's wrapper passes its `this` on: a subclass without code of its own is refused there too.
+      class SubTree extends m().TreeNode {}
+      expect(() => SubTree.is({ id: 1, label: 'a', children: [] })).toThrow(/^SubTree is not a model/);
       // Recursive by itself, and through recursive types that are not models: `is` is false for input deeper than the stack.
-      expect(m().TreeNode.is.name).not.toBe('is_TreeNode');
       let json: unknown = 1;
       for (let i = 0; i < 20_000; i++) json = [json];
       expect(m().Document.is({ data: json, categories: [], list: null })).toBe(false);
@@ -188,6 +191,47 @@ describe.each(modes)('%s decorators', (mode) => {
         ].join('\n'),
       );
     });
+  });
+});
+
+describe('the static `is` of unusual models', () => {
+  let x: Record<string, any>;
+  beforeAll(async () => {
+    const index = [
+      "import { Model, model } from 'tydantic';",
+      '/** Recursive only through its map keys. */',
+      '@model()',
+      'export class Key extends Model {',
+      '  name!: string;',
+      '  next?: Map<Key, number>;',
+      '}',
+      '@model()',
+      'export class KeyHolder extends Model {',
+      '  m!: Map<Key, number>;',
+      '}',
+      '/** Named as the generated check names its input. */',
+      '@model()',
+      'export class v extends Model {',
+      '  a!: string;',
+      '}',
+    ].join('\n');
+    x = (await compileFixture('basic', 'standard', { index })).exports;
+  });
+
+  it('guards a model recursive only through map keys, and a model that holds it, against the stack', () => {
+    const cyclic: Record<string, unknown> = { name: 'a' };
+    cyclic['next'] = new Map([[cyclic, 1]]);
+    expect(x['Key'].is(cyclic)).toBe(false);
+    expect(x['KeyHolder'].is({ m: new Map([[cyclic, 1]]) })).toBe(false);
+    expect(x['Key'].is({ name: 'a', next: new Map([[{ name: 'b' }, 1]]) })).toBe(true);
+    expect(x['KeyHolder'].is({ m: new Map([[{ name: 'b', next: new Map() }, 1]]) })).toBe(true);
+  });
+
+  it("checks a model whose class is named like the check's input", () => {
+    expect(x['v'].is({ a: 'x' })).toBe(true);
+    expect(x['v'].is({ a: 1 })).toBe(false);
+    class W extends x['v'] {}
+    expect(() => (W as any).is({ a: 'x' })).toThrow(/^W is not a model/);
   });
 });
 

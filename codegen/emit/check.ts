@@ -23,10 +23,12 @@ function params(e: EmitContext): string {
 export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const isName = e.fn(model.id).is;
   const local = e.names.child(LOCALS);
-  out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${params(e)})${e.type('boolean')}`, () => {
+  // The input is `v`, unless that is the class's own name, which the first line needs.
+  const v = model.id === 'v' ? local.numbered('v') : 'v';
+  out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
-    out.line('if (typeof v !== "object" || v === null || Array.isArray(v)) return false;');
-    emitFields(e, out, local, model.fields, model.extra, 'v', 'return false;');
+    out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
+    emitFields(e, out, local, model.fields, model.extra, v, 'return false;');
     out.line('return true;');
   });
 }

@@ -3,7 +3,7 @@
  * one block per model (check, parse, dump), then the links.
  * A pure function of the IR and the options: same input, same bytes.
  */
-import type { ProjectIR } from '../ir';
+import { assertNever, type ProjectIR, type TypeNode } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
 import { emitIsDefinition } from './check';
@@ -13,7 +13,6 @@ import { instancesOf } from './construct';
 import { emitDumpDefinition } from './dump';
 import { emitParseDefinition } from './parse';
 import { emitSchemaData } from './schema-data';
-import { schemaClosure } from './schema';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -90,14 +89,62 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
 
 /**
  * The models whose check can call itself without bound: those that reach a model or recursive definition
- * that refers back to itself (their `M.is` guards against a stack overflow). A check calls the functions of
- * the models and definitions its schema refers to by `$ref`.
+ * that reaches itself (their `M.is` guards against a stack overflow). A check calls the function of every
+ * model and definition its types name, wherever they sit (map keys included).
  */
 function recursiveChecks(ir: ProjectIR): ReadonlySet<string> {
-  const closures = new Map([...ir.models, ...ir.definitions].map((m) => [m.id, schemaClosure(ir, m.id)]));
+  const refs = new Map<string, string[]>();
+  for (const model of ir.models) refs.set(model.id, model.fields.flatMap((f) => typeRefs(f.type)));
+  for (const definition of ir.definitions) refs.set(definition.id, typeRefs(definition.type));
+  const reach = (from: string): Set<string> => {
+    const seen = new Set<string>();
+    const todo = [...(refs.get(from) ?? [])];
+    for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      todo.push(...(refs.get(id) ?? []));
+    }
+    return seen;
+  };
+  const reached = new Map([...refs.keys()].map((id) => [id, reach(id)]));
   const out = new Set<string>();
   for (const model of ir.models) {
-    if (closures.get(model.id)!.ids.some((id) => closures.get(id)?.recursive === true)) out.add(model.id);
+    const all = reached.get(model.id)!;
+    if (all.has(model.id) || [...all].some((id) => reached.get(id)?.has(id) === true)) out.add(model.id);
   }
   return out;
+}
+
+/** The ids of the models and definitions a type names, at any depth. */
+function typeRefs(node: TypeNode): string[] {
+  switch (node.kind) {
+    case 'model':
+    case 'ref':
+      return [node.ref];
+    case 'array':
+    case 'set':
+      return typeRefs(node.items);
+    case 'map':
+      return [...typeRefs(node.key), ...typeRefs(node.value)];
+    case 'tuple':
+      return [...node.elements.flatMap(typeRefs), ...(node.rest === undefined ? [] : typeRefs(node.rest))];
+    case 'object':
+      return [...node.fields.flatMap((f) => typeRefs(f.type)), ...(node.rest === undefined ? [] : typeRefs(node.rest))];
+    case 'nullable':
+      return typeRefs(node.type);
+    case 'union':
+      return node.members.flatMap(typeRefs);
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'unknown':
+    case 'null':
+    case 'undefined':
+    case 'literal':
+    case 'date':
+      return [];
+    default:
+      return assertNever(node);
+  }
 }
