@@ -209,6 +209,17 @@ describe('the static `is` of unusual models', () => {
       'export class KeyHolder extends Model {',
       '  m!: Map<Key, number>;',
       '}',
+      '/** A discriminated union whose member holds the union. */',
+      '@model()',
+      'export class Twig extends Model {',
+      "  kind!: 'twig';",
+      '  size!: number;',
+      '}',
+      '@model()',
+      'export class Bough extends Model {',
+      "  kind!: 'bough' | 'limb';",
+      '  kids!: (Twig | Bough)[];',
+      '}',
       '/** Named as the generated check names its input. */',
       '@model()',
       'export class v extends Model {',
@@ -225,6 +236,19 @@ describe('the static `is` of unusual models', () => {
     expect(x['KeyHolder'].is({ m: new Map([[cyclic, 1]]) })).toBe(false);
     expect(x['Key'].is({ name: 'a', next: new Map([[{ name: 'b' }, 1]]) })).toBe(true);
     expect(x['KeyHolder'].is({ m: new Map([[{ name: 'b', next: new Map() }, 1]]) })).toBe(true);
+  });
+
+  it('compiles and checks a discriminated union whose member holds the union', () => {
+    const tree = { kind: 'bough', kids: [{ kind: 'twig', size: 1 }, { kind: 'limb', kids: [{ kind: 'twig', size: 2 }] }] };
+    expect(x['Bough'].is(tree)).toBe(true);
+    expect(x['Bough'].is({ kind: 'bough', kids: [{ kind: 'limb', kids: [{ kind: 'twig', size: 'x' }] }] })).toBe(false);
+    const parsed = x['Bough'].parse(tree);
+    expect(parsed.kids[1]).toBeInstanceOf(x['Bough']);
+    expect(parsed.kids[1].kids[0]).toBeInstanceOf(x['Twig']);
+    expect(parsed.toJSON()).toEqual(tree);
+    let deep: unknown = { kind: 'twig', size: 1 };
+    for (let i = 0; i < 20_000; i++) deep = { kind: 'bough', kids: [deep] };
+    expect(x['Bough'].is(deep)).toBe(false);
   });
 
   it("checks a model whose class is named like the check's input", () => {

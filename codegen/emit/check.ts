@@ -28,7 +28,9 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
     out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
+    e.checking.add(model.id);
     emitFields(e, out, local, model.fields, model.extra, v, 'return false;');
+    e.checking.delete(model.id);
     out.line('return true;');
   });
 }
@@ -171,10 +173,13 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
             out.block(`case ${lit(values[values.length - 1]!)}:`, () => {
               const model = member.kind === 'model' ? e.models.get(member.ref) : undefined;
               const tag = model?.fields.find((f) => f.name === node.discriminator);
-              if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional) {
+              if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional && !e.checking.has(model.id)) {
                 // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
+                // A member whose checks are being written already (it holds the union) is called instead.
                 out.line(`if (Array.isArray(${v})) ${fail}`);
+                e.checking.add(model.id);
                 emitFields(e, out, names, model.fields, model.extra, v, fail, tag.name);
+                e.checking.delete(model.id);
               } else {
                 emitCheck(e, out, names, member, v, fail);
               }

@@ -37,6 +37,8 @@ export class EmitContext {
   readonly dumped = new Set<string>();
   /** `buildable`'s answers so far, by model id (build.ts). */
   readonly buildable = new Map<string, boolean>();
+  /** The models whose field checks the check being written is inside (check.ts inlines union members, but not into themselves). */
+  readonly checking = new Set<string>();
   private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
   private readonly constantLines: string[] = [];
