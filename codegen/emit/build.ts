@@ -92,13 +92,13 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
     const defaulted: string[] = [];
     const marks = names.numbered('m');
     const args = model.fields.map((field) => {
-      const value = names.numbered('v');
       const known = onlyValue(field.type);
       if (known !== undefined && !field.optional && field.default === undefined) {
         // A required field of one string or boolean literal (a union's tag): tested, and written as that literal.
         out.line(`if (${read('v', field.name)} !== ${lit(known)}) ${fail}`);
         return lit(known);
       }
+      const value = names.numbered('v');
       out.line(`const ${value} = ${read('v', field.name)};`);
       if (!field.optional && field.default === undefined) return take(e, out, names, field.type, value, fail);
       // An optional field may be absent (it stays absent: the constructor skips it); a defaulted one gets a

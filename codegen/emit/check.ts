@@ -10,11 +10,6 @@ import { lit, type Lines, read } from './code';
 import type { RuntimeHelper } from '../names';
 import { type EmitContext, LOCALS } from './context';
 
-/** `v` with its type: the parameter of a check function. */
-function params(e: EmitContext): string {
-  return `v${e.type('any')}`;
-}
-
 /**
  * Emits `function is_M(v) { … }` for one model. It is also the model's static `is` (no wrapper between
  * `M.is(x)` and the checks), so it refuses a `this` that is a subclass without code of its own; generated
@@ -28,9 +23,7 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
     out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
-    e.checking.add(model.id);
-    emitFields(e, out, local, model.fields, model.extra, v, 'return false;');
-    e.checking.delete(model.id);
+    emitModelFields(e, out, local, model, v, 'return false;');
     out.line('return true;');
   });
 }
@@ -38,10 +31,17 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
 /** Emits `function is_D(v) { … }` for a recursive definition. */
 export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
   const local = e.names.child(LOCALS);
-  out.block(`function ${e.fn(definition.id).is}(${params(e)})${e.type('boolean')}`, () => {
+  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')})${e.type('boolean')}`, () => {
     emitCheck(e, out, local, definition.type, 'v', 'return false;');
     out.line('return true;');
   });
+}
+
+/** A model's field checks, written with the model noted in `e.checking` (a union inside does not inline it again). */
+function emitModelFields(e: EmitContext, out: Lines, names: Names, model: ModelIR, src: string, fail: string, skip?: string): void {
+  e.checking.add(model.id);
+  emitFields(e, out, names, model.fields, model.extra, src, fail, skip);
+  e.checking.delete(model.id);
 }
 
 /** The checks of an object's fields (and, when it forbids extras, of its keys), each running `fail`. */
@@ -177,9 +177,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
                 // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
                 // A member whose checks are being written already (it holds the union) is called instead.
                 out.line(`if (Array.isArray(${v})) ${fail}`);
-                e.checking.add(model.id);
-                emitFields(e, out, names, model.fields, model.extra, v, fail, tag.name);
-                e.checking.delete(model.id);
+                emitModelFields(e, out, names, model, v, fail, tag.name);
               } else {
                 emitCheck(e, out, names, member, v, fail);
               }
