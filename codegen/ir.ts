@@ -65,6 +65,10 @@ export type TypeNode =
   | { readonly kind: 'bigint' }
   /** `unknown` and `any`: any value, passed through as it is. */
   | { readonly kind: 'unknown' }
+  /** `{}`: any value but `null` and `undefined`, passed through as it is. */
+  | { readonly kind: 'nonNullish' }
+  /** `object`: any value that is not a primitive (an object, an array, a function), passed through as it is. */
+  | { readonly kind: 'nonPrimitive' }
   | { readonly kind: 'null' }
   | { readonly kind: 'undefined' }
   /** One of the values; `enum` when they are the members of a TypeScript enum (pydantic's `enum` error, not `literal_error`). */
@@ -83,7 +87,10 @@ export type TypeNode =
       readonly rest?: TypeNode;
     }
   | { readonly kind: 'model'; readonly ref: string }
-  /** A recursive type alias or interface, hoisted to `ProjectIR.definitions`: its validators call themselves. */
+  /**
+   * A type of `ProjectIR.definitions`, which has functions of its own: one used in several places, or one that
+   * refers to itself (its validators call themselves).
+   */
   | { readonly kind: 'ref'; readonly ref: string; readonly name: string }
   | {
       /** An interface, type alias or object literal type: validated structurally, parsed to a plain object. */
@@ -169,6 +176,8 @@ export interface ModelIR {
   readonly populateByName?: true;
   /** `@model({ frozen: true })`: instances are frozen once built (parse, construct, copy). */
   readonly frozen?: true;
+  /** `@model({ maxDepth })`: how many values of recursive types may nest in each other in this model's input. */
+  readonly maxDepth?: number;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
   readonly description?: string;
@@ -181,7 +190,11 @@ export interface ModelIR {
   readonly loc: SourceLoc;
 }
 
-/** A recursive type that is not a model (`type Json = … | Json[]`, `interface Tree { children: Tree[] }`). */
+/**
+ * A type that is not a model but has functions of its own, referenced by `ref` nodes: an object type or union
+ * used in more than one place (`interface User` in many payloads), or one that refers to itself
+ * (`type Json = … | Json[]`, `interface Tree { children: Tree[] }`).
+ */
 export interface DefinitionIR {
   /** Unique among models and definitions; a valid identifier. */
   readonly id: string;
@@ -195,8 +208,56 @@ export interface DefinitionIR {
 export interface ProjectIR {
   /** Sorted by file, then position: the order of the generated code. */
   readonly models: readonly ModelIR[];
-  /** Recursive types referenced by `ref` nodes, in the order they were met. */
+  /** Shared and recursive types referenced by `ref` nodes, in the order their conversion completed. */
   readonly definitions: readonly DefinitionIR[];
+}
+
+/** Models and definitions by id: what emitters look a `model` or `ref` node up in. */
+export interface TypeIndex {
+  readonly models: ReadonlyMap<string, ModelIR>;
+  readonly definitions: ReadonlyMap<string, DefinitionIR>;
+}
+
+/** The fields of a model or object type (a `ref` to an object type's definition included), else undefined. */
+export function fieldsOf(node: TypeNode, index: TypeIndex): readonly FieldIR[] | undefined {
+  if (node.kind === 'model') return index.models.get(node.ref)?.fields;
+  const type = node.kind === 'ref' ? index.definitions.get(node.ref)?.type : node;
+  return type?.kind === 'object' ? type.fields : undefined;
+}
+
+/** The type nodes directly inside `node`: items, keys and values, elements, fields, members. */
+export function childrenOf(node: TypeNode): readonly TypeNode[] {
+  switch (node.kind) {
+    case 'array':
+    case 'set':
+      return [node.items];
+    case 'map':
+      return [node.key, node.value];
+    case 'tuple':
+      return node.rest === undefined ? node.elements : [...node.elements, node.rest];
+    case 'object':
+      return node.rest === undefined ? node.fields.map((f) => f.type) : [...node.fields.map((f) => f.type), node.rest];
+    case 'nullable':
+      return [node.type];
+    case 'union':
+      return node.members;
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'unknown':
+    case 'nonNullish':
+    case 'nonPrimitive':
+    case 'null':
+    case 'undefined':
+    case 'literal':
+    case 'date':
+    case 'model':
+    case 'ref':
+      return [];
+    default:
+      return assertNever(node);
+  }
 }
 
 /** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
@@ -207,12 +268,11 @@ export function assertNever(value: never): never {
 /** The tag values of each member of a discriminated union (models or object types), in member order. */
 export function tagsOf(
   node: TypeNode & { kind: 'union' },
-  models: ReadonlyMap<string, ModelIR>,
+  index: TypeIndex,
 ): { readonly values: readonly LiteralValue[]; readonly member: TypeNode }[] {
   return node.members.map((member) => {
-    const fields = member.kind === 'model' ? models.get(member.ref)?.fields : member.kind === 'object' ? member.fields : undefined;
-    const tag = fields?.find((f) => f.name === node.discriminator)?.type;
-    if (tag?.kind !== 'literal') throw new Error(`member ${label(member, models)} has no literal '${node.discriminator}'`);
+    const tag = fieldsOf(member, index)?.find((f) => f.name === node.discriminator)?.type;
+    if (tag?.kind !== 'literal') throw new Error(`member ${label(member, index.models)} has no literal '${node.discriminator}'`);
     return { values: tag.values, member };
   });
 }
@@ -263,6 +323,10 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
     case 'undefined':
     case 'unknown':
       return node.kind;
+    case 'nonNullish':
+      return '{}';
+    case 'nonPrimitive':
+      return 'object';
     case 'literal':
       return node.values.map(literalText).join('|');
     case 'date':

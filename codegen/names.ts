@@ -16,6 +16,7 @@ export const RUNTIME_HELPERS = [
   'dumpValue',
   'dateReason',
   'emailIssue',
+  'enter',
   'fieldsSet',
   'isDateString',
   'isEmail',

@@ -19,6 +19,11 @@ export interface ModelOptions {
   aliasGenerator?: 'camelCase' | 'snake_case' | 'PascalCase' | ((name: string) => string);
   /** Instances are frozen once built (by parse, construct or copy): assigning a field throws a TypeError. */
   frozen?: boolean;
+  /**
+   * How many values of recursive types (types that can contain themselves) may nest in each other in this
+   * model's input: deeper input is a `too_deep` issue (parse) or false (`is`). 256 by default.
+   */
+  maxDepth?: number;
 }
 
 /** Options of `@computed()`; the compile step reads them from source, so they must be literals. */

@@ -5,6 +5,8 @@ export interface ErrorContexts {
   model_type: { class_name: string };
   none_required: undefined;
   undefined_required: undefined;
+  none_forbidden: undefined;
+  object_type: undefined;
   string_type: undefined;
   string_too_short: { min_length: number };
   string_too_long: { max_length: number };
@@ -41,6 +43,7 @@ export interface ErrorContexts {
   ip_v4_address: undefined;
   ip_v6_address: undefined;
   recursion_loop: undefined;
+  too_deep: { max_depth: number };
   union_tag_invalid: { discriminator: string; tag: string; expected_tags: string };
   union_tag_not_found: { discriminator: string };
 }
@@ -59,6 +62,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   model_type: 'Input should be a valid dictionary or instance of {class_name}',
   none_required: 'Input should be null',
   undefined_required: 'Input should be undefined',
+  none_forbidden: 'Input should not be null or undefined',
+  object_type: 'Input should be an object or an array',
   string_type: 'Input should be a valid string',
   string_too_short: 'String should have at least {min_length} character{expected_plural}',
   string_too_long: 'String should have at most {max_length} character{expected_plural}',
@@ -97,6 +102,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   ip_v4_address: 'Input is not a valid IPv4 address',
   ip_v6_address: 'Input is not a valid IPv6 address',
   recursion_loop: 'Recursion error - cyclic reference detected',
+  too_deep: 'Input should be nested at most {max_depth} levels deep',
   union_tag_invalid:
     "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",
   union_tag_not_found: 'Unable to extract tag using discriminator {discriminator}',

@@ -1,8 +1,8 @@
 import { DECORATED } from './decorators';
 import { type Issue, ValidationError } from './errors';
 import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
-import { type MessageOverrides, templateOf } from './messages';
-import { dumpValue, issue, keepExtras, type ParseContext } from './runtime';
+import type { MessageOverrides } from './messages';
+import { dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -13,16 +13,23 @@ export interface Compiled {
    * Strict, allocation-free check of already-typed data. It is the model's static `is` too, so it throws for
    * a `this` that is a subclass without code of its own.
    */
-  readonly is: (this: unknown, input: unknown) => boolean;
-  /** The check can call itself without bound (a cycle of models or definitions): `M.is` turns a stack overflow into false. */
-  readonly recursive?: boolean;
+  readonly is: (this: unknown, input: unknown, depth: number) => boolean;
+  /**
+   * The model reaches a recursive type (one that can contain itself, through models or definitions): its check
+   * and build take how many values of recursive types may still nest, and its parse keeps them in `c.stack`.
+   */
+  readonly recursive?: true;
+  /** The model is itself a recursive type: its input is the first value on `c.stack`. */
+  readonly cyclic?: true;
+  /** How many values of recursive types may nest in each other (`@model({ maxDepth })`; MAX_DEPTH by default). */
+  readonly maxDepth?: number;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
   /**
    * Parse's fast path, for models whose instance is a plain copy of checked input: the instance when the input
    * passes the strict check (fields with a default may be absent), else undefined, in one pass.
    */
-  readonly build?: (input: unknown) => unknown;
+  readonly build?: (input: unknown, depth: number) => unknown;
   /** Turns an instance into plain data, as the context and the include/exclude trees say. */
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
   /** Builds an instance from trusted data, without validation; absent fields with defaults get them. */
@@ -146,8 +153,7 @@ function notLinked(cls: unknown): Error {
   }
   return new Error(
     `${name} has no validator loaded: run \`npx tydantic generate\` and import the generated module ` +
-      `(tydantic.gen) once at startup, before ${name} is used (not while modules are still loading, ` +
-      `such as at the top level of a model's own file)`,
+      `(tydantic.gen) once at startup, before ${name} is used (not at the top level of a model's own file)`,
   );
 }
 
@@ -157,7 +163,8 @@ function notLinked(cls: unknown): Error {
  * at run time (TypeScript still types them as methods, so call them through the class).
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
-  const { name, is: check, parse: parseFn, build } = compiled;
+  const { name, is: check, parse: parseFn, build, recursive } = compiled;
+  const maxDepth = compiled.maxDepth ?? MAX_DEPTH;
   // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
   const guard = (self: unknown): void => {
     if (self !== cls) unlinked(self);
@@ -182,40 +189,28 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     // policy differs): `build` checks and builds it in one pass, without the parse context, which only the
     // full path needs; at the first value that does not pass, it returns undefined and the full path runs.
     if (malformed === undefined && build !== undefined && options?.extra === undefined) {
-      try {
-        const out = build(input);
-        if (out !== undefined) return out;
-      } catch (error) {
-        // Too deep for the stack: the full path below reports it.
-        if (!(error instanceof RangeError)) throw error;
-      }
+      const out = build(input, maxDepth);
+      if (out !== undefined) return out;
     }
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
-    let out: unknown;
-    try {
-      if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: malformed });
-      else out = parseFn(input, c);
-    } catch (error) {
-      // Input nested deeper than the stack (or cyclic, for a recursive model) is an issue, not a crash.
-      if (!(error instanceof RangeError)) throw error;
-      c.issues = [{ type: 'recursion_loop', loc: [], msg: templateOf('recursion_loop', c.messages), input }];
+    if (recursive) {
+      // A recursive model's own input is the outermost value of a recursive type.
+      c.stack = compiled.cyclic ? [input] : [];
+      c.maxDepth = maxDepth;
     }
+    let out: unknown;
+    if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: malformed });
+    else out = parseFn(input, c);
     if (c.issues.length === 0) return out;
     const error = failure(name, c.issues, thrown);
     if (thrown) throw error;
     return error;
   };
   const statics = {
-    // The check itself (it refuses a subclass's `this`), or for a recursive model the check with input
-    // deeper than the stack made false.
-    is: compiled.recursive
+    // The check itself (it refuses a subclass's `this`), or for a recursive model the check told the depth allowed.
+    is: recursive
       ? function (this: unknown, input: unknown): boolean {
-          try {
-            return check.call(this, input);
-          } catch (error) {
-            if (error instanceof RangeError) return false;
-            throw error;
-          }
+          return check.call(this, input, maxDepth);
         }
       : check,
     parse(this: unknown, input: unknown, options?: ParseOptions): unknown {

@@ -18,6 +18,35 @@ export interface ParseContext {
   messages?: MessageOverrides | undefined;
   /** The call's `context` option, handed to validators. */
   context?: unknown;
+  /**
+   * Set for a model whose types can recur: the values being parsed by the functions of recursive types
+   * (types that can contain themselves) that are running, outermost first (see `enter`).
+   */
+  stack?: unknown[] | undefined;
+  /** How many values of recursive types may be nested in each other (the model's `maxDepth`). */
+  maxDepth?: number | undefined;
+}
+
+/** How many values of recursive types may nest in each other when a model does not say (`@model({ maxDepth })`). */
+export const MAX_DEPTH = 256;
+
+/**
+ * Called by generated code before it parses `v` as a recursive type: false, after reporting why, when `v` is
+ * one of the values being parsed around it (a cycle: `recursion_loop`) or when as many are nested already as
+ * the model allows (`too_deep`); else `v` joins `c.stack`, which the caller pops once the parse returns.
+ */
+export function enter(c: ParseContext, v: unknown, loc: Loc): boolean {
+  const stack = c.stack!;
+  if (typeof v === 'object' && v !== null && stack.includes(v)) {
+    issue(c, 'recursion_loop', loc, v);
+    return false;
+  }
+  if (stack.length >= c.maxDepth!) {
+    issue(c, 'too_deep', loc, v, { max_depth: c.maxDepth! });
+    return false;
+  }
+  stack.push(v);
+  return true;
 }
 
 /** What a validator returns when it threw: its issue is already reported. */
@@ -51,7 +80,8 @@ export function runValidator(
 
 /** A fresh context for one member of a union: same options, its own issues. */
 export function trial(c: ParseContext): ParseContext {
-  return { issues: [], extra: c.extra, strict: c.strict, json: c.json, messages: c.messages, context: c.context };
+  // The same options, stack included (a trial parses inside the same values).
+  return { ...c, issues: [] };
 }
 
 /**

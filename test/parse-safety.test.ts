@@ -116,16 +116,41 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(() => Unlinked.is({})).toThrow(/^Unlinked is not a model/);
     });
 
-    it('reports input nested deeper than the stack as recursion_loop', () => {
-      let deep: Record<string, unknown> = { name: 'leaf' };
-      for (let i = 0; i < 20_000; i++) deep = { name: 'x', parent: deep };
+    it('reports input nested deeper than maxDepth as too_deep where the limit falls, and `is` agrees on it', () => {
+      // `levels` TreeNodes nested through `parent`.
+      const chain = (levels: number): Record<string, unknown> => {
+        let node: Record<string, unknown> = { name: 'leaf', children: [] };
+        for (let i = 1; i < levels; i++) node = { name: 'x', children: [], parent: node };
+        return node;
+      };
+      expect(m().TreeNode.parse(chain(256))).toBeInstanceOf(m().TreeNode);
+      expect(m().TreeNode.is(chain(256))).toBe(true);
+      expect(m().TreeNode.is(chain(257))).toBe(false);
+      const deep = chain(20_000);
+      const at = Array.from({ length: 256 }, () => 'parent');
+      const inner = at.reduce<any>((node, key) => node[key], deep);
       expect(issuesOf('TreeNode', deep)).toEqual([
-        { type: 'recursion_loop', loc: [], msg: 'Recursion error - cyclic reference detected', input: deep },
+        { type: 'too_deep', loc: at, msg: 'Input should be nested at most 256 levels deep', input: inner, ctx: { max_depth: 256 } },
       ]);
+      expect(m().TreeNode.is(deep)).toBe(false);
+    });
+
+    it('reports a cyclic input as recursion_loop where the cycle closes; `is` is false for it', () => {
       const cyclic: Record<string, unknown> = { name: 'a' };
       cyclic['parent'] = cyclic;
-      expect(issuesOf('TreeNode', cyclic)[0].type).toBe('recursion_loop');
+      expect(issuesOf('TreeNode', cyclic)).toEqual([
+        { type: 'recursion_loop', loc: ['parent'], msg: 'Recursion error - cyclic reference detected', input: cyclic },
+      ]);
       expect(m().TreeNode.is(cyclic)).toBe(false);
+      const a: Record<string, unknown> = { name: 'a', children: [] };
+      const b = { name: 'b', children: [a] };
+      a['parent'] = b;
+      expect(issuesOf('TreeNode', b)).toEqual([
+        { type: 'recursion_loop', loc: ['children', 0, 'parent'], msg: 'Recursion error - cyclic reference detected', input: b },
+      ]);
+      // The same object twice but not inside itself is no cycle.
+      const leaf = { name: 'leaf' };
+      expect(m().TreeNode.parse({ name: 'root', children: [leaf, leaf] }).children).toHaveLength(2);
     });
 
     it('makes the generated check the static `is` itself, and guards only recursive models against the stack', () => {
@@ -134,7 +159,7 @@ describe.each(modes)('%s decorators', (mode) => {
       // A recursive model's wrapper passes its `this` on: a subclass without code of its own is refused there too.
       class SubTree extends m().TreeNode {}
       expect(() => SubTree.is({ id: 1, label: 'a', children: [] })).toThrow(/^SubTree is not a model/);
-      // Recursive by itself, and through recursive types that are not models: `is` is false for input deeper than the stack.
+      // Recursive by itself, and through recursive types that are not models: `is` is false for input nested too deep.
       let json: unknown = 1;
       for (let i = 0; i < 20_000; i++) json = [json];
       expect(m().Document.is({ data: json, categories: [], list: null })).toBe(false);

@@ -68,6 +68,7 @@ export class BlockCache {
     for (const [id, was] of log.models) if (!this.same(e.models.get(id), was)) return false;
     for (const [id, was] of log.definitions) if (!this.same(e.definitions.get(id), was)) return false;
     for (const [id, was] of log.buildable) if (buildableId(e, id) !== was) return false;
+    for (const [id, was] of log.recursion) if (e.recursion(id) !== was) return false;
     return true;
   }
 

@@ -13,7 +13,7 @@
 import { type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
-import { arrayFails, failCondition, notExtra } from './check';
+import { arrayFails, depthParam, failCondition, notExtra, withDepthOf } from './check';
 import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
@@ -87,7 +87,7 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   const { build, ctor } = e.fn(model.id);
   const names = e.names.child(LOCALS);
   const fail = 'return undefined;';
-  out.block(`function ${build}(v${e.type('any')})${e.type('any')}`, () => {
+  out.block(`function ${build}(v${e.type('any')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, fail, () => {
     out.line(`if (typeof v !== "object" || v === null || Array.isArray(v)) ${fail}`);
     const defaulted: string[] = [];
     const marks = names.numbered('m');
@@ -133,7 +133,7 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
       return;
     }
     out.line(model.frozen ? `return Object.freeze(${made});` : `return ${made};`);
-  });
+  }));
 }
 
 /**
@@ -168,7 +168,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
     }
     case 'model': {
       const built = names.numbered('b');
-      out.line(`const ${built} = ${e.fn(node.ref).build}(${v});`);
+      out.line(`const ${built} = ${e.fn(node.ref).build}(${v}${e.depthArg(node.ref)});`);
       out.line(`if (${built} === undefined) ${fail}`);
       return built;
     }
@@ -179,9 +179,10 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
       const tag = names.numbered('t');
       out.line(`const ${tag} = ${read(v, node.discriminator!)};`);
       const built = names.numbered('b');
-      const pick = tagsOf(node, e.models).map(({ values, member }) => {
+      const pick = tagsOf(node, e).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
-        return `${test} ? ${e.fn((member as { ref: string }).ref).build}(${v}) : `;
+        const ref = (member as { ref: string }).ref;
+        return `${test} ? ${e.fn(ref).build}(${v}${e.depthArg(ref)}) : `;
       });
       out.line(`const ${built} = ${pick.join('')}undefined;`);
       out.line(`if (${built} === undefined) ${fail}`);

@@ -20,21 +20,38 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const local = e.names.child(LOCALS);
   // The input is `v`, unless that is the class's own name, which the first line needs.
   const v = model.id === 'v' ? local.numbered('v') : 'v';
-  out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')})${e.type('boolean')}`, () => {
+  out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')}${depthParam(e, model.id)})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
-    out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
-    emitModelFields(e, out, local, model, v, 'return false;');
+    withDepthOf(e, out, model.id, 'return false;', () => {
+      out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
+      emitModelFields(e, out, local, model, v, 'return false;');
+    });
     out.line('return true;');
   });
 }
 
-/** Emits `function is_D(v) { … }` for a recursive definition. */
+/** Emits `function is_D(v) { … }` for a definition (a shared or recursive type). */
 export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
   const local = e.names.child(LOCALS);
-  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')})${e.type('boolean')}`, () => {
-    emitCheck(e, out, local, definition.type, 'v', 'return false;');
+  out.block(`function ${e.fn(definition.id).is}(v${e.type('any')}${depthParam(e, definition.id)})${e.type('boolean')}`, () => {
+    withDepthOf(e, out, definition.id, 'return false;', () => emitCheck(e, out, local, definition.type, 'v', 'return false;'));
     out.line('return true;');
   });
+}
+
+/** `, r` (typed in TypeScript) for the check or build of a model or definition that can recur: how deep it may still go. */
+export function depthParam(e: EmitContext, id: string): string {
+  return e.recursion(id) === undefined ? '' : `, r${e.type('number')}`;
+}
+
+/**
+ * Writes the body of `id`'s check or build: a recursive type first stops (`fail`) when no more values of
+ * recursive types may nest, and its calls pass one less; a type that only reaches one passes `r` on.
+ */
+export function withDepthOf(e: EmitContext, out: Lines, id: string, fail: string, body: () => void): void {
+  const recursion = e.recursion(id);
+  if (recursion === 'cyclic') out.line(`if (r === 0) ${fail}`);
+  e.withDepth(recursion === 'cyclic' ? 'r - 1' : recursion === 'reaching' ? 'r' : undefined, body);
 }
 
 /** A model's field checks, written with the model noted in `e.checking` (a union inside does not inline it again). */
@@ -168,14 +185,15 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.line(`if (typeof ${v} !== "object" || ${v} === null) ${fail}`);
         out.line(`switch (${read(v, node.discriminator)}) {`);
         out.indent(() => {
-          for (const { values, member } of tagsOf(node, e.models)) {
+          for (const { values, member } of tagsOf(node, e)) {
             for (const value of values.slice(0, -1)) out.line(`case ${lit(value)}:`);
             out.block(`case ${lit(values[values.length - 1]!)}:`, () => {
               const model = member.kind === 'model' ? e.models.get(member.ref) : undefined;
               const tag = model?.fields.find((f) => f.name === node.discriminator);
-              if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional && !e.checking.has(model.id)) {
+              if (model !== undefined && tag?.type.kind === 'literal' && !tag.optional && !e.checking.has(model.id) && e.recursion(model.id) !== 'cyclic') {
                 // The member's checks inline: the value is an object and its tag matched, so neither is tested again.
-                // A member whose checks are being written already (it holds the union) is called instead.
+                // A member whose checks are being written already (it holds the union) is called instead, and so is
+                // a recursive one (its call counts the depth).
                 out.line(`if (Array.isArray(${v})) ${fail}`);
                 emitModelFields(e, out, names, model, v, fail, tag.name);
               } else {
@@ -234,6 +252,10 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return `typeof ${v} !== "bigint"`;
     case 'unknown':
       return 'false';
+    case 'nonNullish':
+      return `${v} === null || ${v} === undefined`;
+    case 'nonPrimitive':
+      return nonPrimitiveFails(v);
     case 'null':
       return `${v} !== null`;
     case 'undefined':
@@ -244,7 +266,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
     case 'model':
     case 'ref':
-      return `!${e.fn(node.ref).is}(${v})`;
+      return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref)})`;
     case 'nullable': {
       const inner = failCondition(e, node.type, v);
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;
@@ -263,6 +285,11 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     default:
       return assertNever(node);
   }
+}
+
+/** An expression true when `v` is a primitive (what `object` refuses): neither an object nor a function. */
+export function nonPrimitiveFails(v: string): string {
+  return `(typeof ${v} !== "object" || ${v} === null) && typeof ${v} !== "function"`;
 }
 
 /** The failure test of one string constraint, as an expression. */

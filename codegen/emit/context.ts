@@ -1,6 +1,7 @@
 import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
 import { RUNTIME_HELPERS, type RuntimeHelper, Names } from '../names';
 import { lit } from './code';
+import { type Recursion, recursionOf } from './recursion';
 
 /**
  * What the emitters asked of the context while one model's block was written
@@ -16,6 +17,8 @@ export interface BlockLog {
   readonly definitions: Map<string, DefinitionIR | undefined>;
   /** `buildable` answers the block used: those taken from earlier blocks depend on models it never looked up. */
   readonly buildable: Map<string, boolean>;
+  /** `recursion` answers the block used (they depend on every model and definition a cycle runs through). */
+  readonly recursion: Map<string, Recursion>;
   /** Hoisted constants as `[base, code]`, in order of first use; the text holds `\0i\0` for the i-th one's name. */
   readonly constants: (readonly [string, string])[];
   readonly helpers: Set<RuntimeHelper>;
@@ -39,6 +42,12 @@ export class EmitContext {
   readonly buildable = new Map<string, boolean>();
   /** The models whose field checks the check being written is inside (check.ts inlines union members, but not into themselves). */
   readonly checking = new Set<string>();
+  /**
+   * In the function being written, the expression a call of a recursive type's check or build passes as the
+   * depth it may still go (see recursion.ts); undefined where no such call can be.
+   */
+  depth: string | undefined;
+  private readonly recursions: ReadonlyMap<string, 'cyclic' | 'reaching'>;
   private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
   private readonly constantLines: string[] = [];
@@ -58,6 +67,7 @@ export class EmitContext {
     };
     this.models = new NotedMap(ir.models.map((m) => [m.id, m]), (id, m) => this.log?.models.set(id, m), walked);
     this.definitions = new NotedMap(ir.definitions.map((d) => [d.id, d]), (id, d) => this.log?.definitions.set(id, d), walked);
+    this.recursions = recursionOf(ir);
     // Model ids are taken first; every derived name then comes from the allocator, so none can collide.
     this.names = new Names([...RUNTIME_HELPERS, ...LOCALS, ...ir.models.map((m) => m.id)]);
     this.functions = new Map(
@@ -82,7 +92,7 @@ export class EmitContext {
    */
   record(emit: () => void): BlockLog {
     if (this.log !== undefined) throw new Error('already recording a block');
-    const log: BlockLog = { models: new Map(), definitions: new Map(), buildable: new Map(), constants: [], helpers: new Set(), dumped: new Set(), whole: false };
+    const log: BlockLog = { models: new Map(), definitions: new Map(), buildable: new Map(), recursion: new Map(), constants: [], helpers: new Set(), dumped: new Set(), whole: false };
     this.log = log;
     this.logged = new Map();
     try {
@@ -103,6 +113,31 @@ export class EmitContext {
   /** Notes an answer of `buildable` that the block being recorded depends on. */
   noteBuildable(id: string, answer: boolean): void {
     this.log?.buildable.set(id, answer);
+  }
+
+  /** How the functions of a model or definition take part in recursion (noted as something the block depends on). */
+  recursion(id: string): Recursion {
+    const answer = this.recursions.get(id);
+    this.log?.recursion.set(id, answer);
+    return answer;
+  }
+
+  /** The arguments after the value of a call of `id`'s check or build: the depth, when it takes one. */
+  depthArg(id: string): string {
+    if (this.recursion(id) === undefined) return '';
+    if (this.depth === undefined) throw new Error(`no depth to pass to ${id} here`);
+    return `, ${this.depth}`;
+  }
+
+  /** Runs `emit` with `depth` as the depth expression (see `depth`). */
+  withDepth(depth: string | undefined, emit: () => void): void {
+    const outer = this.depth;
+    this.depth = depth;
+    try {
+      emit();
+    } finally {
+      this.depth = outer;
+    }
   }
 
   /** Marks a recursive definition's dump function as called. */

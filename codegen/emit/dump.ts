@@ -166,6 +166,8 @@ function dumpExpression(
       return plain ? `${v}.slice()` : `${e.helper('dumpValue')}(${v}, d)`;
     }
     case 'unknown':
+    case 'nonNullish':
+    case 'nonPrimitive':
     case 'object':
       return `${e.helper('dumpValue')}(${v}, d)`;
     case 'union':

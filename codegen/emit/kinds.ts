@@ -53,6 +53,10 @@ export function inputKinds(
       return of('object');
     case 'unknown':
       return undefined;
+    case 'nonNullish':
+      return of('string', 'number', 'boolean', 'bigint', 'array', 'object', 'date', 'set', 'map');
+    case 'nonPrimitive':
+      return of('array', 'object', 'date', 'set', 'map');
     case 'nullable': {
       const inner = inputKinds(node.type, definitions, mode, seen);
       return inner === undefined ? undefined : new Set([...inner, 'null']);

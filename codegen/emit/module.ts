@@ -3,7 +3,7 @@
  * one block per model (check, parse, dump), then the links.
  * A pure function of the IR and the options: same input, same bytes.
  */
-import { assertNever, type ProjectIR, type TypeNode } from '../ir';
+import type { ModelIR, ProjectIR } from '../ir';
 import { comment, Lines, lit } from './code';
 import { EmitContext } from './context';
 import { emitIsDefinition } from './check';
@@ -34,7 +34,8 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   options.cache?.begin(e, ir);
   for (const model of ir.models) body.text(options.cache?.block(e, model) ?? modelBlock(e, model));
   for (const definition of ir.definitions) {
-    body.line(comment(`${definition.name} (recursive): ${definition.loc.file}:${definition.loc.line}`));
+    const kind = e.recursion(definition.id) === 'cyclic' ? 'recursive' : 'shared';
+    body.line(comment(`${definition.name} (${kind}): ${definition.loc.file}:${definition.loc.line}`));
     emitIsDefinition(e, body, definition);
     body.line('');
     emitParseDefinition(e, body, definition);
@@ -54,7 +55,6 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   }
   const schema = emitSchemaData(e, ir, body, options.cache?.schemas);
   const links = new Lines();
-  const recursive = recursiveChecks(ir);
   for (const model of ir.models) {
     const { is, parse, dump, build } = e.fn(model.id);
     if (model.generic) {
@@ -63,7 +63,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursive.has(model.id) ? ', recursive: true' : ''} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)} });`,
     );
   }
 
@@ -87,64 +87,9 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   return `${head}${body}${links}`;
 }
 
-/**
- * The models whose check can call itself without bound: those that reach a model or recursive definition
- * that reaches itself (their `M.is` guards against a stack overflow). A check calls the function of every
- * model and definition its types name, wherever they sit (map keys included).
- */
-function recursiveChecks(ir: ProjectIR): ReadonlySet<string> {
-  const refs = new Map<string, string[]>();
-  for (const model of ir.models) refs.set(model.id, model.fields.flatMap((f) => typeRefs(f.type)));
-  for (const definition of ir.definitions) refs.set(definition.id, typeRefs(definition.type));
-  const reach = (from: string): Set<string> => {
-    const seen = new Set<string>();
-    const todo = [...(refs.get(from) ?? [])];
-    for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
-      if (seen.has(id)) continue;
-      seen.add(id);
-      todo.push(...(refs.get(id) ?? []));
-    }
-    return seen;
-  };
-  const reached = new Map([...refs.keys()].map((id) => [id, reach(id)]));
-  const out = new Set<string>();
-  // A model that reaches itself is among those it reaches, so one test covers both.
-  for (const model of ir.models) {
-    if ([...reached.get(model.id)!].some((id) => reached.get(id)?.has(id) === true)) out.add(model.id);
-  }
-  return out;
-}
-
-/** The ids of the models and definitions a type names, at any depth. */
-function typeRefs(node: TypeNode): string[] {
-  switch (node.kind) {
-    case 'model':
-    case 'ref':
-      return [node.ref];
-    case 'array':
-    case 'set':
-      return typeRefs(node.items);
-    case 'map':
-      return [...typeRefs(node.key), ...typeRefs(node.value)];
-    case 'tuple':
-      return [...node.elements.flatMap(typeRefs), ...(node.rest === undefined ? [] : typeRefs(node.rest))];
-    case 'object':
-      return [...node.fields.flatMap((f) => typeRefs(f.type)), ...(node.rest === undefined ? [] : typeRefs(node.rest))];
-    case 'nullable':
-      return typeRefs(node.type);
-    case 'union':
-      return node.members.flatMap(typeRefs);
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-    case 'unknown':
-    case 'null':
-    case 'undefined':
-    case 'literal':
-    case 'date':
-      return [];
-    default:
-      return assertNever(node);
-  }
+/** A recursive model's link options: its check and build count depth, and how deep they may go (see recursion.ts). */
+function recursionLink(e: EmitContext, model: ModelIR): string {
+  const recursion = e.recursion(model.id);
+  if (recursion === undefined) return '';
+  return `, recursive: true${recursion === 'cyclic' ? ', cyclic: true' : ''}${model.maxDepth === undefined ? '' : `, maxDepth: ${model.maxDepth}`}`;
 }

@@ -3,7 +3,7 @@
  * among models and object types, then lax trials with every member's issues
  * under its label) and discriminated unions (dispatch on the tag).
  */
-import { assertNever, literalText, memberLabels, tagsOf, type TypeNode } from '../ir';
+import { assertNever, fieldsOf, literalText, memberLabels, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read } from './code';
 import { emitCheck } from './check';
@@ -26,10 +26,11 @@ export function emitUnion(
   site: Site,
 ): void {
   const done = names.numbered('u');
-  const shaped = members.filter(isShaped);
+  // Models and object types (their definitions too) compete for the same input objects.
+  const shaped = members.filter((m) => fieldsOf(m, e) !== undefined);
   out.block(`${done}:`, () => {
     for (const member of members) {
-      if (isShaped(member) && shaped.length > 1) {
+      if (shaped.includes(member) && shaped.length > 1) {
         // Several models or object types fit an object: the one with the most fields set wins, as in pydantic.
         if (member === shaped[0]) emitBestModel(e, out, names, shaped, v, dst, site, done);
         continue;
@@ -123,7 +124,7 @@ function emitBestModel(
   shaped.forEach((member, i) => {
     const next = names.numbered('m');
     const set = names.numbered('s');
-    const fields = member.kind === 'model' ? (e.models.get(member.ref)?.fields ?? []) : member.kind === 'object' ? member.fields : [];
+    const fields = fieldsOf(member, e)!;
     out.block(`${next}:`, () => {
       emitCheck(e, out, names, member, v, `break ${next};`);
       out.line(`const ${set} = ${e.helper('fieldsSet')}(${v}, ${e.keyList(fields.map((f) => f.validationAlias ?? f.name))});`);
@@ -155,7 +156,7 @@ export function emitTagged(
   const tag = names.numbered('t');
   out.line(`const ${tag} = ${read(v, node.discriminator!)};`);
   out.line(`switch (${tag}) {`);
-  const tags = tagsOf(node, e.models);
+  const tags = tagsOf(node, e);
   out.indent(() => {
     for (const { values, member } of tags) {
       for (const value of values) {
@@ -176,11 +177,6 @@ export function emitTagged(
   out.line('}');
 }
 
-/** Models and object types: members that compete for the same input objects. */
-function isShaped(node: TypeNode): boolean {
-  return node.kind === 'model' || node.kind === 'object';
-}
-
 /** True when parse returns a strictly valid value as it is (no copy, no conversion). */
 function passesThrough(node: TypeNode): boolean {
   switch (node.kind) {
@@ -191,6 +187,8 @@ function passesThrough(node: TypeNode): boolean {
     case 'undefined':
     case 'literal':
     case 'unknown':
+    case 'nonNullish':
+    case 'nonPrimitive':
     case 'bigint':
       return true;
     case 'nullable':

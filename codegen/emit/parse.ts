@@ -6,7 +6,7 @@
 import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
-import { formatIssue, literalFails, notExtra, numberFails, stringFails } from './check';
+import { formatIssue, literalFails, nonPrimitiveFails, notExtra, numberFails, stringFails } from './check';
 import { type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -68,7 +68,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   });
   out.line(`${ctor}.prototype = ${proto};`);
   out.line('');
-  out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+  out.block(`function ${parseName}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => e.withDepth(depthLeft(e, model.id), () => {
     for (const validator of before) {
       // Model `before` validators see the raw input, whatever it is.
       out.line(`v = ${callValidator(e, model.id, validator.method, 'v', 'c', undefined, [])};`);
@@ -101,17 +101,33 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line(`if (o === ${e.helper('INVALID')}) return undefined;`);
     }
     out.line(model.frozen ? 'return Object.freeze(o);' : 'return o;');
-  });
+  }));
 }
 
-/** Emits `function parse_D(v, c) { … }` for a recursive definition: the value, with any issues reported to `c`. */
+/** Emits `function parse_D(v, c) { … }` for a definition (a shared or recursive type): the value, with any issues reported to `c`. */
 export function emitParseDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
   const names = e.names.child(LOCALS);
-  out.block(`function ${e.fn(definition.id).parse}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => {
+  out.block(`function ${e.fn(definition.id).parse}(v${e.type('any')}, c${e.contextType()})${e.type('any')}`, () => e.withDepth(depthLeft(e, definition.id), () => {
     out.line(`let o${e.type('any')};`);
     out.block('f:', () => emitValue(e, out, names, definition.type, 'v', 'o', { cx: 'c', loc: [], label: 'f', mode: CALL_MODE }));
     out.line('return o;');
-  });
+  }));
+}
+
+/**
+ * In the parse of `id`, how deep a check may still go: as many values of recursive types as the model allows
+ * less those being parsed around it (`c.stack`, where a recursive type's caller put it: see recursion.ts).
+ */
+function depthLeft(e: EmitContext, id: string): string | undefined {
+  return e.recursion(id) === undefined ? undefined : `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+}
+
+/** Parses `v` with the function `call` of a model or definition, guarding a recursive one (see `enter`): its output goes to `dst`. */
+function emitCall(e: EmitContext, out: Lines, id: string, call: string, v: string, dst: string, site: Site): void {
+  const recursive = e.recursion(id) === 'cyclic';
+  if (recursive) out.line(`if (!${e.helper('enter')}(${site.cx}, ${v}, [${site.loc.join(', ')}])) break ${site.label};`);
+  out.line(`${dst} = ${call}(${v}, ${site.cx});`);
+  if (recursive) out.line(`${site.cx}.stack${e.ts ? '!' : ''}.pop();`);
 }
 
 /** Reads, checks and converts one field of `src` into a fresh local; returns the locals of the input and the output. */
@@ -462,6 +478,14 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'unknown':
       out.line(`${dst} = ${v};`);
       return;
+    case 'nonNullish':
+      out.line(`if (${v} === null || ${v} === undefined) ${fail('none_forbidden')}`);
+      out.line(`${dst} = ${v};`);
+      return;
+    case 'nonPrimitive':
+      out.line(`if (${nonPrimitiveFails(v)}) ${fail('object_type')}`);
+      out.line(`${dst} = ${v};`);
+      return;
     case 'bigint':
       // JSON has no bigint: parsing JSON text converts integral numbers and integer strings even in strict mode.
       out.line(`${dst} = ${emitLax(e, out, names, `typeof ${v} !== "bigint"`, 'laxBigint', 'int_type', v, site, true)};`);
@@ -505,7 +529,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'model': {
       const mark = names.numbered('n');
       out.line(`const ${mark} = ${site.cx}.issues.length;`);
-      out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
+      emitCall(e, out, node.ref, e.fn(node.ref).parse, v, dst, site);
       out.line(`if (${dst} === undefined) { ${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); break ${site.label}; }`);
       return;
     }
@@ -513,7 +537,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       // A definition's value may itself be undefined: failure shows in the issue count.
       const mark = names.numbered('n');
       out.line(`const ${mark} = ${site.cx}.issues.length;`);
-      out.line(`${dst} = ${e.fn(node.ref).parse}(${v}, ${site.cx});`);
+      emitCall(e, out, node.ref, e.fn(node.ref).parse, v, dst, site);
       const relocate = site.loc.length === 0 ? '' : `${e.helper('prefix')}(${site.cx}, ${mark}, ${site.loc.join(', ')}); `;
       out.line(`if (${site.cx}.issues.length !== ${mark}) { ${relocate}break ${site.label}; }`);
       return;

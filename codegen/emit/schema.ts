@@ -243,6 +243,12 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
       return { type: 'string', pattern: BIGINT_PATTERN };
     case 'unknown':
       return {};
+    case 'nonNullish':
+      // Any JSON value but null.
+      return { not: typeSchema(c, { kind: 'null' }) };
+    case 'nonPrimitive':
+      // JSON's non-primitive values: objects and arrays.
+      return target === 'openapi-3.0' ? { anyOf: [{ type: 'object' }, { type: 'array' }] } : { type: ['object', 'array'] };
     case 'null':
       return target === 'openapi-3.0' ? { nullable: true, enum: [null] } : { type: 'null' };
     case 'undefined':
@@ -305,9 +311,9 @@ function unionSchema(c: Context, node: TypeNode & { kind: 'union' }): JsonSchema
   const members = node.members.map((m) => typeSchema(c, m));
   if (node.discriminator === undefined) return { anyOf: members };
   const out: JsonSchema = { oneOf: members };
-  if (isOpenApi(c.options.target) && node.members.every((m) => m.kind === 'model')) {
+  if (isOpenApi(c.options.target) && node.members.every((m) => m.kind === 'model' || m.kind === 'ref')) {
     // The discriminator object maps string tags to Schema Objects; other tags (booleans) rely on oneOf alone.
-    const tags = tagsOf(node, c.models);
+    const tags = tagsOf(node, c);
     if (tags.every((t) => t.values.every((v) => typeof v === 'string'))) {
       const mapping: JsonSchema = {};
       for (const { values, member } of tags) {

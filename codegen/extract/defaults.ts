@@ -10,14 +10,24 @@ import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/
 
 const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
 
+/** The type a definition stands for, once complete (undefined while its conversion runs). */
+export type Resolve = (id: string) => TypeNode | undefined;
+
 /** Why `value` does not fit `node` (with the path inside the value), or undefined when it fits. */
-export function defaultProblem(node: TypeNode, value: JsonValue, path = ''): string | undefined {
+export function defaultProblem(node: TypeNode, value: JsonValue, resolve: Resolve, path = ''): string | undefined {
   const at = (problem: string): string => (path === '' ? problem : `at ${path}: ${problem}`);
   switch (node.kind) {
-    // A recursive definition may still be under construction: its parts are checked where they are declared.
     case 'unknown':
-    case 'ref':
       return undefined;
+    case 'ref': {
+      // A definition still under construction (the value is inside itself) is checked where it is declared.
+      const type = resolve(node.ref);
+      return type === undefined ? undefined : defaultProblem(type, value, resolve, path);
+    }
+    case 'nonNullish':
+      return value === null ? at('it is null') : undefined;
+    case 'nonPrimitive':
+      return typeof value === 'object' && value !== null ? undefined : at('it is not an object or an array');
     case 'string':
       if (typeof value !== 'string') return at('it is not a string');
       return constraintProblem(node.constraints, value, at);
@@ -35,17 +45,17 @@ export function defaultProblem(node: TypeNode, value: JsonValue, path = ''): str
     case 'literal':
       return node.values.includes(value as string) ? undefined : at(`it is not ${expectedText(node.values)}`);
     case 'nullable':
-      return value === null ? undefined : defaultProblem(node.type, value, path);
+      return value === null ? undefined : defaultProblem(node.type, value, resolve, path);
     case 'array': {
       if (!Array.isArray(value)) return at('it is not an array');
       const problem = constraintProblem(node.constraints, value, at);
-      return problem ?? firstProblem(value.map((item, i) => defaultProblem(node.items, item, join(path, i))));
+      return problem ?? firstProblem(value.map((item, i) => defaultProblem(node.items, item, resolve, join(path, i))));
     }
     case 'tuple': {
       if (!Array.isArray(value)) return at('it is not an array');
       if (value.length < node.required) return at(`it has ${value.length} elements, the tuple needs ${node.required}`);
       if (node.rest === undefined && value.length > node.elements.length) return at(`it has more than ${node.elements.length} elements`);
-      return firstProblem(value.map((item, i) => defaultProblem(node.elements[i] ?? node.rest!, item, join(path, i))));
+      return firstProblem(value.map((item, i) => defaultProblem(node.elements[i] ?? node.rest!, item, resolve, join(path, i))));
     }
     case 'object': {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return at('it is not an object');
@@ -56,18 +66,18 @@ export function defaultProblem(node: TypeNode, value: JsonValue, path = ''): str
           if (!field.optional && field.default === undefined) return at(`it has no '${field.name}'`);
           continue;
         }
-        const problem = defaultProblem(field.type, item, join(path, field.name));
+        const problem = defaultProblem(field.type, item, resolve, join(path, field.name));
         if (problem !== undefined) return problem;
       }
       const others = Object.keys(record).filter((key) => !node.fields.some((f) => f.name === key));
       const restKey = node.restKey === undefined ? undefined : new RegExp(node.restKey.source);
       const extras = node.rest === undefined ? others : others.filter((key) => restKey !== undefined && !restKey.test(key));
       const problem =
-        node.rest === undefined ? undefined : firstProblem(others.filter((key) => !extras.includes(key)).map((key) => defaultProblem(node.rest!, record[key]!, join(path, key))));
+        node.rest === undefined ? undefined : firstProblem(others.filter((key) => !extras.includes(key)).map((key) => defaultProblem(node.rest!, record[key]!, resolve, join(path, key))));
       return problem ?? (node.extra === 'forbid' && extras.length > 0 ? at(`'${extras[0]}' is not a field`) : undefined);
     }
     case 'union':
-      return node.members.some((m) => defaultProblem(m, value) === undefined) ? undefined : at('it fits no member of the union');
+      return node.members.some((m) => defaultProblem(m, value, resolve) === undefined) ? undefined : at('it fits no member of the union');
     // Defaults of these kinds are refused before this check (they would be plain data, not instances).
     case 'model':
     case 'date':

@@ -11,7 +11,7 @@ import { aliasOf } from './aliases';
 import { decoratorKind, modelDecorator } from './brand';
 import { extractComputed } from './computed';
 import { constrain } from './constraints';
-import { defaultProblem } from './defaults';
+import { defaultProblem, type Resolve } from './defaults';
 import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
 import { convertFieldType, type TypeScope, Unsupported } from './types';
 import { isValidatorDecorator, readValidators } from './validators';
@@ -76,7 +76,7 @@ export function extractModel(
     }
     for (const getter of owner.getGetAccessors()) {
       if (getter.isStatic()) continue;
-      const getterScope: TypeScope = { ...scope, at: getter, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
+      const getterScope: TypeScope = { ...scope, at: getter, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node) };
       const item = extractComputed(cls, instanceType, getter, getterScope, report);
       if (item !== undefined) computed.set(item.name, item);
     }
@@ -98,7 +98,7 @@ export function extractModel(
         report(prop, `: computed property '${prop.getName()}' has no fixed name`, 'use a plain or string-literal property name');
         continue;
       }
-      const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node), open: new Set() };
+      const fieldScope: TypeScope = { ...scope, at: prop, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node) };
       const field = extractField(cls, instanceType, prop, fieldScope, modelOptions, root, (node, message, hint) => report(node, `.${fieldName(prop)}: ${message}`, hint));
       if (field !== undefined) fields.set(field.name, field);
     }
@@ -145,6 +145,7 @@ export function extractModel(
     ...(modelOptions.strict === undefined ? {} : { strict: modelOptions.strict }),
     ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
     ...(modelOptions.frozen === true ? { frozen: true as const } : {}),
+    ...(modelOptions.maxDepth === undefined ? {} : { maxDepth: modelOptions.maxDepth }),
     ...(validators.model.length === 0 ? {} : { validators: validators.model }),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),
@@ -197,10 +198,11 @@ function extractField(
       settings = { ...settings, ...rest };
     }
     fallback = readDefault(prop.getInitializer());
-    if (fallback !== undefined && needsInstance(node, fallback)) {
+    const resolve = (id: string): TypeNode | undefined => scope.definitions.resolve(id);
+    if (fallback !== undefined && needsInstance(node, fallback, resolve)) {
       throw new Unsupported(`a default for a field holding model instances or Dates would be plain data, not an instance`, 'make the field optional, or nullable with a null default');
     }
-    const problem = fallback === undefined ? undefined : defaultProblem(node, fallback);
+    const problem = fallback === undefined ? undefined : defaultProblem(node, fallback, resolve);
     if (problem !== undefined) {
       const shown = JSON.stringify(fallback);
       throw new Unsupported(
@@ -245,27 +247,32 @@ function extractField(
 }
 
 /** True when a literal default would stand where parse builds an object (a model instance or a Date). */
-function needsInstance(node: TypeNode, value: JsonValue): boolean {
+function needsInstance(node: TypeNode, value: JsonValue, resolve: Resolve): boolean {
+  const inner = (type: TypeNode, item: JsonValue): boolean => needsInstance(type, item, resolve);
   switch (node.kind) {
+    case 'ref': {
+      const type = resolve(node.ref);
+      return type !== undefined && inner(type, value);
+    }
     case 'model':
     case 'date':
     case 'set':
     case 'map':
       return value !== null;
     case 'array':
-      return Array.isArray(value) && value.some((item) => needsInstance(node.items, item));
+      return Array.isArray(value) && value.some((item) => inner(node.items, item));
     case 'tuple':
-      return Array.isArray(value) && value.some((item, i) => needsInstance(node.elements[i] ?? node.rest ?? { kind: 'unknown' }, item));
+      return Array.isArray(value) && value.some((item, i) => inner(node.elements[i] ?? node.rest ?? { kind: 'unknown' }, item));
     case 'nullable':
-      return value !== null && needsInstance(node.type, value);
+      return value !== null && inner(node.type, value);
     case 'union':
-      return typeof value === 'object' && value !== null && node.members.some((m) => needsInstance(m, value));
+      return typeof value === 'object' && value !== null && node.members.some((m) => inner(m, value));
     case 'object':
       return (
         typeof value === 'object' &&
         value !== null &&
         !Array.isArray(value) &&
-        node.fields.some((f) => Object.hasOwn(value, f.name) && needsInstance(f.type, (value as Record<string, JsonValue>)[f.name]!))
+        node.fields.some((f) => Object.hasOwn(value, f.name) && inner(f.type, (value as Record<string, JsonValue>)[f.name]!))
       );
     default:
       return false;

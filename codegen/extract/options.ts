@@ -56,6 +56,7 @@ const MODEL_OPTIONS: Record<string, OptionKind> = {
   populateByName: 'boolean',
   aliasGenerator: 'aliasGenerator',
   frozen: 'boolean',
+  maxDepth: 'nonNegativeInt',
 };
 
 const COMPUTED_OPTIONS: Record<string, OptionKind> = { description: 'string' };
@@ -72,6 +73,7 @@ export interface ModelOptionValues {
   populateByName?: boolean;
   aliasGenerator?: AliasGenerator;
   frozen?: true;
+  maxDepth?: number;
 }
 
 /** The options of `@field(...)`: constraints in canonical order, and the field's settings. */
@@ -102,6 +104,8 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
     result.aliasGenerator = generator as AliasGenerator;
   }
   if (values.get('frozen') === true) result.frozen = true;
+  const maxDepth = values.get('maxDepth');
+  if (typeof maxDepth === 'number') result.maxDepth = maxDepth;
   return result;
 }
 

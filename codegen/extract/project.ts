@@ -4,18 +4,20 @@
  * (`reads.ts`); after some files change it extracts again only the models
  * that read them and keeps the others, and falls back to a full extraction
  * whenever a change could reach further: new, deleted or global files, a
- * changed export list, changed model ids, or models that share recursive
- * definitions or generic instances. Either way the result is the one a full
- * extraction gives.
+ * changed export list, changed model ids, or models that share generic
+ * instances. Definitions need no full extraction: each is converted from its
+ * type alone, and `shareTypes` merges the copies an incremental run makes of
+ * one already known. Either way the result is the one a full extraction gives.
  */
 import path from 'node:path';
 import { type ClassDeclaration, type Node, type Project, type SourceFile, ts, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
-import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
+import { childrenOf, type DefinitionIR, type ModelIR, type ProjectIR, type TypeNode } from '../ir';
 import { Names, RUNTIME_HELPERS } from '../names';
-import { Definitions } from './definitions';
+import { DefinitionIds, Definitions } from './definitions';
 import { discover, type Found } from './discover';
 import { extractModel, locate, type ProjectScope } from './model';
+import { shareTypes } from './share';
 import { discoveryReads, filesRead, GLOBAL, isTracked, outsideImportsInside, type ReadScope, surfaceOf } from './reads';
 
 /** The IR of a project, and every problem found on the way. */
@@ -35,7 +37,7 @@ interface ModelRecord {
   readonly ir: ModelIR | undefined;
   readonly diagnostics: readonly Diagnostic[];
   readonly reads: ReadonlySet<string>;
-  /** It met, made or completed a recursive definition, or named a generic model's instance: ids it shares with other models. */
+  /** It named a generic model's instance: an id it shares with other models. */
   readonly shared: boolean;
 }
 
@@ -51,6 +53,7 @@ interface State {
   readonly models: ReadonlyMap<string, ModelRecord>;
   /** Generic models at concrete type arguments, in the order they were extracted. */
   readonly instances: readonly ModelRecord[];
+  /** The definitions the models' IR refers to, as extraction made them (before `shareTypes`). */
   readonly definitions: readonly DefinitionIR[];
   /** Files read by instances and by the models that share ids: a change to one of them means a full extraction. */
   readonly shared: ReadonlySet<string>;
@@ -71,6 +74,8 @@ export type RunKind = { readonly full: true } | { readonly full: false; readonly
 export class Extractor {
   private state: State | undefined;
   private last: RunKind = { full: true };
+  /** Definitions made by one run and kept for the next never share an id. */
+  private readonly definitionIds = new DefinitionIds();
 
   constructor(
     private readonly project: Project,
@@ -126,7 +131,7 @@ export class Extractor {
 
     // Generic models at concrete type arguments, found while converting fields; extracted after the others.
     const instances = new Map<string, { id: string; template: ClassDeclaration; type: Type; name: string }>();
-    const definitions = new Definitions(ids);
+    const definitions = new Definitions(this.definitionIds);
     const scope: ProjectScope = {
       models,
       definitions,
@@ -211,11 +216,12 @@ export class Extractor {
     const reads = this.readScope(run, models);
     for (const file of again) files.set(file, { ...files.get(file)!, reads: discoveryReads(this.project.getSourceFileOrThrow(file).compilerNode, reads) });
 
-    // Nothing outside the models extracted again may be shared: instances and definitions would be made afresh.
+    // Instances outside the models extracted again may not be shared: they would be made afresh.
     let shared = false;
+    const definitions = new Definitions(this.definitionIds);
     const scope: ProjectScope = {
       models,
-      definitions: new Definitions(ids),
+      definitions,
       templates,
       instantiate: () => {
         shared = true;
@@ -240,8 +246,9 @@ export class Extractor {
       extracted.push(models.get(cls)!);
     }
     if (state.instances.some((record) => record.diagnostics.length > 0)) return undefined;
-    const result = assemble(files, classes, keys, records, state.instances, state.definitions);
-    this.state = { ...state, files, models: records };
+    const kept = used([...records.values(), ...state.instances], [...state.definitions, ...definitions.list]);
+    const result = assemble(files, classes, keys, records, state.instances, kept);
+    this.state = { ...state, files, models: records, definitions: kept };
     this.last = { full: false, extracted };
     return result;
   }
@@ -261,7 +268,6 @@ export class Extractor {
     }
     const read: ts.Node[] = [cls.compilerNode];
     let shared = false;
-    const uses = scope.definitions.uses;
     const tracked: ProjectScope = {
       ...scope,
       reads: (declarations) => {
@@ -273,7 +279,7 @@ export class Extractor {
       },
     };
     const ir = extractModel(cls, id, tracked, this.root, diagnostics, instance);
-    return { ir, diagnostics, reads: filesRead(read, reads), shared: shared || scope.definitions.uses !== uses };
+    return { ir, diagnostics, reads: filesRead(read, reads), shared };
   }
 
   private begin(): Run {
@@ -369,7 +375,26 @@ function assemble(
     diagnostics.push(...record.diagnostics);
     if (record.ir !== undefined) models.push(record.ir);
   }
-  return { ir: { models, definitions: [...definitions] }, diagnostics: diagnostics.sort(byLocation) };
+  return { ir: shareTypes({ models, definitions: [...definitions] }), diagnostics: diagnostics.sort(byLocation) };
+}
+
+/** The definitions the records' IR refers to, directly or through other definitions (an edit leaves some unused). */
+function used(records: readonly ModelRecord[], definitions: readonly DefinitionIR[]): DefinitionIR[] {
+  const byId = new Map(definitions.map((d) => [d.id, d]));
+  const seen = new Set<string>();
+  const visit = (node: TypeNode): void => {
+    if (node.kind === 'ref' && !seen.has(node.ref)) {
+      seen.add(node.ref);
+      const definition = byId.get(node.ref);
+      if (definition !== undefined) visit(definition.type);
+    }
+    for (const child of childrenOf(node)) visit(child);
+  };
+  for (const { ir } of records) {
+    for (const field of ir?.fields ?? []) visit(field.type);
+    for (const getter of ir?.computed ?? []) visit(getter.type);
+  }
+  return definitions.filter((d) => seen.has(d.id));
 }
 
 function byLocation(a: Diagnostic, b: Diagnostic): number {

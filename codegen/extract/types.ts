@@ -36,9 +36,7 @@ export interface TypeScope {
   readonly extra: ExtraPolicy;
   /** Locates a declaration for the IR. */
   readonly locate: (node: Node) => SourceLoc;
-  /** Object and union types being converted (by `Definitions.shapeKey`): a repeat is recursion. */
-  readonly open: ReadonlySet<string>;
-  /** Recursive types, hoisted as definitions. */
+  /** Object types and unions of them, each converted once and referenced by id. */
   readonly definitions: Definitions;
   /** Told of declarations whose content a conversion reads (for `--watch`), when set. */
   readonly reads?: ((declarations: readonly Node[]) => void) | undefined;
@@ -48,7 +46,7 @@ export interface TypeScope {
 export function convertType(type: Type, scope: TypeScope, syntax?: TsTypeNode): TypeNode {
   if (type.isUnion() && !type.isBoolean()) {
     const written = writtenMembers(type.getUnionTypes(), syntax);
-    return recursive(type, written.types, scope, (inner) => convertUnion(written.types, inner, written.syntaxOf));
+    return convertUnionType(type, written.types, scope, written.syntaxOf);
   }
   return convertSingle(type, scope, syntax);
 }
@@ -68,9 +66,29 @@ export function convertFieldType(
     if (defined.length === 1 && syntax !== undefined && !isUnionSyntax(syntax)) {
       return { node: convertType(defined[0]!, scope, syntax), optional };
     }
-    return { node: recursive(type, defined, scope, (inner) => convertUnion(defined, inner, written.syntaxOf)), optional };
+    // The union without `undefined` has lost the alias it was written as (`expr?: Expr`): its syntax still names it.
+    const named = syntax !== undefined && syntax.getType().getAliasSymbol() !== undefined ? syntax.getType() : type;
+    return { node: convertUnionType(named, defined, scope, written.syntaxOf), optional };
   }
   return { node: convertType(type, scope, syntax), optional: false };
+}
+
+/**
+ * A union with a member that can hold values of the union itself (an object type, an array, a tuple, a Map or
+ * Set) is a definition, like an object type: converted once, from itself alone, whatever the path that meets
+ * it first, so a model's IR is the same whichever models were extracted before it. Its key keeps the
+ * members in the order given, which smart mode follows.
+ */
+function convertUnionType(type: Type, members: readonly Type[], scope: TypeScope, syntaxOf: SyntaxOf): TypeNode {
+  // `A | null` nests only through A, which is a definition itself when it can.
+  const values = members.filter((m) => !m.isNull() && !m.isUndefined());
+  if (values.length < 2 || !values.some(holdsValues)) return convertUnion(members, scope, syntaxOf);
+  return define(type, scope.definitions.orderedKey(members, scope.extra), scope, (inner) => convertUnion(members, inner, syntaxOf));
+}
+
+/** Whether values of a union that has this member can nest inside each other through it. */
+function holdsValues(member: Type): boolean {
+  return member.isObject() && member.getCallSignatures().length === 0;
 }
 
 /** Converts the members of a union (in the order given). */
@@ -110,7 +128,8 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
     }
   }
   if (nodes.length === 1) return nodes[0]!;
-  const discriminator = nodes.every((n) => n.kind === 'model' || n.kind === 'object') ? findDiscriminator(members, scope) : undefined;
+  // Object types are references to their definitions here (the members of a union are never unions).
+  const discriminator = nodes.every((n) => n.kind === 'model' || n.kind === 'object' || n.kind === 'ref') ? findDiscriminator(members, scope) : undefined;
   return discriminator === undefined ? { kind: 'union', members: nodes } : { kind: 'union', members: nodes, discriminator };
 }
 
@@ -251,14 +270,12 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' is an intersection, which is not supported yet`, 'declare a @model() class with the combined fields');
   }
   if (type.isObject() && type.getNumberIndexType() === undefined) {
-    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined && templateKeys(type).length === 0) {
-      throw new Unsupported(`'${text}' has no properties: TypeScript lets any non-null value through it`, 'use unknown, Record<string, unknown>, or list the properties');
-    }
+    // `{}` (or an interface without members): TypeScript lets any value but null and undefined through it.
+    if (type.getProperties().length === 0 && type.getStringIndexType() === undefined && templateKeys(type).length === 0) return { kind: 'nonNullish' };
     return convertObject(type, scope, text);
   }
-  if (flags & ts.TypeFlags.NonPrimitive) {
-    throw new Unsupported(`'${text}' is any non-primitive value`, 'use Record<string, unknown>, or list the properties');
-  }
+  // `object`: any value that is not a primitive.
+  if (flags & ts.TypeFlags.NonPrimitive) return { kind: 'nonPrimitive' };
   if (type.isObject()) {
     throw new Unsupported(`'${text}' has a number index signature, which is not supported yet`, 'use Record<string, T> (JSON keys are strings)');
   }
@@ -318,24 +335,15 @@ function convertTuple(type: Type, scope: TypeScope, text: string): TypeNode {
 
 const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignature, SyntaxKind.GetAccessor, SyntaxKind.SetAccessor]);
 
-/** An object type, hoisted as a definition when it refers to itself. */
+/** An object type: a definition, converted the first time it is met and referenced by every use. */
 function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
-  return recursive(type, [type], scope, (inner) => convertFields(type, inner, text));
+  return define(type, scope.definitions.shapeKey([type], scope.extra), scope, (inner) => convertFields(type, inner, text));
 }
 
-/**
- * Converts a union or object type that may refer to itself: a repeat inside
- * its own conversion becomes a reference, and the type a definition.
- */
-function recursive(type: Type, parts: readonly Type[], scope: TypeScope, convert: (inner: TypeScope) => TypeNode): TypeNode {
-  const key = scope.definitions.shapeKey(parts, scope.extra);
-  const known = scope.definitions.lookup(key);
-  if (known !== undefined) return known;
-  if (scope.open.has(key)) {
-    const declaration = (type.getAliasSymbol() ?? type.getSymbol())?.getDeclarations()[0];
-    return scope.definitions.refer(key, type, scope.locate(declaration ?? scope.at));
-  }
-  return scope.definitions.close(key, convert({ ...scope, open: new Set([...scope.open, key]) }));
+/** The reference to the definition of the type with `key`, converted by `convert` the first time it is met. */
+function define(type: Type, key: string, scope: TypeScope, convert: (inner: TypeScope) => TypeNode): TypeNode {
+  const declaration = (type.getAliasSymbol() ?? type.getSymbol())?.getDeclarations()[0];
+  return scope.definitions.share(key, type, () => scope.locate(declaration ?? scope.at), scope.reads, (reads) => convert({ ...scope, reads }));
 }
 
 /** An object type's data properties (methods and accessors are behaviour, not data) as IR fields. */

@@ -81,6 +81,10 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       return same(fc.boolean());
     case 'unknown':
       return same(fc.jsonValue());
+    case 'nonNullish':
+      return same(fc.jsonValue().filter((v) => v !== null));
+    case 'nonPrimitive':
+      return same(fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })));
     case 'bigint': {
       const exact = same(fc.bigInt());
       if (strict) return exact;

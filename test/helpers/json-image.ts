@@ -30,8 +30,8 @@ class Walker {
   exotic = false;
 
   constructor(
-    private readonly models: ReadonlyMap<string, ModelIR>,
-    private readonly definitions: ReadonlyMap<string, DefinitionIR>,
+    readonly models: ReadonlyMap<string, ModelIR>,
+    readonly definitions: ReadonlyMap<string, DefinitionIR>,
   ) {}
 
   node(node: TypeNode, v: unknown): unknown {
@@ -69,7 +69,7 @@ class Walker {
       case 'union': {
         if (node.discriminator !== undefined && isObject(v)) {
           const tag = own(v, node.discriminator);
-          const member = tagsOf(node, this.models).find((t) => t.values.includes(tag as never))?.member;
+          const member = tagsOf(node, this).find((t) => t.values.includes(tag as never))?.member;
           if (member !== undefined) return this.node(member, v);
         }
         // The member the value's JavaScript type selects. The suite's other unions hold no defaulted fields
@@ -83,6 +83,8 @@ class Walker {
       case 'number':
       case 'boolean':
       case 'unknown':
+      case 'nonNullish':
+      case 'nonPrimitive':
       case 'null':
       case 'undefined':
       case 'literal':

@@ -5,7 +5,7 @@
  * formats) with the runtime.
  */
 import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
-import { memberLabels, tagsOf } from '../../codegen/ir';
+import { fieldsOf, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
@@ -22,8 +22,8 @@ const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: 
 
 /** The interpreter for one project. */
 export class Oracle {
-  private readonly models: Map<string, ModelIR>;
-  private readonly definitions: Map<string, DefinitionIR>;
+  readonly models: Map<string, ModelIR>;
+  readonly definitions: Map<string, DefinitionIR>;
 
   constructor(ir: ProjectIR) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
@@ -60,6 +60,10 @@ export class Oracle {
         return typeof v === 'bigint';
       case 'unknown':
         return true;
+      case 'nonNullish':
+        return v !== null && v !== undefined;
+      case 'nonPrimitive':
+        return (typeof v === 'object' && v !== null) || typeof v === 'function';
       case 'null':
         return v === null;
       case 'undefined':
@@ -145,6 +149,10 @@ export class Oracle {
       }
       case 'unknown':
         return { ok: true, value: v };
+      case 'nonNullish':
+        return v !== null && v !== undefined ? { ok: true, value: v } : fail('none_forbidden');
+      case 'nonPrimitive':
+        return (typeof v === 'object' && v !== null) || typeof v === 'function' ? { ok: true, value: v } : fail('object_type');
       case 'bigint': {
         if (typeof v === 'bigint') return { ok: true, value: v };
         if (mode.strict && !this.call.json) return fail('int_type');
@@ -236,15 +244,15 @@ export class Oracle {
 
   private union(members: readonly TypeNode[], v: unknown, loc: (string | number)[], mode: Mode): Result {
     // Strict first: the first exact member, except that among models the one with most fields set wins.
-    const shaped = members.filter((m) => m.kind === 'model' || m.kind === 'object');
+    const shaped = members.filter((m) => fieldsOf(m, this) !== undefined);
     for (const member of members) {
-      if ((member.kind === 'model' || member.kind === 'object') && shaped.length > 1) {
+      if (shaped.includes(member) && shaped.length > 1) {
         if (member !== shaped[0]) continue;
         let best: TypeNode | undefined;
         let score = -1;
         for (const candidate of shaped) {
           if (!this.check(candidate, v)) continue;
-          const fields = candidate.kind === 'model' ? this.model(candidate.ref).fields : candidate.kind === 'object' ? candidate.fields : [];
+          const fields = fieldsOf(candidate, this)!;
           const set = fields.filter((f) => Object.hasOwn(v as object, f.name) && (v as Record<string, unknown>)[f.name] !== undefined).length;
           if (set > score) [best, score] = [candidate, set];
         }
@@ -272,7 +280,7 @@ export class Oracle {
     if (!isObject(v)) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
     const tag = own(v, node.discriminator!);
     if (tag === undefined) return { ok: false, issues: [{ type: 'union_tag_not_found', loc }] };
-    const selected = tagsOf(node, this.models).find((t) => t.values.includes(tag as LiteralValue));
+    const selected = tagsOf(node, this).find((t) => t.values.includes(tag as LiteralValue));
     if (selected === undefined) return { ok: false, issues: [{ type: 'union_tag_invalid', loc }] };
     return this.value(selected.member, v, [...loc, String(tag)], mode);
   }
