@@ -74,6 +74,8 @@ export type TypeNode =
   /** One of the values; `enum` when they are the members of a TypeScript enum (pydantic's `enum` error, not `literal_error`). */
   | { readonly kind: 'literal'; readonly values: readonly LiteralValue[]; readonly enum?: true }
   | { readonly kind: 'date' }
+  /** `RegExp`: an instance (JSON has none); parse copies it. */
+  | { readonly kind: 'regexp' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
   | { readonly kind: 'set'; readonly items: TypeNode }
@@ -252,6 +254,7 @@ export function childrenOf(node: TypeNode): readonly TypeNode[] {
     case 'undefined':
     case 'literal':
     case 'date':
+    case 'regexp':
     case 'model':
     case 'ref':
       return [];
@@ -331,6 +334,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
       return node.values.map(literalText).join('|');
     case 'date':
       return 'Date';
+    case 'regexp':
+      return 'RegExp';
     case 'array': {
       const items = label(node.items, models);
       return node.items.kind === 'union' || node.items.kind === 'nullable' || node.items.kind === 'literal'

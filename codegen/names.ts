@@ -35,6 +35,7 @@ export const RUNTIME_HELPERS = [
   'laxBoolean',
   'laxInt',
   'laxNumber',
+  'laxPattern',
   'laxTime',
   'link',
   'linkTemplate',

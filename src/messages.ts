@@ -43,6 +43,8 @@ export interface ErrorContexts {
   ip_v4_address: undefined;
   ip_v6_address: undefined;
   recursion_loop: undefined;
+  pattern_type: undefined;
+  pattern_regex: undefined;
   too_deep: { max_depth: number };
   union_tag_invalid: { discriminator: string; tag: string; expected_tags: string };
   union_tag_not_found: { discriminator: string };
@@ -102,6 +104,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   ip_v4_address: 'Input is not a valid IPv4 address',
   ip_v6_address: 'Input is not a valid IPv6 address',
   recursion_loop: 'Recursion error - cyclic reference detected',
+  pattern_type: 'Input should be a valid pattern',
+  pattern_regex: 'Input should be a valid regular expression',
   too_deep: 'Input should be nested at most {max_depth} levels deep',
   union_tag_invalid:
     "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",

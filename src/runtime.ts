@@ -106,6 +106,23 @@ export function lax(
   return INVALID;
 }
 
+/**
+ * A `RegExp` field's input that is no RegExp: a string compiled as the pattern when `strings` (lax mode, JSON
+ * text; pydantic's Pattern), else `pattern_type`; a string that does not compile is `pattern_regex`.
+ */
+export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boolean): RegExp | typeof INVALID {
+  if (strings && typeof v === 'string') {
+    try {
+      return new RegExp(v);
+    } catch {
+      issue(c, 'pattern_regex', loc, v);
+      return INVALID;
+    }
+  }
+  issue(c, 'pattern_type', loc, v);
+  return INVALID;
+}
+
 /** Reports one issue (called by generated code, on the error path only). */
 export function issue<T extends ErrorType>(
   c: ParseContext,
@@ -193,6 +210,7 @@ export function isMultipleOf(x: number, m: number): boolean {
 /** Dumped data for a value whose type is only known at run time (`unknown`, union members, object types). */
 export function dumpValue(value: unknown, d: DumpContext): unknown {
   if (value instanceof Date) return d.json ? value.toISOString() : new Date(value.getTime());
+  if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
   if (Array.isArray(value)) return value.map((item) => dumpValue(item, d));
   if (typeof value === 'bigint') return d.json ? String(value) : value;
   if (value instanceof Set) {
@@ -218,6 +236,7 @@ export function dumpValue(value: unknown, d: DumpContext): unknown {
 export function cloneValue(value: unknown): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof RegExp) return new RegExp(value);
   if (Array.isArray(value)) return value.map(cloneValue);
   if (value instanceof Set) return new Set(Array.from(value, cloneValue));
   if (value instanceof Map) return new Map(Array.from(value, ([key, item]) => [cloneValue(key), cloneValue(item)]));

@@ -25,6 +25,7 @@ beforeAll(async () => {
 /** A value as an order-sensitive tree: key order, Sets, Maps, Dates and bigints all show. */
 function shape(value: unknown): unknown {
   if (value instanceof Date) return ['Date', value.getTime()];
+  if (value instanceof RegExp) return ['RegExp', String(value)];
   if (typeof value === 'bigint') return ['bigint', String(value)];
   if (value instanceof Set) return ['Set', [...value].map(shape)];
   if (value instanceof Map) return ['Map', [...value].map(([k, v]) => [shape(k), shape(v)])];
@@ -43,7 +44,7 @@ function selections(keys: readonly string[]): fc.Arbitrary<unknown> {
   return fc.oneof(fc.constant(undefined), fc.array(fc.constantFrom(...keys), { maxLength: 4 }), fc.dictionary(key, inner, { maxKeys: 4 }));
 }
 
-const models = ['Address', 'Scalars', 'Optionals', 'Order', 'Unions', 'Tricky', 'TreeNode', 'Loose', 'Tuples', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Money', 'Invoice', 'Document', 'Open', 'ApiUser', 'Shouting', 'Dashed'];
+const models = ['Address', 'Scalars', 'Optionals', 'Order', 'Unions', 'Tricky', 'TreeNode', 'Loose', 'Tuples', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Money', 'Invoice', 'Document', 'Open', 'ApiUser', 'Shouting', 'Dashed', 'Sender', 'Receiver', 'Wide'];
 
 describe('generated dump agrees with the interpreter', () => {
   it.each(models)('%s', (name) => {

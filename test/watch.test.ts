@@ -171,6 +171,18 @@ describe('Generator.update (--watch)', () => {
     expect(step(replaceIn('shared.ts', 'city?: string', 'city?: string; zip: string'))).toEqual(['Account', 'Order', 'Draft', 'Special']);
   });
 
+  it('shares a type with a model in another file without extracting that model again', () => {
+    // Order (b.ts) holds Address; now Account (a.ts) does too: one definition that both call, made of the copy
+    // Account's extraction converts and the one kept from Order's. The result is a fresh run's (`step` compares).
+    const shared = {
+      ...replaceIn('a.ts', "import type { Status } from './shared';", "import type { Address, Status } from './shared';"),
+      ...replaceIn('a.ts', 'status!: Status;', 'status!: Status;\n  billTo?: Address;'),
+    };
+    expect(step(shared)).toEqual(['Account', 'Cat', 'Dog', 'Draft', 'Owner']);
+    expect(generator.update([]).code).toMatch(/^function is_Address\(/m);
+    expect(step(replaceIn('a.ts', 'status!: Status;\n  billTo?: Address;', 'status!: Status;'))).toEqual(['Account', 'Cat', 'Dog', 'Draft', 'Owner']);
+  });
+
   it('follows a discriminated union of models to the members’ file', () => {
     const extracted = step(replaceIn('a.ts', "kind!: 'dog';", "kind!: 'dog';\n  name?: string;"));
     expect(extracted).toContain('Owner');

@@ -87,7 +87,7 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   const { build, ctor } = e.fn(model.id);
   const names = e.names.child(LOCALS);
   const fail = 'return undefined;';
-  out.block(`function ${build}(v${e.type('any')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, fail, () => {
+  out.block(`function ${build}(v${e.type('any')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, 'v', fail, () => {
     out.line(`if (typeof v !== "object" || v === null || Array.isArray(v)) ${fail}`);
     const defaulted: string[] = [];
     const marks = names.numbered('m');
@@ -168,7 +168,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
     }
     case 'model': {
       const built = names.numbered('b');
-      out.line(`const ${built} = ${e.fn(node.ref).build}(${v}${e.depthArg(node.ref)});`);
+      out.line(`const ${built} = ${e.fn(node.ref).build}(${v}${e.depthArg(node.ref, v)});`);
       out.line(`if (${built} === undefined) ${fail}`);
       return built;
     }
@@ -182,7 +182,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
       const pick = tagsOf(node, e).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
         const ref = (member as { ref: string }).ref;
-        return `${test} ? ${e.fn(ref).build}(${v}${e.depthArg(ref)}) : `;
+        return `${test} ? ${e.fn(ref).build}(${v}${e.depthArg(ref, v)}) : `;
       });
       out.line(`const ${built} = ${pick.join('')}undefined;`);
       out.line(`if (${built} === undefined) ${fail}`);

@@ -22,7 +22,7 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
   const v = model.id === 'v' ? local.numbered('v') : 'v';
   out.block(`function ${isName}(${e.ts ? 'this: unknown, ' : ''}${v}${e.type('any')}${depthParam(e, model.id)})${e.type('boolean')}`, () => {
     out.line(`if (this !== undefined && this !== ${model.id}) ${e.helper('unlinked')}(this);`);
-    withDepthOf(e, out, model.id, 'return false;', () => {
+    withDepthOf(e, out, model.id, v, 'return false;', () => {
       out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) return false;`);
       emitModelFields(e, out, local, model, v, 'return false;');
     });
@@ -34,7 +34,7 @@ export function emitIs(e: EmitContext, out: Lines, model: ModelIR): void {
 export function emitIsDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
   const local = e.names.child(LOCALS);
   out.block(`function ${e.fn(definition.id).is}(v${e.type('any')}${depthParam(e, definition.id)})${e.type('boolean')}`, () => {
-    withDepthOf(e, out, definition.id, 'return false;', () => emitCheck(e, out, local, definition.type, 'v', 'return false;'));
+    withDepthOf(e, out, definition.id, 'v', 'return false;', () => emitCheck(e, out, local, definition.type, 'v', 'return false;'));
     out.line('return true;');
   });
 }
@@ -45,13 +45,14 @@ export function depthParam(e: EmitContext, id: string): string {
 }
 
 /**
- * Writes the body of `id`'s check or build: a recursive type first stops (`fail`) when no more values of
- * recursive types may nest, and its calls pass one less; a type that only reaches one passes `r` on.
+ * Writes the body of `id`'s check or build, whose input is `input`: a recursive type first stops (`fail`) when
+ * no more values of recursive types may nest, and its calls on other values pass one less; a type that only
+ * reaches one passes `r` on.
  */
-export function withDepthOf(e: EmitContext, out: Lines, id: string, fail: string, body: () => void): void {
+export function withDepthOf(e: EmitContext, out: Lines, id: string, input: string, fail: string, body: () => void): void {
   const recursion = e.recursion(id);
   if (recursion === 'cyclic') out.line(`if (r === 0) ${fail}`);
-  e.withDepth(recursion === 'cyclic' ? 'r - 1' : recursion === 'reaching' ? 'r' : undefined, body);
+  e.withDepth(recursion === undefined ? undefined : { input, cyclic: recursion === 'cyclic', same: 'r', other: recursion === 'cyclic' ? 'r - 1' : 'r' }, body);
 }
 
 /** A model's field checks, written with the model noted in `e.checking` (a union inside does not inline it again). */
@@ -264,9 +265,11 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return literalFails(e, node.values, v);
     case 'date':
       return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
+    case 'regexp':
+      return `!(${v} instanceof RegExp)`;
     case 'model':
     case 'ref':
-      return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref)})`;
+      return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref, v)})`;
     case 'nullable': {
       const inner = failCondition(e, node.type, v);
       return inner === undefined ? undefined : `${v} !== null && (${inner})`;

@@ -42,11 +42,8 @@ export class EmitContext {
   readonly buildable = new Map<string, boolean>();
   /** The models whose field checks the check being written is inside (check.ts inlines union members, but not into themselves). */
   readonly checking = new Set<string>();
-  /**
-   * In the function being written, the expression a call of a recursive type's check or build passes as the
-   * depth it may still go (see recursion.ts); undefined where no such call can be.
-   */
-  depth: string | undefined;
+  /** The depth bookkeeping of the function being written, when it can recur (see recursion.ts). */
+  depth: Depth | undefined;
   private readonly recursions: ReadonlyMap<string, 'cyclic' | 'reaching'>;
   private readonly functions: ReadonlyMap<string, ModelFunctions>;
   private readonly constants = new Map<string, string>();
@@ -122,15 +119,23 @@ export class EmitContext {
     return answer;
   }
 
-  /** The arguments after the value of a call of `id`'s check or build: the depth, when it takes one. */
-  depthArg(id: string): string {
+  /** The arguments after value `v` of a call of `id`'s check or build: the depth left, when it takes one. */
+  depthArg(id: string, v: string): string {
     if (this.recursion(id) === undefined) return '';
     if (this.depth === undefined) throw new Error(`no depth to pass to ${id} here`);
-    return `, ${this.depth}`;
+    return `, ${v === this.depth.input ? this.depth.same : this.depth.other}`;
   }
 
-  /** Runs `emit` with `depth` as the depth expression (see `depth`). */
-  withDepth(depth: string | undefined, emit: () => void): void {
+  /**
+   * Whether parse enters `v` (`enter`, `c.stack`) before it calls `id`'s parse: when `id` is recursive, unless
+   * `v` is the input of a recursive type's parse, which its caller entered (a union dispatching its value).
+   */
+  enters(id: string, v: string): boolean {
+    return this.recursion(id) === 'cyclic' && !(this.depth?.cyclic === true && v === this.depth.input);
+  }
+
+  /** Runs `emit` with `depth` as the function's depth bookkeeping (see `depth`). */
+  withDepth(depth: Depth | undefined, emit: () => void): void {
     const outer = this.depth;
     this.depth = depth;
     try {
@@ -208,6 +213,19 @@ export class EmitContext {
   constantDeclarations(): readonly string[] {
     return this.constantLines;
   }
+}
+
+/**
+ * How a function of a type that can recur counts depth (see recursion.ts): its input's name, whether its
+ * type is recursive (its caller counted the input), and what a call of a recursive type's check or build
+ * passes as the depth left: for the function's own input (a union handing it to a member: the same value,
+ * counted once) and for any other value (a field, an item: one level deeper when the type is recursive).
+ */
+export interface Depth {
+  readonly input: string;
+  readonly cyclic: boolean;
+  readonly same: string;
+  readonly other: string;
 }
 
 /** Fixed names inside generated functions: input, context, output, issue count, key. */

@@ -119,6 +119,9 @@ function dumpExpression(
       return `d.json ? String(${v}) : ${v}`;
     case 'date':
       return `d.json ? ${v}.toISOString() : new Date(${v}.getTime())`;
+    case 'regexp':
+      // JSON has no regular expression: its pattern, as pydantic writes a Pattern.
+      return `d.json ? ${v}.source : new RegExp(${v})`;
     case 'model': {
       const [inc, exc] = selected ?? ['undefined', 'undefined'];
       return `${e.fn(node.ref).dump}(${v}, d, ${inc}, ${exc})`;

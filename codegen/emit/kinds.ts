@@ -10,7 +10,7 @@ import { assertNever, type DefinitionIR, type TypeNode } from '../ir';
 export type KindMode = 'lax' | 'strict' | 'json';
 
 /** A coarse kind of input value. */
-export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'set' | 'map';
+export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'regexp' | 'set' | 'map';
 
 /** Every kind of input `node` may accept (`undefined` for any value). */
 export function inputKinds(
@@ -41,6 +41,8 @@ export function inputKinds(
       return new Set(node.values.map((v) => typeof v as 'string' | 'number' | 'boolean'));
     case 'date':
       return lax ? of('date', 'string', 'number') : jsonForms ? of('date', 'string') : of('date');
+    case 'regexp':
+      return jsonForms ? of('regexp', 'string') : of('regexp');
     case 'array':
     case 'tuple':
       return of('array');
@@ -54,9 +56,9 @@ export function inputKinds(
     case 'unknown':
       return undefined;
     case 'nonNullish':
-      return of('string', 'number', 'boolean', 'bigint', 'array', 'object', 'date', 'set', 'map');
+      return of('string', 'number', 'boolean', 'bigint', 'array', 'object', 'date', 'regexp', 'set', 'map');
     case 'nonPrimitive':
-      return of('array', 'object', 'date', 'set', 'map');
+      return of('array', 'object', 'date', 'regexp', 'set', 'map');
     case 'nullable': {
       const inner = inputKinds(node.type, definitions, mode, seen);
       return inner === undefined ? undefined : new Set([...inner, 'null']);
@@ -104,6 +106,9 @@ export function kindTest(kinds: ReadonlySet<InputKind>, v: string): string {
         break;
       case 'date':
         tests.push(`${v} instanceof Date`);
+        break;
+      case 'regexp':
+        tests.push(`${v} instanceof RegExp`);
         break;
       case 'set':
         tests.push(`${v} instanceof Set`);

@@ -196,6 +196,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'union':
       return node.members.every(passesThrough);
     case 'date':
+    case 'regexp':
     case 'array':
     case 'model':
     case 'ref':

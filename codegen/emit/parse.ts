@@ -7,7 +7,7 @@ import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelI
 import type { Names } from '../names';
 import { type Lines, lit, read, write } from './code';
 import { formatIssue, literalFails, nonPrimitiveFails, notExtra, numberFails, stringFails } from './check';
-import { type EmitContext, LOCALS } from './context';
+import { type Depth, type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
 /** Where a value's code reports to: the context variable, the location, the label to leave on failure, and how lax to be. */
@@ -116,18 +116,22 @@ export function emitParseDefinition(e: EmitContext, out: Lines, definition: Defi
 
 /**
  * In the parse of `id`, how deep a check may still go: as many values of recursive types as the model allows
- * less those being parsed around it (`c.stack`, where a recursive type's caller put it: see recursion.ts).
+ * less those being parsed around it (`c.stack`, where a recursive type's caller put its input: see
+ * recursion.ts), its own input counted once.
  */
-function depthLeft(e: EmitContext, id: string): string | undefined {
-  return e.recursion(id) === undefined ? undefined : `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+function depthLeft(e: EmitContext, id: string): Depth | undefined {
+  const recursion = e.recursion(id);
+  if (recursion === undefined) return undefined;
+  const left = `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+  return { input: 'v', cyclic: recursion === 'cyclic', same: recursion === 'cyclic' ? `${left} + 1` : left, other: left };
 }
 
-/** Parses `v` with the function `call` of a model or definition, guarding a recursive one (see `enter`): its output goes to `dst`. */
+/** Parses `v` with the function `call` of a model or definition, entering it first when it is a new value of a recursive type (see `enter`). */
 function emitCall(e: EmitContext, out: Lines, id: string, call: string, v: string, dst: string, site: Site): void {
-  const recursive = e.recursion(id) === 'cyclic';
-  if (recursive) out.line(`if (!${e.helper('enter')}(${site.cx}, ${v}, [${site.loc.join(', ')}])) break ${site.label};`);
+  const enters = e.enters(id, v);
+  if (enters) out.line(`if (!${e.helper('enter')}(${site.cx}, ${v}, [${site.loc.join(', ')}])) break ${site.label};`);
   out.line(`${dst} = ${call}(${v}, ${site.cx});`);
-  if (recursive) out.line(`${site.cx}.stack${e.ts ? '!' : ''}.pop();`);
+  if (enters) out.line(`${site.cx}.stack${e.ts ? '!' : ''}.pop();`);
 }
 
 /** Reads, checks and converts one field of `src` into a fresh local; returns the locals of the input and the output. */
@@ -521,6 +525,14 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.line(`${dst} = new Date(${t});`);
       });
       out.line('}');
+      return;
+    }
+    case 'regexp': {
+      // A copy, as the input's lastIndex is state; a string is the pattern where strings may stand for one.
+      const strict = strictTest(site, true);
+      const strings = strict === undefined ? 'true' : strict === 'true' ? 'false' : `!(${strict})`;
+      out.line(`if (${v} instanceof RegExp) ${dst} = new RegExp(${v});`);
+      out.line(`else if ((${dst} = ${e.helper('laxPattern')}(${site.cx}, ${v}, [${site.loc.join(', ')}], ${strings})) === ${e.helper('INVALID')}) break ${site.label};`);
       return;
     }
     case 'array':

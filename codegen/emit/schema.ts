@@ -258,6 +258,9 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
       return literalSchema(target, node.values);
     case 'date':
       return { type: 'string', format: 'date-time' };
+    case 'regexp':
+      // What `toJSON` writes: the pattern.
+      return { type: 'string', format: 'regex' };
     case 'array':
       return arraySchema(c, node.items, node.constraints);
     case 'set': {

@@ -81,6 +81,7 @@ export function defaultProblem(node: TypeNode, value: JsonValue, resolve: Resolv
     // Defaults of these kinds are refused before this check (they would be plain data, not instances).
     case 'model':
     case 'date':
+    case 'regexp':
     case 'set':
     case 'map':
       return undefined;

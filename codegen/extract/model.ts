@@ -256,6 +256,7 @@ function needsInstance(node: TypeNode, value: JsonValue, resolve: Resolve): bool
     }
     case 'model':
     case 'date':
+    case 'regexp':
     case 'set':
     case 'map':
       return value !== null;

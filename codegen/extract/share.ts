@@ -214,6 +214,7 @@ function mapChildren(node: TypeNode, f: (child: TypeNode) => TypeNode): TypeNode
     case 'undefined':
     case 'literal':
     case 'date':
+    case 'regexp':
     case 'model':
     case 'ref':
       return node;

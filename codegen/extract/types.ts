@@ -207,6 +207,11 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     const itemSyntax = syntax && Node.isArrayTypeNode(syntax) ? syntax.getElementTypeNode() : undefined;
     return { kind: 'array', items: convertType(items, scope, itemSyntax), constraints: [] };
   }
+  const element = arrayInterfaceElement(type);
+  if (element !== undefined) {
+    scope.reads?.(type.getSymbol()?.getDeclarations() ?? []);
+    return { kind: 'array', items: convertType(element, scope), constraints: [] };
+  }
   if (type.isTuple()) return convertTuple(type, scope, text);
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     throw new Unsupported(`'${text}' is a function type, which input data cannot hold`, 'make it a method of the class, or remove it');
@@ -240,9 +245,8 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   // Past this point the type is not a reference by id: what it is made of matters.
   scope.reads?.(declarations);
-  if (symbol?.getName() === 'Date' && declarations.length > 0 && declarations.every(scope.isDefaultLib)) {
-    return { kind: 'date' };
-  }
+  if (builtin === 'Date') return { kind: 'date' };
+  if (builtin === 'RegExp') return { kind: 'regexp' };
   const classDecl = declarations.find(Node.isClassDeclaration);
   if (classDecl !== undefined) {
     throw new Unsupported(
@@ -280,6 +284,21 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     throw new Unsupported(`'${text}' has a number index signature, which is not supported yet`, 'use Record<string, T> (JSON keys are strings)');
   }
   throw new Unsupported(`'${text}' cannot be validated`, 'use string, number, boolean, Date, an array or a model');
+}
+
+/**
+ * The element type of an interface that only extends an array type (`interface Items extends Array<Item> {}`,
+ * as JSON Schema's typings write recursive arrays): TypeScript reads it as `Item[]`.
+ */
+function arrayInterfaceElement(type: Type): Type | undefined {
+  const declarations = type.getSymbol()?.getDeclarations() ?? [];
+  if (declarations.length === 0 || !declarations.every((d) => Node.isInterfaceDeclaration(d) && d.getMembers().length === 0)) return undefined;
+  const bases = type.getBaseTypes();
+  if (bases.length !== 1) return undefined;
+  const base = bases[0]!;
+  if (base.isArray()) return base.getArrayElementType();
+  if (base.isReadonlyArray()) return base.getTypeArguments()[0];
+  return arrayInterfaceElement(base);
 }
 
 /** An anchored regular expression matching exactly the strings of a template literal type. */
@@ -385,6 +404,8 @@ function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
     return { kind: 'object', fields, extra: scope.extra, rest, restKey: { source } };
   }
   if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
+  // `Record<string, never>`: no value fits another key, so there may be none.
+  if (index.isNever()) return { kind: 'object', fields, extra: 'forbid' };
   return { kind: 'object', fields, extra: scope.extra, rest: convertType(index, scope) };
 }
 

@@ -84,7 +84,7 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     case 'nonNullish':
       return same(fc.jsonValue().filter((v) => v !== null));
     case 'nonPrimitive':
-      return same(fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3 })));
+      return same(fc.oneof(fc.array(fc.jsonValue(), { maxLength: 3 }), fc.dictionary(fc.string(), fc.jsonValue(), { maxKeys: 3, noNullPrototype: true })));
     case 'bigint': {
       const exact = same(fc.bigInt());
       if (strict) return exact;
@@ -100,6 +100,9 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       return same(fc.constant(undefined));
     case 'literal':
       return same(fc.constantFrom(...node.values));
+    case 'regexp':
+      // Without flags: JSON carries the pattern alone, as pydantic writes a Pattern.
+      return fc.constantFrom(/a+b/, /^x$/, new RegExp('')).map((re) => ({ input: re, expected: new RegExp(re) }));
     case 'date': {
       const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
       const asObject = date.map((d) => ({ input: new Date(d), expected: d }));
@@ -230,7 +233,7 @@ export function toPlain(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (value instanceof Set) return new Set([...value].map(toPlain));
   if (value instanceof Map) return new Map([...value].map(([k, x]) => [toPlain(k), toPlain(x)]));
-  if (typeof value !== 'object' || value === null || value instanceof Date) return value;
+  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) define(out, key, toPlain((value as Record<string, unknown>)[key]));
   return out;

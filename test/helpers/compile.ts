@@ -18,13 +18,17 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const runtime = path.join(repo, 'src/index.ts');
 let copies = 0;
 
-/** A copy of a fixture (a folder of test/fixtures, or `examples`) in test/.tmp, with a tsconfig for the decorator mode. */
+/**
+ * A copy of a fixture (a folder of test/fixtures, `examples`, or `corpus/<package>` for a folder of
+ * test/corpus) in test/.tmp, with a tsconfig for the decorator mode.
+ */
 export function prepareFixture(fixture: string, mode: DecoratorMode, extra: Record<string, unknown> = {}): string {
-  const dir = path.join(repo, 'test/.tmp', `${fixture}-${mode}-${process.pid}-${++copies}`);
+  const dir = path.join(repo, 'test/.tmp', `${fixture.replace('/', '-')}-${mode}-${process.pid}-${++copies}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  const source = fixture === 'examples' ? path.join(repo, 'examples') : fixture.startsWith('corpus/') ? path.join(repo, 'test', fixture) : path.join(repo, 'test/fixtures', fixture);
   // The fixture's own tydantic.gen.ts is the snapshot: a fresh project starts without it.
-  cpSync(fixture === 'examples' ? path.join(repo, 'examples') : path.join(repo, 'test/fixtures', fixture), dir, {
+  cpSync(source, dir, {
     recursive: true,
     filter: (source) => path.basename(source) !== 'tydantic.gen.ts',
   });

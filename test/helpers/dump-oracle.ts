@@ -106,6 +106,7 @@ export class DumpOracle {
   /** A value without include/exclude: converted by what it is, as the docs state for each kind. */
   private plain(v: unknown, json: boolean, o: DumpOptions): unknown {
     if (v instanceof Date) return json ? v.toISOString() : new Date(v.getTime());
+    if (v instanceof RegExp) return json ? v.source : new RegExp(v);
     if (typeof v === 'bigint') return json ? String(v) : v;
     if (Array.isArray(v)) return v.map((x) => this.plain(x, json, o));
     if (v instanceof Set) return json ? [...v].map((x) => this.plain(x, json, o)) : new Set([...v].map((x) => this.plain(x, json, o)));

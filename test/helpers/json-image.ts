@@ -79,6 +79,8 @@ class Walker {
       }
       case 'ref':
         return this.node(this.definitions.get(node.ref)!.type, v);
+      case 'regexp':
+        return v instanceof RegExp ? v.source : v;
       case 'string':
       case 'number':
       case 'boolean':

@@ -72,6 +72,8 @@ export class Oracle {
         return node.values.includes(v as LiteralValue);
       case 'date':
         return v instanceof Date && !Number.isNaN(safeTime(v));
+      case 'regexp':
+        return v instanceof RegExp;
       case 'array':
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && v.every((x) => this.check(node.items, x));
       case 'nullable':
@@ -165,6 +167,15 @@ export class Oracle {
         return v === undefined ? { ok: true, value: v } : fail('undefined_required');
       case 'literal':
         return node.values.includes(v as LiteralValue) ? { ok: true, value: v } : fail(node.enum ? 'enum' : 'literal_error');
+      case 'regexp': {
+        if (v instanceof RegExp) return { ok: true, value: new RegExp(v) };
+        if (typeof v !== 'string' || (mode.strict && !this.call.json)) return fail('pattern_type');
+        try {
+          return { ok: true, value: new RegExp(v) };
+        } catch {
+          return fail('pattern_regex');
+        }
+      }
       case 'date': {
         if (v instanceof Date) return Number.isNaN(safeTime(v)) ? fail('datetime_parsing') : { ok: true, value: new Date(safeTime(v)) };
         const t = laxTime(v, !mode.strict || this.call.json, !mode.strict);
@@ -381,7 +392,7 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
   }
 }
 
-/** The kinds a value counts as: a Date, Set or Map is also an object. */
+/** The kinds a value counts as: a Date, RegExp, Set or Map is also an object. */
 function kindsOf(v: unknown): Set<InputKind> {
   const kinds = new Set<InputKind>();
   if (v === null) kinds.add('null');
@@ -389,6 +400,7 @@ function kindsOf(v: unknown): Set<InputKind> {
   else if (typeof v === 'object') kinds.add('object');
   else if (typeof v !== 'function' && typeof v !== 'symbol') kinds.add(typeof v as InputKind);
   if (v instanceof Date) kinds.add('date');
+  if (v instanceof RegExp) kinds.add('regexp');
   if (v instanceof Set) kinds.add('set');
   if (v instanceof Map) kinds.add('map');
   return kinds;
