@@ -18,6 +18,7 @@ export const RUNTIME_HELPERS = [
   'emailIssue',
   'enter',
   'fieldsSet',
+  'forbidExtras',
   'isDateString',
   'isEmail',
   'isIPv4',
@@ -40,6 +41,7 @@ export const RUNTIME_HELPERS = [
   'link',
   'linkTemplate',
   'mapEntries',
+  'missing',
   'markDefaults',
   'parseDateTime',
   'prefix',
@@ -50,6 +52,7 @@ export const RUNTIME_HELPERS = [
   'urlReason',
   'unlinked',
   'uuidReason',
+  'useMessages',
   'ParseContext',
 ] as const;
 

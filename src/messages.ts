@@ -118,6 +118,17 @@ export type MessageOverrides = { readonly [T in ErrorType]?: string };
 const overrides: { [T in ErrorType]?: string } = {};
 
 /**
+ * The built-in templates of the error types that generated modules can report, registered by each module
+ * (`useMessages`): a bundle holds the wording of its own models' errors only, not the whole table.
+ */
+const known: { [T in ErrorType]?: string } = {};
+
+/** Registers built-in templates (called by generated modules with those of the error types they can report). */
+export function useMessages(templates: MessageOverrides): void {
+  Object.assign(known, templates);
+}
+
+/**
  * Replaces message templates for every later parse (built-in i18n): `{name}`
  * placeholders take the issue's `ctx` values. `setMessages({})` keeps the
  * current ones; pass `undefined` for a type to restore pydantic's wording.
@@ -129,9 +140,14 @@ export function setMessages(templates: MessageOverrides): void {
   }
 }
 
-/** The template for an error type: the call's override, else the global one, else pydantic's. */
-export function templateOf(type: ErrorType, call: MessageOverrides | undefined): string {
-  return call?.[type] ?? overrides[type] ?? messageTemplates[type];
+/** The template for an error type: the call's override, else the global one, else pydantic's (as a generated module registered it). */
+export function templateOf(type: ErrorType, call: MessageOverrides | undefined): string | undefined {
+  return call?.[type] ?? overrides[type] ?? known[type];
+}
+
+/** The template the call or `setMessages` put in place of the built-in one, if any. */
+export function overrideOf(type: ErrorType, call: MessageOverrides | undefined): string | undefined {
+  return call?.[type] ?? overrides[type];
 }
 
 /** Renders a template with an issue's context. */

@@ -2,7 +2,7 @@ import type { ValidationInfo } from './decorators';
 import { COMPILED, define, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
 import { EMAIL_PREFIX, emailReason } from './formats/strings';
-import { messageTemplates, type ErrorContexts, type ErrorType, type MessageOverrides, renderMessage, templateOf } from './messages';
+import { type ErrorContexts, type ErrorType, type MessageOverrides, overrideOf, renderMessage, templateOf } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
 export interface ParseContext {
@@ -123,6 +123,19 @@ export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boole
   return INVALID;
 }
 
+/** Reports every own key of `input` that is not one of `keys` as `extra_forbidden`, located under `loc` (called by generated code). */
+export function forbidExtras(c: ParseContext, input: object, keys: readonly string[], loc: Loc): void {
+  for (const key in input) {
+    if (Object.hasOwn(input, key) && !keys.includes(key)) issue(c, 'extra_forbidden', [...loc, key], (input as Record<string, unknown>)[key]);
+  }
+}
+
+/** Reports a required key `key` missing from model input `input` (called by generated code); undefined, the field's output. */
+export function missing(c: ParseContext, key: string, input: unknown): undefined {
+  issue(c, 'missing', [key], input);
+  return undefined;
+}
+
 /** Reports one issue (called by generated code, on the error path only). */
 export function issue<T extends ErrorType>(
   c: ParseContext,
@@ -131,7 +144,8 @@ export function issue<T extends ErrorType>(
   input: unknown,
   ctx?: ErrorContexts[T],
 ): void {
-  const msg = renderMessage(templateOf(type, c.messages), ctx);
+  // A type no generated module registered (code that calls the runtime itself) is named as it is.
+  const msg = renderMessage(templateOf(type, c.messages) ?? type, ctx);
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
@@ -143,8 +157,8 @@ export function issue<T extends ErrorType>(
  */
 export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
   const reason = emailReason(input);
-  const template = templateOf('value_error', c.messages);
-  const msg = template === messageTemplates.value_error ? EMAIL_PREFIX + reason : renderMessage(template, { error: reason, reason });
+  const template = overrideOf('value_error', c.messages);
+  const msg = template === undefined ? EMAIL_PREFIX + reason : renderMessage(template, { error: reason, reason });
   c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
 }
 

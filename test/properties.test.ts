@@ -163,6 +163,8 @@ describe.each(models)('%s', (name) => {
         for (const issue of result.error.issues) {
           expect(Object.keys(messageTemplates)).toContain(issue.type);
           expect(Array.isArray(issue.loc)).toBe(true);
+          // Worded by a template the generated module registered (an unregistered type would read as its name).
+          expect(issue.msg).not.toBe(issue.type);
           expect(typeof issue.msg).toBe('string');
         }
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Names } from '../names';
-import { comment, Lines, lit, member, read, write } from './code';
+import { comment, Lines, lit, member, read, text, write } from './code';
 
 /** Strings that broke hand-rolled escaping elsewhere, and some that break JavaScript. */
 const HOSTILE = [
@@ -27,6 +27,13 @@ describe('lit', () => {
     const code = lit(text);
     expect(code).not.toMatch(/[\u2028\u2029\n\r]/);
     expect(new Function(`return ${code};`)()).toBe(text);
+  });
+
+  it.each(HOSTILE)('round-trips %j through evaluation as a single-quoted text', (value) => {
+    const code = text(value);
+    expect(code).not.toMatch(/[\u2028\u2029\n\r]/);
+    expect(code).not.toMatch(/[\ud800-\udfff]/u);
+    expect(new Function(`return ${code};`)()).toBe(value);
   });
 
   it('writes numbers, -0, booleans, null and nested JSON', () => {

@@ -21,6 +21,19 @@ export function lit(value: JsonValue | undefined): string {
 
 const LINE_SEPARATORS = /[\u2028\u2029]/;
 
+/**
+ * A single-quoted JavaScript string literal for any text: for long JSON texts (schema data), whose double
+ * quotes `lit` would escape one by one. Backslashes, quotes, control characters, line separators and lone
+ * surrogates are escaped.
+ */
+export function text(value: string): string {
+  return `'${value.replace(UNSAFE_IN_QUOTES, (ch) => (ch === '\\' || ch === "'" ? `\\${ch}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`))}'`;
+}
+
+// Control characters are what the pattern is for.
+// eslint-disable-next-line no-control-regex
+const UNSAFE_IN_QUOTES = /[\\'\u0000-\u001f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** Keys an object inherits from Object.prototype: reading them needs an own-property check. */

@@ -104,7 +104,10 @@ export class EmitContext {
   replay(log: BlockLog): string[] {
     for (const helper of log.helpers) this.helpers.add(helper);
     for (const id of log.dumped) this.dumped.add(id);
-    return log.constants.map(([base, code]) => this.constant(base, code));
+    // A constant's code may name constants made before it (a value parser its regular expressions).
+    const names: string[] = [];
+    for (const [base, code] of log.constants) names.push(this.constant(base, code.replace(/\0(\d+)\0/g, (_, i: string) => names[Number(i)]!)));
+    return names;
   }
 
   /** Notes an answer of `buildable` that the block being recorded depends on. */
@@ -184,6 +187,11 @@ export class EmitContext {
   keyList(keys: readonly string[]): string {
     const list = `[${keys.map((k) => lit(k)).join(', ')}]`;
     return this.constant('fields', keys.length === 0 && this.ts ? `${list} as string[]` : list);
+  }
+
+  /** A module-level constant holding a function (a value parser, parse.ts), one per distinct text. */
+  shared(base: string, code: string): string {
+    return this.constant(base, code);
   }
 
   /** A module-level constant holding a Set of literal values. */

@@ -3,9 +3,9 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, childrenOf, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
-import { type Lines, lit, read, write } from './code';
+import { Lines, lit, read, write } from './code';
 import { formatIssue, literalFails, nonPrimitiveFails, notExtra, numberFails, stringFails } from './check';
 import { type Depth, type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
@@ -80,10 +80,13 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     });
     out.line('const n = c.issues.length;');
     const populate = model.populateByName === true;
-    const outputs = model.fields.map((field) =>
-      emitField(e, out, names, field, 'v', 'c', [], fieldMode(field, model.strict, CALL_MODE), populate, model.id),
-    );
-    emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
+    const outputs = model.fields.map((field) => {
+      const mode = fieldMode(field, model.strict, CALL_MODE);
+      // A field without validators or a second input key is one line: its value parsed by a shared function.
+      const plain = field.validators === undefined && !(populate && field.validationAlias !== undefined);
+      return plain ? emitPlainField(e, out, names, field, mode) : emitField(e, out, names, field, 'v', 'c', [], mode, populate, model.id);
+    });
+    emitExtraCheck(e, out, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
     const declare = after.length > 0 ? 'let' : 'const';
     const args = outputs.map((x) => x.output).join(', ');
@@ -132,6 +135,48 @@ function emitCall(e: EmitContext, out: Lines, id: string, call: string, v: strin
   if (enters) out.line(`if (!${e.helper('enter')}(${site.cx}, ${v}, [${site.loc.join(', ')}])) break ${site.label};`);
   out.line(`${dst} = ${call}(${v}, ${site.cx});`);
   if (enters) out.line(`${site.cx}.stack${e.ts ? '!' : ''}.pop();`);
+}
+
+/**
+ * A model's field as one line: `const o1 = v1 === undefined ? <default, absent or missing> : p_3(v1, c, "key")`,
+ * where `p_3` parses values of the field's type (`valueParser`). A failure shows in the issue count, which
+ * the model checks once after every field.
+ */
+function emitPlainField(e: EmitContext, out: Lines, names: Names, field: FieldIR, mode: Mode): { input: string; output: string } {
+  const input = names.numbered('v');
+  const output = names.numbered('o');
+  const key = field.validationAlias ?? field.name;
+  out.line(`const ${input} = ${read('v', key)};`);
+  const absent = field.default !== undefined ? lit(field.default) : field.optional ? 'undefined' : `${e.helper('missing')}(c, ${lit(key)}, v)`;
+  const parsed = field.type.kind === 'unknown' ? input : `${valueParser(e, field.type, mode)}(${input}, c, ${lit(key)})`;
+  out.line(`const ${output}${e.type('any')} = ${input} === undefined ? ${absent} : ${parsed};`);
+  return { input, output };
+}
+
+/**
+ * The shared function that parses a present value of `node` in `mode` (`(v, c, k)`: issues located under key
+ * `k`): one per distinct text in the module, so fields of the same type across models share it.
+ */
+function valueParser(e: EmitContext, node: TypeNode, mode: Mode): string {
+  const out = new Lines();
+  const names = e.names.child(LOCALS);
+  // Not a recursive type's own function: a recursive value it meets is entered (see recursion.ts).
+  const left = `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+  const depth: Depth | undefined = reachesRecursion(e, node) ? { input: 'v', cyclic: false, same: left, other: left } : undefined;
+  out.block(`function (v${e.type('any')}, c${e.contextType()}, k${e.type('string')})${e.type('any')}`, () =>
+    e.withDepth(depth, () => {
+      out.line(`let o${e.type('any')};`);
+      out.block('f:', () => emitValue(e, out, names, node, 'v', 'o', { cx: 'c', loc: ['k'], label: 'f', mode }));
+      out.line('return o;');
+    }),
+  );
+  return e.shared('p', String(out).trimEnd());
+}
+
+/** Whether a type names a model or definition whose functions count depth (see recursion.ts). */
+function reachesRecursion(e: EmitContext, node: TypeNode): boolean {
+  if (node.kind === 'model' || node.kind === 'ref') return e.recursion(node.ref) !== undefined;
+  return childrenOf(node).some((child) => reachesRecursion(e, child));
 }
 
 /** Reads, checks and converts one field of `src` into a fresh local; returns the locals of the input and the output. */
@@ -193,25 +238,9 @@ function callValidator(e: EmitContext, model: string, method: string, value: str
   return `${e.helper('runValidator')}(${cx}, ${model}, ${lit(method)}, ${value}, ${field === undefined ? 'undefined' : lit(field)}, [${loc.join(', ')}])`;
 }
 
-/** Reports keys of `src` that are not fields, when the call's or else the type's policy forbids them. */
-function emitExtraCheck(
-  e: EmitContext,
-  out: Lines,
-  names: Names,
-  keys: readonly string[],
-  extra: ExtraPolicy,
-  src: string,
-  cx: string,
-  base: readonly string[],
-): void {
-  const active = forbidActive(extra, cx);
-  const k = names.numbered('k');
-  out.block(`if (${active})`, () => {
-    out.block(`for (const ${k} in ${src})`, () => {
-      out.line(`if (${notExtra(keys, k, src)}) continue;`);
-      out.line(`${e.helper('issue')}(${cx}, "extra_forbidden", [${[...base, k].join(', ')}], ${src}[${k}]);`);
-    });
-  });
+/** Reports keys of `src` that are not fields (the runtime's `forbidExtras`), when the call's or else the type's policy forbids them. */
+function emitExtraCheck(e: EmitContext, out: Lines, keys: readonly string[], extra: ExtraPolicy, src: string, cx: string, base: readonly string[]): void {
+  out.line(`if (${forbidActive(extra, cx)}) ${e.helper('forbidExtras')}(${cx}, ${src}, ${e.keyList(keys)}, [${base.join(', ')}]);`);
 }
 
 /** An expression true when extra keys are forbidden: the call's policy, else the type's. */
@@ -348,7 +377,7 @@ function emitObject(
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
   const outputs = node.fields.map((field) => emitField(e, out, names, field, v, site.cx, site.loc, fieldMode(field, undefined, site.mode)).output);
   const rest = node.rest === undefined ? undefined : emitRest(e, out, names, node, node.rest, v, site);
-  if (rest === undefined) emitExtraCheck(e, out, names, inputKeys(node.fields, false), node.extra, v, site.cx, site.loc);
+  if (rest === undefined) emitExtraCheck(e, out, inputKeys(node.fields, false), node.extra, v, site.cx, site.loc);
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   const result = names.numbered('r');
   out.line(`const ${result}${e.type('any')} = {};`);

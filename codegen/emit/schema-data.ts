@@ -5,7 +5,7 @@
  */
 import { reviver } from '../../src/json-schema';
 import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
-import { comment, type Lines, lit } from './code';
+import { comment, type Lines, lit, text as quoted } from './code';
 import type { EmitContext } from './context';
 import { definitionOf, SCHEMA_TARGETS, type SchemaMode, type SchemaTarget, schemaClosure } from './schema';
 
@@ -128,7 +128,7 @@ export function emitSchemaData(e: EmitContext, ir: ProjectIR, out: Lines, texts?
           if (name === undefined) {
             name = e.names.fresh(`json_${constants.size + 1}`);
             constants.set(text, name);
-            out.line(`const ${name} = ${lit(text)};`);
+            out.line(`const ${name} = ${quoted(text)};`);
           }
           return name;
         });
