@@ -34,7 +34,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['esbuild'],
+  external: ['esbuild', 'typescript'],
   alias: { tydantic: path.join(root, 'src/index.ts') },
   // CommonJS dependencies (class-validator, ajv …) call require on Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },

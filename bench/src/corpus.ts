@@ -6,9 +6,9 @@
  * use: wall time, peak memory (GNU time's maximum resident set size of the process tree, `%M`), the
  * bytes written, and the same module bundled and minified by esbuild and gzipped.
  *
- * Runs alone, without network access, from the repository root (bench/node_modules installed):
- * `npx vite-node bench/src/corpus.ts [--only geojson,estree] [--no-is]`; the projects and results.json
- * are written under bench/.out/corpus.
+ * `npm run bench` runs it (its smallest package only with `--smoke`); alone, without network access, from the
+ * repository root (bench/node_modules installed): `npx vite-node bench/src/corpus-cli.ts [--only geojson,estree]
+ * [--no-is]`. The projects and the standalone run's results.json are written under bench/.out/corpus.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -18,7 +18,10 @@ import { gzipSync } from 'node:zlib';
 import { buildSync, type BuildOptions } from 'esbuild';
 import ts from 'typescript';
 import { writeTypiaConfig } from './peer-projects';
-import { BENCH, ROOT } from './report';
+
+// Not from report.ts, which imports this module: the bench folder (the bundle runs from bench/.out) and the root.
+const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = path.dirname(BENCH);
 
 /** The sizes of one generated module. */
 export interface OutputSize {
@@ -79,7 +82,9 @@ export interface CorpusOptions {
 }
 
 const CORPUS = path.join(ROOT, 'test/corpus');
-const WORK = path.join(BENCH, '.out/corpus');
+/** Where the projects of the corpus measurement are written. */
+export const CORPUS_WORK = path.join(BENCH, '.out/corpus');
+const WORK = CORPUS_WORK;
 const CLI = path.join(ROOT, 'dist/cli.js');
 const RUNTIME_SRC = path.join(ROOT, 'src/index.ts');
 const RUNTIME_DIST = path.join(ROOT, 'dist/index.js');
@@ -303,16 +308,4 @@ export function formatCorpus(results: readonly CorpusResult[]): string {
       '"with runtime" bundles what it imports from its library (tydantic dist/index.js, typia/lib/internal); the user\'s model classes are left out of both.',
   );
   return out.join('\n');
-}
-
-const entry = process.argv[1] === undefined ? '' : path.resolve(process.argv[1]);
-if (entry === fileURLToPath(import.meta.url) || path.basename(entry) === 'vite-node') {
-  const args = process.argv.slice(2).filter((a) => a !== '--');
-  const onlyAt = args.indexOf('--only');
-  const packages = onlyAt >= 0 ? args[onlyAt + 1]?.split(',').filter(Boolean) : undefined;
-  const started = performance.now();
-  const results = measureCorpus({ ...(packages ? { packages } : {}), withIs: !args.includes('--no-is') });
-  console.log(`\n${formatCorpus(results)}\n`);
-  writeFileSync(path.join(WORK, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`measured in ${seconds(performance.now() - started)}; results in ${path.relative(ROOT, path.join(WORK, 'results.json'))}`);
 }

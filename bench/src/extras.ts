@@ -9,6 +9,8 @@ import path from 'node:path';
 import { bundleRuntime, projectImports } from '../../test/helpers/footprint';
 import { fileSource, writeProject } from './project';
 import { BENCH, ROOT } from './report';
+import { type AppBundle, measureBundles } from './bundle';
+import { type CorpusResult, formatCorpus, measureCorpus } from './corpus';
 import { measureStartup, type Startup } from './startup';
 
 export type { Startup, StartupVariant } from './startup';
@@ -35,6 +37,10 @@ export interface Extras {
   readonly startup?: Startup;
   readonly compile?: Compile;
   readonly footprint?: Footprint;
+  /** A minimal app's bundle in tydantic and in zod/mini. */
+  readonly bundles?: readonly AppBundle[];
+  /** The compile step on published type packages, beside typia's. */
+  readonly corpus?: readonly CorpusResult[];
 }
 
 const WORK = path.join(BENCH, '.out/projects');
@@ -134,5 +140,10 @@ export async function measureExtras(options: { smoke: boolean }): Promise<Extras
   console.log(`generate: ${(c.generateMs / 1000).toFixed(1)} s for ${c.models} models; --watch ${c.watchMs?.toFixed(0)} ms`);
   const f = await footprint();
   console.log(`runtime: ${f.allGzip} B min+gzip (all exports), ${f.usedGzip} B (what generated code uses)`);
-  return { startup: s, compile: c, footprint: f };
+  const bundles = await measureBundles();
+  for (const b of bundles) console.log(`two-model app, ${b.name}: ${b.gzipBytes} B min+gzip (${b.minBytes} B minified)`);
+  // The corpus in smoke mode: its smallest package, without typia's second project.
+  const corpus = measureCorpus(options.smoke ? { packages: ['geojson'], withIs: false } : {});
+  console.log(formatCorpus(corpus));
+  return { startup: s, compile: c, footprint: f, bundles, corpus };
 }

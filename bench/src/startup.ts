@@ -43,6 +43,8 @@ export interface Startup {
   readonly variants: readonly StartupVariant[];
   /** How long `tydantic generate` took on the tydantic project (spawned CLI, node's boot included). */
   readonly tydanticGenerateMs: number;
+  /** The size of the module `tydantic generate` wrote for the project (TypeScript, as written). */
+  readonly generatedBytes: number;
   /** How long `typia generate` took on the typia project (spawned CLI, node's boot included). */
   readonly typiaGenerateMs: number;
 }
@@ -237,6 +239,7 @@ export async function measureStartup(options: {
   return {
     models: options.models,
     runs: options.runs,
+    generatedBytes: statSync(path.join(options.work, `startup-${options.models}/tydantic.gen.ts`)).size,
     medianMs: ours.totalMs,
     importMs: ours.importMs,
     firstParseMs: ours.firstParseMs,
