@@ -26,7 +26,8 @@ export interface SchemaData {
   readonly id: string;
   /**
    * The model's own definition, then each model it references: per target, `[validation, serialization]` JSON text
-   * by alias, then the same by field name; or a `$ref` prefix: draft 2020-12's texts, references moved there.
+   * by alias, then the same by field name (a serialization text may be `+` and the top-level keys it changes in
+   * the validation text before it); or a `$ref` prefix: draft 2020-12's texts, references moved there.
    */
   readonly defs: { readonly [id: string]: { readonly [target: string]: readonly string[] | string } };
   /** Set when the model refers to itself: its document lists it under `$defs` too. */
@@ -65,9 +66,14 @@ export function reviver(target: string, prefix: string): (key: string, value: un
 function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
   const texts = data.defs[id]?.[target];
   const prefix = typeof texts === 'string' ? texts : undefined;
-  const text = (prefix === undefined ? texts : data.defs[id]!['draft-2020-12'])?.[(options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0)];
+  const own = prefix === undefined ? texts : data.defs[id]!['draft-2020-12'];
+  const index = (options.mode === 'serialization' ? 1 : 0) + (options.byAlias === false ? 2 : 0);
+  const text = own?.[index];
   if (text === undefined) throw new TypeError(`unknown JSON Schema target '${target}'`);
-  return JSON.parse(text, prefix === undefined ? undefined : reviver(target, prefix)) as JsonSchemaObject;
+  const revive = prefix === undefined ? undefined : reviver(target, prefix);
+  // `+{…}`: the top-level keys a serialization text changes in the validation text before it.
+  if (!text.startsWith('+')) return JSON.parse(text, revive) as JsonSchemaObject;
+  return Object.assign(JSON.parse(own![index - 1]!, revive) as JsonSchemaObject, JSON.parse(text.slice(1), revive));
 }
 
 /** A model's schema: a standalone document for JSON Schema targets, the model's own Schema Object for OpenAPI ones. */

@@ -91,6 +91,10 @@ const ROWS: readonly Row[] = [
   row('set', new Set([1]), '`new Set([1])`', ok(new Set([1])), ok(new Set([1])), NOT_JSON),
   row('map', { a: 1 }, '`{ a: 1 }`', ok(new Map([['a', 1]])), no('dict_type'), ok(new Map([['a', 1]]))),
   row('map', [['a', '1']], "`[['a', '1']]`", ok(new Map([['a', 1]])), no('dict_type'), no('float_type')),
+  row('pattern', /a+b/g, '`/a+b/g` (parse returns a copy)', ok(/a+b/g), ok(/a+b/g), NOT_JSON),
+  row('pattern', '^a+$', "`'^a+$'`", ok(/^a+$/), no('pattern_type'), ok(/^a+$/)),
+  row('pattern', '(', "`'('`", no('pattern_regex'), no('pattern_type'), no('pattern_regex')),
+  row('pattern', 5, '`5`', no('pattern_type'), no('pattern_type')),
 ];
 
 /** The type each field declares, as the docs show it. */
@@ -104,6 +108,7 @@ const TARGETS: Record<string, string> = {
   numberText: '`string`',
   set: '`Set<number>`',
   map: '`Map<string, number>`',
+  pattern: '`RegExp`',
 };
 
 function show(outcome: Outcome | typeof NOT_JSON): string {
@@ -114,6 +119,7 @@ function show(outcome: Outcome | typeof NOT_JSON): string {
   if (value instanceof Set) return `\`Set {${[...value].join(', ')}}\``;
   if (value instanceof Map) return `\`Map {${[...value].map(([k, x]) => `${k} => ${x}`).join(', ')}}\``;
   if (typeof value === 'bigint') return `\`${value}n\``;
+  if (value instanceof RegExp) return `\`${String(value)}\``;
   if (typeof value === 'string') return `\`'${value}'\``;
   return `\`${String(value)}\``;
 }

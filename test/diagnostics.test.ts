@@ -98,6 +98,10 @@ describe('diagnostics', () => {
         hint: use string keys",
         "more.ts:126:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
+        "more.ts:132:13 - error: Builtins.pending: 'Promise<string>' is not supported yet
+        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:133:11 - error: Builtins.bytes: 'Uint8Array<ArrayBufferLike>' is not supported yet
+        hint: use string, number, boolean, Date, an array or a model",
       ]
     `);
   });

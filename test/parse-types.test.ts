@@ -389,6 +389,40 @@ describe.each(modes)('%s decorators', (mode) => {
     });
   });
 
+  describe('{}, object and RegExp', () => {
+    it('pass {} and object through as TypeScript reads them, and copy a RegExp', () => {
+      const fn = (): number => 1;
+      const some = { deep: [1] };
+      const pattern = /a+b/y;
+      pattern.lastIndex = 3;
+      const out = m().Wide.parse({ some, thing: fn, maybe: 0, things: [[], new Date(0)], pattern });
+      expect(out.some).toBe(some);
+      expect(out.thing).toBe(fn);
+      expect(out.maybe).toBe(0);
+      expect(out.pattern).not.toBe(pattern);
+      expect([out.pattern.source, out.pattern.flags, out.pattern.lastIndex]).toEqual(['a+b', 'y', 0]);
+      expect(m().Wide.parse({ some: '', thing: [], pattern: '^x+$' }).pattern).toEqual(/^x+$/);
+      expect(m().Wide.parse({ some: false, thing: {}, pattern: /a/ }).toJSON()).toEqual({ some: false, thing: {}, things: [], pattern: 'a' });
+      expect(m().Wide.is({ some: 0, thing: [], things: [], pattern: /a/ })).toBe(true);
+      expect(m().Wide.is({ some: 0, thing: [], things: [], pattern: 'a' })).toBe(false);
+    });
+
+    it('report null for {}, a primitive for object, and a RegExp that is not one or does not compile', () => {
+      expect(issuesOf('Wide', { some: null, thing: 'text', maybe: null, things: [1, null], pattern: '(' })).toEqual([
+        { type: 'none_forbidden', loc: ['some'], msg: 'Input should not be null or undefined', input: null },
+        { type: 'object_type', loc: ['thing'], msg: 'Input should be an object or an array', input: 'text' },
+        { type: 'none_forbidden', loc: ['maybe'], msg: 'Input should not be null or undefined', input: null },
+        { type: 'object_type', loc: ['things', 0], msg: 'Input should be an object or an array', input: 1 },
+        { type: 'object_type', loc: ['things', 1], msg: 'Input should be an object or an array', input: null },
+        { type: 'pattern_regex', loc: ['pattern'], msg: 'Input should be a valid regular expression', input: '(' },
+      ]);
+      expect(m().Wide.safeParse({ some: 1, thing: [], pattern: 'a' }, { strict: true }).error.issues).toEqual([
+        { type: 'pattern_type', loc: ['pattern'], msg: 'Input should be a valid pattern', input: 'a' },
+      ]);
+      expect(m().Wide.parseJSON('{"some": 1, "thing": [], "pattern": "a"}', { strict: true }).pattern).toEqual(/a/);
+    });
+  });
+
   describe('tuples', () => {
     it('parse fixed, optional and rest elements to new arrays', () => {
       const input = { pair: ['a', 1], point: [1, 2], tagged: ['t', 1, 2, 3], when: ['2024-01-01', null] };

@@ -45,11 +45,29 @@ function ownTexts(ir: ProjectIR, model: ModelIR | DefinitionIR): OwnTexts {
   const own = (target: SchemaTarget): string[] => VARIANTS.map(({ mode, byAlias }) => JSON.stringify(definitionOf(ir, model.id, { target, mode, byAlias })));
   const base = own('draft-2020-12');
   return SCHEMA_TARGETS.map((target) => {
-    if (target === 'draft-2020-12') return base;
+    if (target === 'draft-2020-12') return patched(base);
     const wanted = own(target);
     // Texts the runtime can derive from draft 2020-12's (references elsewhere, 3.0's nullable) are not written twice.
     const prefix = PREFIXES[target];
-    return wanted.every((text, i) => text === derived(base[i]!, target, prefix)) ? prefix : wanted;
+    return wanted.every((text, i) => text === derived(base[i]!, target, prefix)) ? prefix : patched(wanted);
+  });
+}
+
+/**
+ * The texts with each serialization text (odd positions) written as `+` and the top-level keys it changes in
+ * the validation text before it (usually `required`: defaulted fields are always in `toJSON`'s output),
+ * where that gives exactly the same text back, as the runtime applies it (see `parsed` in src/json-schema.ts).
+ */
+function patched(texts: readonly string[]): string[] {
+  return texts.map((text, i) => {
+    const before = texts[i - 1];
+    if (i % 2 === 0 || before === undefined || text === before) return text;
+    const base = JSON.parse(before) as Record<string, unknown>;
+    const full = JSON.parse(text) as Record<string, unknown>;
+    const patch: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(full)) if (JSON.stringify(value) !== JSON.stringify(base[key])) patch[key] = value;
+    const encoded = `+${JSON.stringify(patch)}`;
+    return encoded.length < text.length && JSON.stringify(Object.assign(base, patch)) === text ? encoded : text;
   });
 }
 

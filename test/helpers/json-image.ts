@@ -80,6 +80,8 @@ class Walker {
       case 'ref':
         return this.node(this.definitions.get(node.ref)!.type, v);
       case 'regexp':
+        // A string stands for a pattern in JSON: `is` judges the RegExp itself.
+        if (typeof v === 'string') return this.none(v);
         return v instanceof RegExp ? v.source : v;
       case 'string':
       case 'number':
