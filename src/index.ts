@@ -21,7 +21,7 @@ export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type 
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { messageTemplates, renderMessage, setMessages, useMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 // For generated code only: not part of the supported API.
-export { lax, laxPattern, issue, missing, forbidExtras, enter, prefix, adopt, trial, keepExtras, dumpExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, emailIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
+export { lax, laxPattern, issue, missing, enter, refuse, prefix, adopt, trial, keepExtras, dumpExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, emailIssue, timeOf, fieldsSet, tagText, mapEntries, type ParseContext } from './runtime';
 export { isEmail, isUrl, isUuid, isIPv4, isIPv6, isDateString, formatError, emailReason, urlReason, uuidReason, dateReason, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
 export { instances } from './copy';

@@ -29,7 +29,7 @@ export interface Compiled {
    * Parse's fast path, for models whose instance is a plain copy of checked input: the instance when the input
    * passes the strict check (fields with a default may be absent), else undefined, in one pass.
    */
-  readonly build?: (input: unknown, depth: number) => unknown;
+  readonly build?: (input: unknown, forbid: boolean, depth: number) => unknown;
   /** Turns an instance into plain data, as the context and the include/exclude trees say. */
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
   /** Builds an instance from trusted data, without validation; absent fields with defaults get them. */
@@ -185,11 +185,12 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
         malformed = (error as SyntaxError).message;
       }
     }
-    // Input the strict check accepts needs no conversion and has nothing to report (unless the call's `extra`
-    // policy differs): `build` checks and builds it in one pass, without the parse context, which only the
-    // full path needs; at the first value that does not pass, it returns undefined and the full path runs.
-    if (malformed === undefined && build !== undefined && options?.extra === undefined) {
-      const out = build(input, maxDepth);
+    // Input the strict check accepts needs no conversion and has nothing to report (unless the call keeps extra
+    // keys, which a build drops): `build` checks and builds it in one pass, without the parse context, which only
+    // the full path needs; at the first value that does not pass (an extra key where the call or the model
+    // forbids them too), it returns undefined and the full path runs.
+    if (malformed === undefined && build !== undefined && options?.extra !== 'allow') {
+      const out = build(input, options?.extra === 'forbid', maxDepth);
       if (out !== undefined) return out;
     }
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };

@@ -31,22 +31,21 @@ export interface ParseContext {
 export const MAX_DEPTH = 256;
 
 /**
- * Called by generated code before it parses `v` as a recursive type: false, after reporting why, when `v` is
- * one of the values being parsed around it (a cycle: `recursion_loop`) or when as many are nested already as
- * the model allows (`too_deep`); else `v` joins `c.stack`, which the caller pops once the parse returns.
+ * Called by generated code before it parses `v` as a recursive type: `v` joins `c.stack`, which the caller pops
+ * once the parse returns; false (and the caller reports it with `refuse`) when `v` is one of the values being
+ * parsed around it (a cycle) or when as many are nested already as the model allows.
  */
-export function enter(c: ParseContext, v: unknown, loc: Loc): boolean {
+export function enter(c: ParseContext, v: unknown): boolean {
   const stack = c.stack!;
-  if (typeof v === 'object' && v !== null && stack.includes(v)) {
-    issue(c, 'recursion_loop', loc, v);
-    return false;
-  }
-  if (stack.length >= c.maxDepth!) {
-    issue(c, 'too_deep', loc, v, { max_depth: c.maxDepth! });
-    return false;
-  }
+  if (stack.length >= c.maxDepth! || (typeof v === 'object' && v !== null && stack.includes(v))) return false;
   stack.push(v);
   return true;
+}
+
+/** Reports why `enter` refused `v` at `loc`: a cycle (`recursion_loop`), else the depth (`too_deep`). */
+export function refuse(c: ParseContext, v: unknown, loc: Loc): void {
+  if (typeof v === 'object' && v !== null && c.stack!.includes(v)) issue(c, 'recursion_loop', loc, v);
+  else issue(c, 'too_deep', loc, v, { max_depth: c.maxDepth! });
 }
 
 /** What a validator returns when it threw: its issue is already reported. */
@@ -121,13 +120,6 @@ export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boole
   }
   issue(c, 'pattern_type', loc, v);
   return INVALID;
-}
-
-/** Reports every own key of `input` that is not one of `keys` as `extra_forbidden`, located under `loc` (called by generated code). */
-export function forbidExtras(c: ParseContext, input: object, keys: readonly string[], loc: Loc): void {
-  for (const key in input) {
-    if (Object.hasOwn(input, key) && !keys.includes(key)) issue(c, 'extra_forbidden', [...loc, key], (input as Record<string, unknown>)[key]);
-  }
 }
 
 /** Reports a required key `key` missing from model input `input` (called by generated code); undefined, the field's output. */

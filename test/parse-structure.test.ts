@@ -270,6 +270,12 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(compiled.build(input)).toBeInstanceOf(m().Owner);
       expect(compiled.build({ pet: { kind: 'cat', lives: 'nine' } })).toBeUndefined();
       expect(compiled.build({ pet: { kind: 'cow' } })).toBeUndefined();
+      // A call that forbids extra keys takes the fast path too, which then refuses them at any depth.
+      expect(compiled.build({ pet: { kind: 'cat' }, x: 1 }, false)).toBeInstanceOf(m().Owner);
+      expect(compiled.build({ pet: { kind: 'cat' }, x: 1 }, true)).toBeUndefined();
+      expect(compiled.build({ pet: { kind: 'cat', x: 1 } }, true)).toBeUndefined();
+      expect(compiled.build(input, true)).toBeInstanceOf(m().Owner);
+      expect(m().Owner.safeParse({ pet: { kind: 'cat', x: 1 } }, { extra: 'forbid' }).error.issues.map((i: { loc: unknown[] }) => i.loc)).toEqual([['pet', 'cat', 'x']]);
       const out = m().Owner.parse(input);
       expect(out.pet).toBeInstanceOf(m().Cat);
       expect({ ...out.pet }).toEqual({ kind: 'cat', lives: 9 });

@@ -64,12 +64,12 @@ describe.each(models)('%s', (name) => {
         const full = compiled.parse(input, c);
         expect(c.issues).toStrictEqual([]);
         const x = m[name].parse(input);
-        if (hasBuild && compiled.build(input, MAX_DEPTH) !== undefined) fast++;
+        if (hasBuild && compiled.build(input, false, MAX_DEPTH) !== undefined) fast++;
         if (hasBuild) {
           // Input the strict full path takes without an issue needs nothing the build cannot do: the build takes it.
           const strict = contextOf(compiled, input, { strict: true });
           compiled.parse(input, strict);
-          if (strict.issues.length === 0) expect(compiled.build(input, MAX_DEPTH)).not.toBeUndefined();
+          if (strict.issues.length === 0) expect(compiled.build(input, false, MAX_DEPTH)).not.toBeUndefined();
         }
         expect(anatomy(x)).toStrictEqual(anatomy(full));
         // A built instance reuses nothing of the input: changing the result never changes the input.
@@ -103,7 +103,7 @@ describe.each(models)('%s', (name) => {
     fc.assert(
       fc.property(fc.oneof(broken, extra, fc.anything({ withDate: true, withNullPrototype: true })), (input) => {
         // Nothing throws: input nested deeper than the model allows is given up on like any other.
-        const built: unknown = compiled.build(input, MAX_DEPTH);
+        const built: unknown = compiled.build(input, false, MAX_DEPTH);
         if (built === undefined) {
           gaveUp++;
           return;

@@ -87,7 +87,10 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   const { build, ctor } = e.fn(model.id);
   const names = e.names.child(LOCALS);
   const fail = 'return undefined;';
-  out.block(`function ${build}(v${e.type('any')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, 'v', fail, () => {
+  // `f`: the call forbids extra keys (`parse(x, { extra: 'forbid' })`), for this model and every one it holds.
+  // A model that forbids them itself and holds no other reads it never (and noUnusedParameters would say so).
+  const reads = model.extra !== 'forbid' || model.fields.some((field) => holdsBuilds(field.type));
+  out.block(`function ${build}(v${e.type('any')}, ${reads ? 'f' : '_f'}${e.type('boolean')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, 'v', fail, () => {
     out.line(`if (typeof v !== "object" || v === null || Array.isArray(v)) ${fail}`);
     const defaulted: string[] = [];
     const marks = names.numbered('m');
@@ -115,13 +118,11 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
       out.block(`if (${value} !== undefined)`, () => out.line(`${result} = ${take(e, out, names, field.type, value, fail)};`));
       return result;
     });
-    if (model.extra === 'forbid') {
-      const k = names.numbered('k');
-      out.block(`for (const ${k} in v)`, () => {
-        out.line(`if (${notExtra(model.fields.map((f) => f.name), k, 'v')}) continue;`);
-        out.line(fail);
-      });
-    }
+    const k = names.numbered('k');
+    out.block(`${model.extra === 'forbid' ? '' : 'if (f) '}for (const ${k} in v)`, () => {
+      out.line(`if (${notExtra(model.fields.map((f) => f.name), k, 'v')}) continue;`);
+      out.line(fail);
+    });
     const made = `new ${e.ts ? `(${ctor} as any)` : ctor}(${args.join(', ')})`;
     if (defaulted.length > 0) {
       // For dump({ excludeUnset }): which fields took their default, as parse marks them.
@@ -168,7 +169,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
     }
     case 'model': {
       const built = names.numbered('b');
-      out.line(`const ${built} = ${e.fn(node.ref).build}(${v}${e.depthArg(node.ref, v)});`);
+      out.line(`const ${built} = ${e.fn(node.ref).build}(${v}, f${e.depthArg(node.ref, v)});`);
       out.line(`if (${built} === undefined) ${fail}`);
       return built;
     }
@@ -182,7 +183,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
       const pick = tagsOf(node, e).map(({ values, member }) => {
         const test = values.map((value) => `${tag} === ${lit(value)}`).join(' || ');
         const ref = (member as { ref: string }).ref;
-        return `${test} ? ${e.fn(ref).build}(${v}${e.depthArg(ref, v)}) : `;
+        return `${test} ? ${e.fn(ref).build}(${v}, f${e.depthArg(ref, v)}) : `;
       });
       out.line(`const ${built} = ${pick.join('')}undefined;`);
       out.line(`if (${built} === undefined) ${fail}`);
@@ -191,6 +192,11 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
     default:
       throw new Error(`no build for ${node.kind}`);
   }
+}
+
+/** Whether checking a value of `node` calls the build of another model (which takes the call's `f`). */
+function holdsBuilds(node: TypeNode): boolean {
+  return node.kind === 'model' || node.kind === 'union' || ((node.kind === 'array' || node.kind === 'nullable') && holdsBuilds(node.kind === 'array' ? node.items : node.type));
 }
 
 /**

@@ -103,9 +103,8 @@ const REPORTS: Partial<Record<RuntimeHelper, readonly ErrorType[]>> = {
   laxPattern: ['pattern_regex', 'pattern_type'],
   emailIssue: ['value_error'],
   runValidator: ['value_error'],
-  enter: ['recursion_loop', 'too_deep'],
+  refuse: ['recursion_loop', 'too_deep'],
   missing: ['missing'],
-  forbidExtras: ['extra_forbidden'],
 };
 
 /**
