@@ -135,6 +135,16 @@ describe.each(modes)('%s decorators', (mode) => {
       expect(m().TreeNode.is(deep)).toBe(false);
     });
 
+    it('lets an exception thrown while reading the input reach the caller as it is, a RangeError too', () => {
+      const input = { name: 'root', children: [] as unknown[] };
+      Object.defineProperty(input, 'parent', { enumerable: true, get: () => { throw new RangeError('from a getter'); } });
+      expect(() => m().TreeNode.parse(input)).toThrow(new RangeError('from a getter'));
+      expect(() => m().TreeNode.safeParse(input)).toThrow(RangeError);
+      expect(() => m().TreeNode.is(input)).toThrow(RangeError);
+      const trap = new Proxy({}, { get: () => { throw new TypeError('from a Proxy'); } });
+      expect(() => m().TreeNode.parse({ name: 'root', children: [trap] })).toThrow(new TypeError('from a Proxy'));
+    });
+
     it('reports a cyclic input as recursion_loop where the cycle closes; `is` is false for it', () => {
       const cyclic: Record<string, unknown> = { name: 'a' };
       cyclic['parent'] = cyclic;
