@@ -122,7 +122,7 @@ describe('ajv on the draft 2020-12 schema agrees with M.is', () => {
       unicodeRegExp: false,
       // The formats are checked with tydantic's own functions: ajv-formats draws some edge cases elsewhere
       // (e.g. which URL schemes and email local parts pass), which is a difference of format checkers, not of schemas.
-      formats: { email: isEmail, uri: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString, 'date-time': fullFormats['date-time'] },
+      formats: { email: isEmail, uri: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString, 'date-time': fullFormats['date-time'], regex: fullFormats.regex },
     });
     // multipleOf is checked as `is` checks it, documented in docs/json-schema.md: exactly for an integer step,
     // with 1e-9 of floating-point error allowed in the quotient for a fractional one (0.3 is a multiple of 0.1).

@@ -23,6 +23,12 @@ describe('a type reached by many paths', () => {
       'export class Deep extends Model {',
       '  top!: Deep0;',
       '}',
+      // A type used once but large, holding another: functions of their own instead of one huge parse.
+      `export interface Wide { ${Array.from({ length: 70 }, (_, i) => `a${i}: string;`).join(' ')} inner: { ${Array.from({ length: 70 }, (_, i) => `b${i}: number;`).join(' ')} } }`,
+      '@model()',
+      'export class Big extends Model {',
+      '  wide!: Wide;',
+      '}',
       '@model()',
       'export class Small extends Model {',
       '  top!: Small0;',
@@ -41,6 +47,18 @@ describe('a type reached by many paths', () => {
     const start = code.indexOf('// Deep1 (shared)');
     const end = code.indexOf('// Deep40 (shared)');
     expect((end - start) / 39).toBeLessThan(2000);
+  });
+
+  it('gives a large type used once functions of its own, and so the type it holds in place', () => {
+    const { ir } = compiled.result;
+    expect(ir.definitions.filter((d) => d.name === 'Wide' || d.name === 'inner').map((d) => d.name).sort()).toEqual(['Wide', 'inner']);
+    // A small type used once stays in place: Small0 is no definition.
+    expect(ir.definitions.some((d) => d.name === 'Small0')).toBe(false);
+    const wide: Record<string, unknown> = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`a${i}`, 's']));
+    wide['inner'] = Object.fromEntries(Array.from({ length: 70 }, (_, i) => [`b${i}`, i]));
+    expect(compiled.exports.Big.parse({ wide }).wide.inner.b69).toBe(69);
+    const broken = { wide: { ...wide, a3: 3, inner: { ...(wide['inner'] as object), b5: 'x' } } };
+    expect(compiled.exports.Big.safeParse(broken).error.issues.map((issue: { loc: unknown[] }) => issue.loc.join('.'))).toEqual(['wide.a3', 'wide.inner.b5']);
   });
 
   it('validates through the shared functions, with every location exact', () => {

@@ -18,6 +18,13 @@ import { Names, RUNTIME_HELPERS } from '../names';
 /** A definition of at most this many type nodes, and no object type or reference, is small: written in place at each use. */
 const SMALL = 8;
 
+/**
+ * A definition used once goes in place only while what it holds in place stays under this many type nodes and
+ * fields (about 60 fields of scalars): no generated function grows past a few tens of kilobytes, which V8 still
+ * optimizes, whatever size of type a package declares inline.
+ */
+const LARGE = 120;
+
 /** `ir` with its definitions shared as the module says (the same objects where nothing changes). */
 export function shareTypes(ir: ProjectIR): ProjectIR {
   if (ir.definitions.length === 0) return ir;
@@ -42,7 +49,19 @@ export function shareTypes(ir: ProjectIR): ProjectIR {
   };
   forEachType(ir.models, count);
   for (const d of defs) if (!everywhere.has(d.id)) count(d.type);
-  const inline = (id: string): boolean => everywhere.has(id) || uses.get(id) === 1;
+  // A definition used once, with what it holds in place in turn, while that is not large. A cycle always keeps
+  // one of its definitions (it is entered from outside, so one has two uses), where the measure stops.
+  const placedSize = new Map<string, number>();
+  const sizeIn = (node: TypeNode): number => {
+    if (node.kind === 'ref') return inline(target(node.ref).id) ? sizeOf(target(node.ref).id) : 1;
+    return 1 + (node.kind === 'object' ? node.fields.length : 0) + childrenOf(node).reduce((n, child) => n + sizeIn(child), 0);
+  };
+  const sizeOf = (id: string): number => {
+    let size = placedSize.get(id);
+    if (size === undefined) placedSize.set(id, (size = sizeIn(byId.get(id)!.type)));
+    return size;
+  };
+  const inline = (id: string): boolean => everywhere.has(id) || (uses.get(id) === 1 && sizeOf(id) <= LARGE);
 
   // The kept definitions in the order a walk from the models completes them, each named in that order.
   const order: DefinitionIR[] = [];
