@@ -255,6 +255,12 @@ describe('the static `is` of unusual models', () => {
       "  kind!: 'bough' | 'limb';",
       '  kids!: (Twig | Bough)[];',
       '}',
+      '/** A depth limit of its own. */',
+      '@model({ maxDepth: 3 })',
+      'export class Shallow extends Model {',
+      '  name!: string;',
+      '  next?: Shallow;',
+      '}',
       '/** Named as the generated check names its input. */',
       '@model()',
       'export class v extends Model {',
@@ -284,6 +290,21 @@ describe('the static `is` of unusual models', () => {
     let deep: unknown = { kind: 'twig', size: 1 };
     for (let i = 0; i < 20_000; i++) deep = { kind: 'bough', kids: [deep] };
     expect(x['Bough'].is(deep)).toBe(false);
+  });
+
+  it('takes the depth limit of @model({ maxDepth }), in is and parse alike', () => {
+    const chain = (levels: number): Record<string, unknown> => {
+      let node: Record<string, unknown> = { name: 'last' };
+      for (let i = 1; i < levels; i++) node = { name: `n${i}`, next: node };
+      return node;
+    };
+    expect(x['Shallow'].is(chain(3))).toBe(true);
+    expect(x['Shallow'].parse(chain(3)).next.next.name).toBe('last');
+    expect(x['Shallow'].is(chain(4))).toBe(false);
+    const deep = chain(4);
+    expect(x['Shallow'].safeParse(deep).error.issues).toEqual([
+      { type: 'too_deep', loc: ['next', 'next', 'next'], msg: 'Input should be nested at most 3 levels deep', input: { name: 'last' }, ctx: { max_depth: 3 } },
+    ]);
   });
 
   it("checks a model whose class is named like the check's input", () => {
