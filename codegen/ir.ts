@@ -263,6 +263,73 @@ export function childrenOf(node: TypeNode): readonly TypeNode[] {
   }
 }
 
+/** The `model` and `ref` nodes a type holds at any depth, in order: the models and definitions it names. */
+export function refsIn(node: TypeNode, into: (TypeNode & { kind: 'model' | 'ref' })[] = []): (TypeNode & { kind: 'model' | 'ref' })[] {
+  if (node.kind === 'model' || node.kind === 'ref') into.push(node);
+  for (const child of childrenOf(node)) refsIn(child, into);
+  return into;
+}
+
+/** `node` with `f` applied to each child type (the same object when no child changes). */
+export function mapChildren(node: TypeNode, f: (child: TypeNode) => TypeNode): TypeNode {
+  switch (node.kind) {
+    case 'array':
+    case 'set': {
+      const items = f(node.items);
+      return items === node.items ? node : { ...node, items };
+    }
+    case 'map': {
+      const [key, value] = [f(node.key), f(node.value)];
+      return key === node.key && value === node.value ? node : { ...node, key, value };
+    }
+    case 'tuple': {
+      const elements = same(node.elements, node.elements.map(f));
+      const rest = node.rest === undefined ? undefined : f(node.rest);
+      return elements === node.elements && rest === node.rest ? node : { ...node, elements, ...(rest === undefined ? {} : { rest }) };
+    }
+    case 'object': {
+      const fields = same<FieldIR>(node.fields, node.fields.map((field) => withType(field, f(field.type))));
+      const rest = node.rest === undefined ? undefined : f(node.rest);
+      return fields === node.fields && rest === node.rest ? node : { ...node, fields, ...(rest === undefined ? {} : { rest }) };
+    }
+    case 'nullable': {
+      const type = f(node.type);
+      return type === node.type ? node : { ...node, type };
+    }
+    case 'union': {
+      const members = same(node.members, node.members.map(f));
+      return members === node.members ? node : { ...node, members };
+    }
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'unknown':
+    case 'nonNullish':
+    case 'nonPrimitive':
+    case 'null':
+    case 'undefined':
+    case 'literal':
+    case 'date':
+    case 'regexp':
+    case 'model':
+    case 'ref':
+      return node;
+    default:
+      return assertNever(node);
+  }
+}
+
+/** `item` with `type` (the same object when the type is the same). */
+export function withType<T extends { readonly type: TypeNode }>(item: T, type: TypeNode): T {
+  return type === item.type ? item : { ...item, type };
+}
+
+/** `next` when some item differs from `before`'s, else `before` itself. */
+export function same<T>(before: readonly T[], next: readonly T[]): readonly T[] {
+  return next.every((item, i) => item === before[i]) ? before : next;
+}
+
 /** Ends an exhaustive switch: a new IR kind fails the build here until every emitter handles it. */
 export function assertNever(value: never): never {
   throw new Error(`unhandled IR node: ${JSON.stringify(value)}`);

@@ -13,7 +13,7 @@ import { type Recursion, recursionOf } from './recursion';
 export interface BlockLog {
   /** Models looked up by id, with what the lookup gave. */
   readonly models: Map<string, ModelIR | undefined>;
-  /** Recursive definitions looked up by id, with what the lookup gave. */
+  /** Definitions looked up by id, with what the lookup gave. */
   readonly definitions: Map<string, DefinitionIR | undefined>;
   /** `buildable` answers the block used: those taken from earlier blocks depend on models it never looked up. */
   readonly buildable: Map<string, boolean>;
@@ -22,7 +22,7 @@ export interface BlockLog {
   /** Hoisted constants as `[base, code]`, in order of first use; the text holds `\0i\0` for the i-th one's name. */
   readonly constants: (readonly [string, string])[];
   readonly helpers: Set<RuntimeHelper>;
-  /** Recursive definitions whose dump function the block calls. */
+  /** Definitions whose dump function the block calls. */
   readonly dumped: Set<string>;
   /** Some emitter went through every model or definition: the block depends on all of them. */
   whole: boolean;
@@ -33,10 +33,10 @@ export class EmitContext {
   readonly names: Names;
   /** Every model by id (lookups are noted while a block is recorded). */
   readonly models: ReadonlyMap<string, ModelIR>;
-  /** Every recursive definition by id (lookups are noted while a block is recorded). */
+  /** Every definition by id (lookups are noted while a block is recorded). */
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
   readonly helpers = new Set<RuntimeHelper>();
-  /** Recursive definitions whose dump function some emitted code calls. */
+  /** Definitions whose dump function some emitted code calls. */
   readonly dumped = new Set<string>();
   /** `buildable`'s answers so far, by model id (build.ts). */
   readonly buildable = new Map<string, boolean>();
@@ -148,13 +148,13 @@ export class EmitContext {
     }
   }
 
-  /** Marks a recursive definition's dump function as called. */
+  /** Marks a definition's dump function as called. */
   dumps(id: string): void {
     this.dumped.add(id);
     this.log?.dumped.add(id);
   }
 
-  /** The names of a model's (or a recursive definition's) generated functions and its prototype constant. */
+  /** The names of a model's (or a definition's) generated functions and its prototype constant. */
   fn(id: string): ModelFunctions {
     const names = this.functions.get(id);
     if (names === undefined) throw new Error(`unknown model ${id}`);

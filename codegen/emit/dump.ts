@@ -48,7 +48,7 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
   });
 }
 
-/** Emits `function dump_D(v, d) { … }` for a recursive definition (include/exclude trees do not reach inside). */
+/** Emits `function dump_D(v, d) { … }` for a definition (include/exclude trees do not reach inside). */
 export function emitDumpDefinition(e: EmitContext, out: Lines, definition: DefinitionIR): void {
   const names = e.names.child(MODEL_LOCALS);
   out.block(`function ${e.fn(definition.id).dump}(v${e.type('any')}, d${e.type('any')})${e.type('any')}`, () => {

@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, childrenOf, expectedText, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, expectedText, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
 import { formatIssue, literalFails, nonPrimitiveFails, notExtra, numberFails, stringFails } from './check';
@@ -125,8 +125,13 @@ export function emitParseDefinition(e: EmitContext, out: Lines, definition: Defi
 function depthLeft(e: EmitContext, id: string): Depth | undefined {
   const recursion = e.recursion(id);
   if (recursion === undefined) return undefined;
-  const left = `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+  const left = depthLeftIn(e);
   return { input: 'v', cyclic: recursion === 'cyclic', same: recursion === 'cyclic' ? `${left} + 1` : left, other: left };
+}
+
+/** How many values of recursive types may still nest around a parse function's input (`c` is its context). */
+function depthLeftIn(e: EmitContext): string {
+  return `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
 }
 
 /** Parses `v` with the function `call` of a model or definition, entering it first when it is a new value of a recursive type (see `enter`). */
@@ -162,7 +167,7 @@ function valueParser(e: EmitContext, node: TypeNode, mode: Mode): string {
   const out = new Lines();
   const names = e.names.child(LOCALS);
   // Not a recursive type's own function: a recursive value it meets is entered (see recursion.ts).
-  const left = `c.maxDepth${e.ts ? '!' : ''} - c.stack${e.ts ? '!' : ''}.length`;
+  const left = depthLeftIn(e);
   const depth: Depth | undefined = reachesRecursion(e, node) ? { input: 'v', cyclic: false, same: left, other: left } : undefined;
   out.block(`function (v${e.type('any')}, c${e.contextType()}, k${e.type('string')})${e.type('any')}`, () =>
     e.withDepth(depth, () => {
@@ -176,8 +181,7 @@ function valueParser(e: EmitContext, node: TypeNode, mode: Mode): string {
 
 /** Whether a type names a model or definition whose functions count depth (see recursion.ts). */
 function reachesRecursion(e: EmitContext, node: TypeNode): boolean {
-  if (node.kind === 'model' || node.kind === 'ref') return e.recursion(node.ref) !== undefined;
-  return childrenOf(node).some((child) => reachesRecursion(e, child));
+  return refsIn(node).some((named) => e.recursion(named.ref) !== undefined);
 }
 
 /** Reads, checks and converts one field of `src` into a fresh local; returns the locals of the input and the output. */

@@ -8,7 +8,7 @@
  * values themselves, which also tells a cycle). Both count the same entries,
  * so `is` and `parse` agree on where the limit falls.
  */
-import { childrenOf, type ProjectIR, type TypeNode } from '../ir';
+import { type ProjectIR, refsIn, type TypeNode } from '../ir';
 
 /** How a model's or definition's functions take part in recursion; undefined when they cannot recur. */
 export type Recursion = 'cyclic' | 'reaching' | undefined;
@@ -39,5 +39,5 @@ export function recursionOf(ir: ProjectIR): ReadonlyMap<string, 'cyclic' | 'reac
 
 /** The ids of the models and definitions a type names, at any depth (map keys included). */
 function typeRefs(node: TypeNode): string[] {
-  return node.kind === 'model' || node.kind === 'ref' ? [node.ref] : childrenOf(node).flatMap(typeRefs);
+  return refsIn(node).map((n) => n.ref);
 }

@@ -133,7 +133,7 @@ function context(ir: ProjectIR, options: SchemaOptions, seen: string[]): Context
   return { options, models: index.models, definitions: index.definitions, seen, referenced: new Set() };
 }
 
-/** A model or a recursive definition, by id. */
+/** A model or a definition, by id. */
 function model(c: Context, id: string): ModelIR | DefinitionIR {
   const found = c.models.get(id) ?? c.definitions.get(id);
   if (found === undefined) throw new Error(`unknown model ${id}`);

@@ -31,7 +31,7 @@ export class DefinitionIds {
   }
 }
 
-/** The definitions of one extraction, keyed by the types they are made of (see `shapeKey`) and extra-keys policy. */
+/** The definitions of one extraction, keyed by the types they are made of (`objectKey`, `orderedKey`) and extra-keys policy. */
 export class Definitions {
   /** In the order they were completed. */
   readonly list: DefinitionIR[] = [];
@@ -43,9 +43,9 @@ export class Definitions {
 
   constructor(private readonly ids: DefinitionIds) {}
 
-  /** The identity of an object type (or of a set of types), with the extra-keys policy its objects carry. */
-  shapeKey(types: readonly Type[], extra: ExtraPolicy): string {
-    return `${extra}:${this.idsOf(types).sort((a, b) => a - b).join(',')}`;
+  /** The identity of an object type, with the extra-keys policy its objects carry. */
+  objectKey(type: Type, extra: ExtraPolicy): string {
+    return `${extra}:${this.idsOf([type]).join(',')}`;
   }
 
   /** The identity of a union whose members are in this order. */

@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { type ClassDeclaration, type Node, type Project, type SourceFile, ts, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
-import { childrenOf, type DefinitionIR, type ModelIR, type ProjectIR, type TypeNode } from '../ir';
+import { type DefinitionIR, type ModelIR, type ProjectIR, refsIn, type TypeNode } from '../ir';
 import { Names, RUNTIME_HELPERS } from '../names';
 import { DefinitionIds, Definitions } from './definitions';
 import { discover, type Found } from './discover';
@@ -383,12 +383,12 @@ function used(records: readonly ModelRecord[], definitions: readonly DefinitionI
   const byId = new Map(definitions.map((d) => [d.id, d]));
   const seen = new Set<string>();
   const visit = (node: TypeNode): void => {
-    if (node.kind === 'ref' && !seen.has(node.ref)) {
-      seen.add(node.ref);
-      const definition = byId.get(node.ref);
+    for (const named of refsIn(node)) {
+      if (named.kind !== 'ref' || seen.has(named.ref)) continue;
+      seen.add(named.ref);
+      const definition = byId.get(named.ref);
       if (definition !== undefined) visit(definition.type);
     }
-    for (const child of childrenOf(node)) visit(child);
   };
   for (const { ir } of records) {
     for (const field of ir?.fields ?? []) visit(field.type);

@@ -12,7 +12,7 @@
  * Generated size then grows with the number of distinct types, not with the
  * number of paths through them.
  */
-import { assertNever, childrenOf, type DefinitionIR, type FieldIR, type ModelIR, type ProjectIR, type TypeNode } from '../ir';
+import { childrenOf, type DefinitionIR, mapChildren, type ModelIR, type ProjectIR, refsIn, same, type TypeNode, withType } from '../ir';
 import { Names, RUNTIME_HELPERS } from '../names';
 
 /** A definition of at most this many type nodes, and no object type or reference, is small: written in place at each use. */
@@ -28,13 +28,13 @@ const LARGE = 120;
 /** `ir` with its definitions shared as the module says (the same objects where nothing changes). */
 export function shareTypes(ir: ProjectIR): ProjectIR {
   if (ir.definitions.length === 0) return ir;
-  const same = merge(ir.definitions);
+  const merged = merge(ir.definitions);
   const byId = new Map(ir.definitions.map((d) => [d.id, d]));
-  const defs = ir.definitions.filter((d) => same.get(d.id) === d.id);
-  const target = (id: string): DefinitionIR => byId.get(same.get(id) ?? id)!;
+  const defs = ir.definitions.filter((d) => merged.get(d.id) === d.id);
+  const target = (id: string): DefinitionIR => byId.get(merged.get(id) ?? id)!;
 
   // Small ones go in place at every use; one that recurs cannot.
-  const recursive = selfReaching(defs, (id) => same.get(id) ?? id);
+  const recursive = selfReaching(defs, (id) => merged.get(id) ?? id);
   const everywhere = new Set(defs.filter((d) => !recursive.has(d.id) && isSmall(d.type)).map((d) => d.id));
   // Uses as the output will have them: a small definition's parts are used once per place it goes in.
   const uses = new Map<string, number>();
@@ -88,8 +88,8 @@ export function shareTypes(ir: ProjectIR): ProjectIR {
     const id = named.get(d.id)!;
     return id === node.ref && d.name === node.name ? node : { kind: 'ref', ref: id, name: d.name };
   };
-  const placeAll = <F extends { readonly type: TypeNode }>(items: readonly F[]): readonly F[] => kept(items, items.map((f) => withType(f, place(f.type))));
-  const models = kept(
+  const placeAll = <F extends { readonly type: TypeNode }>(items: readonly F[]): readonly F[] => same(items, items.map((f) => withType(f, place(f.type))));
+  const models = same(
     ir.models,
     ir.models.map((model) => {
       const fields = placeAll(model.fields);
@@ -140,10 +140,8 @@ function merge(definitions: readonly DefinitionIR[]): ReadonlyMap<string, string
 }
 
 /** The ids of the definitions a type refers to, in order. */
-function refIds(node: TypeNode, into: string[] = []): string[] {
-  if (node.kind === 'ref') into.push(node.ref);
-  for (const child of childrenOf(node)) refIds(child, into);
-  return into;
+function refIds(node: TypeNode): string[] {
+  return refsIn(node).flatMap((n) => (n.kind === 'ref' ? [n.ref] : []));
 }
 
 /** The definitions that reach themselves through definitions (through a model does not count: it is a function of its own). */
@@ -183,61 +181,4 @@ function forEachType(models: readonly ModelIR[], f: (node: TypeNode) => void): v
   }
 }
 
-function withType<T extends { readonly type: TypeNode }>(item: T, type: TypeNode): T {
-  return type === item.type ? item : { ...item, type };
-}
 
-/** `next` when some item differs from `before`'s, else `before` itself. */
-function kept<T>(before: readonly T[], next: readonly T[]): readonly T[] {
-  return next.every((item, i) => item === before[i]) ? before : next;
-}
-
-/** `node` with `f` applied to each child type (the same object when no child changes). */
-function mapChildren(node: TypeNode, f: (child: TypeNode) => TypeNode): TypeNode {
-  switch (node.kind) {
-    case 'array':
-    case 'set': {
-      const items = f(node.items);
-      return items === node.items ? node : { ...node, items };
-    }
-    case 'map': {
-      const [key, value] = [f(node.key), f(node.value)];
-      return key === node.key && value === node.value ? node : { ...node, key, value };
-    }
-    case 'tuple': {
-      const elements = kept(node.elements, node.elements.map(f));
-      const rest = node.rest === undefined ? undefined : f(node.rest);
-      return elements === node.elements && rest === node.rest ? node : { ...node, elements, ...(rest === undefined ? {} : { rest }) };
-    }
-    case 'object': {
-      const fields = kept<FieldIR>(node.fields, node.fields.map((field) => withType(field, f(field.type))));
-      const rest = node.rest === undefined ? undefined : f(node.rest);
-      return fields === node.fields && rest === node.rest ? node : { ...node, fields, ...(rest === undefined ? {} : { rest }) };
-    }
-    case 'nullable': {
-      const type = f(node.type);
-      return type === node.type ? node : { ...node, type };
-    }
-    case 'union': {
-      const members = kept(node.members, node.members.map(f));
-      return members === node.members ? node : { ...node, members };
-    }
-    case 'string':
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-    case 'unknown':
-    case 'nonNullish':
-    case 'nonPrimitive':
-    case 'null':
-    case 'undefined':
-    case 'literal':
-    case 'date':
-    case 'regexp':
-    case 'model':
-    case 'ref':
-      return node;
-    default:
-      return assertNever(node);
-  }
-}

@@ -356,7 +356,7 @@ const BEHAVIOUR = new Set([SyntaxKind.MethodDeclaration, SyntaxKind.MethodSignat
 
 /** An object type: a definition, converted the first time it is met and referenced by every use. */
 function convertObject(type: Type, scope: TypeScope, text: string): TypeNode {
-  return define(type, scope.definitions.shapeKey([type], scope.extra), scope, (inner) => convertFields(type, inner, text));
+  return define(type, scope.definitions.objectKey(type, scope.extra), scope, (inner) => convertFields(type, inner, text));
 }
 
 /** The reference to the definition of the type with `key`, converted by `convert` the first time it is met. */
