@@ -1,4 +1,5 @@
 import { quote } from '../src/errors';
+import { isTemplate } from '../src/formats/template';
 
 /**
  * The intermediate representation: plain, readonly, JSON-only data. Extraction
@@ -18,8 +19,29 @@ export interface SourceLoc {
 export type StringConstraint =
   | { readonly kind: 'minLength'; readonly value: number }
   | { readonly kind: 'maxLength'; readonly value: number }
-  | { readonly kind: 'pattern'; readonly source: string; readonly flags: string }
+  | {
+      readonly kind: 'pattern';
+      readonly source: string;
+      readonly flags: string;
+      /**
+       * Set for a template literal type: generated code matches these (any of them) as TypeScript does, in
+       * linear time, and `source` (their anchored regular expression) serves JSON Schema and messages only.
+       */
+      readonly templates?: readonly TemplateIR[];
+    }
   | { readonly kind: 'format'; readonly format: StringFormat };
+
+/** A template literal type: its fixed texts (one more than placeholders) and placeholders ('s' string, 'n' number, 'b' bigint). */
+export interface TemplateIR {
+  readonly texts: readonly string[];
+  readonly kinds: string;
+}
+
+/** Whether `text` fits a `pattern` constraint (or a template key's): through its templates when it has them, as generated code does. */
+export function fitsPattern(c: { readonly source: string; readonly flags?: string; readonly templates?: readonly TemplateIR[] }, text: string): boolean {
+  if (c.templates !== undefined) return c.templates.some((t) => isTemplate(text, t.texts, t.kinds));
+  return new RegExp(c.source, c.flags ?? '').test(text);
+}
 
 /** A string format a brand (`Email`, `Url` …) or `@field({ format })` requires. */
 export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
@@ -103,7 +125,7 @@ export type TypeNode =
       /** An index signature (`Record<string, T>`, `[key: string]: T`): every other key is kept and its value validated. */
       readonly rest?: TypeNode;
       /** Template literal keys (`Record<\`id_${number}\`, T>`): only keys matching this anchored pattern are `rest` keys. */
-      readonly restKey?: { readonly source: string };
+      readonly restKey?: { readonly source: string; readonly templates?: readonly TemplateIR[] };
     }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
   | {
@@ -180,6 +202,10 @@ export interface ModelIR {
   readonly frozen?: true;
   /** `@model({ maxDepth })`: how many values of recursive types may nest in each other in this model's input. */
   readonly maxDepth?: number;
+  /** `@model({ maxIssues })`: how many issues a parse collects before it only counts them. */
+  readonly maxIssues?: number;
+  /** `@model({ hideInput: true })`: issues and messages leave out the input (pydantic's `hide_input_in_errors`). */
+  readonly hideInput?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
   readonly description?: string;

@@ -5,9 +5,10 @@
  * The rules are pydantic's (see docs/coercion.md).
  */
 import { parseDateTime } from './formats/datetime';
+import { MAX_TIME, MIN_TIME } from './runtime';
 
 /** A failed conversion: the error type to report. */
-export type CoerceError = 'float_parsing' | 'float_type' | 'int_parsing' | 'int_type' | 'int_from_float' | 'finite_number' | 'bool_parsing' | 'bool_type';
+export type CoerceError = 'float_parsing' | 'float_type' | 'int_parsing' | 'int_parsing_size' | 'int_type' | 'int_from_float' | 'finite_number' | 'bool_parsing' | 'bool_type';
 
 /** A failure, told apart from a converted value by `typeof result === 'object'`. */
 export interface Failure {
@@ -21,6 +22,12 @@ const fail = (error: CoerceError): Failure => ({ error });
 // `new RegExp`, so a bundle that does not use them drops them.
 const FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
 const INT = /^[+-]?\d(?:_?\d)*(?:\.0+)?$/;
+
+/**
+ * The longest integer string converted (Python's `int_max_str_digits`): `BigInt` of a decimal string takes time
+ * quadratic in its length, so longer strings are `int_parsing_size` without being read.
+ */
+export const MAX_INT_DIGITS = 4300;
 
 /** A lax `number`: a number, a numeric string (trimmed, `+`, `1_000`, exponents), or a boolean. */
 export function laxNumber(v: unknown): number | Failure {
@@ -42,6 +49,7 @@ export function laxInt(v: unknown): number | Failure {
   }
   if (typeof v === 'string') {
     const text = v.trim();
+    if (text.length > MAX_INT_DIGITS) return fail('int_parsing_size');
     if (!INT.test(text)) return fail('int_parsing');
     const n = Number(text.replaceAll('_', ''));
     return Number.isFinite(n) ? n : fail('int_parsing');
@@ -78,13 +86,13 @@ export function laxBigint(v: unknown): bigint | Failure {
   }
   if (typeof v === 'string') {
     const text = v.trim();
+    if (text.length > MAX_INT_DIGITS) return fail('int_parsing_size');
     return BIGINT.test(text) ? BigInt(text) : fail('int_parsing');
   }
   return fail('int_type');
 }
 
 const NUMERIC = /^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)\s*$/;
-const MAX_TIME = 8.64e15;
 
 /**
  * A Date from a string (RFC 3339 / ISO 8601, or a numeric string read as a
@@ -111,8 +119,11 @@ export interface DateFailure {
 const DATE_TYPE: DateFailure = { type: 'datetime_type' };
 const OUT_OF_RANGE: DateFailure = { type: 'datetime_parsing', error: 'timestamp is out of range' };
 
-/** A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as epoch milliseconds. */
+/**
+ * A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as epoch milliseconds;
+ * one outside years 0000 to 9999 is refused (dumpJSON could not write it back as RFC 3339).
+ */
 function timestamp(t: number): number | DateFailure {
   const ms = Math.round(Math.abs(t) > 2e10 ? t : t * 1000);
-  return Number.isFinite(ms) && Math.abs(ms) <= MAX_TIME ? ms : OUT_OF_RANGE;
+  return ms >= MIN_TIME && ms <= MAX_TIME ? ms : OUT_OF_RANGE;
 }

@@ -5,7 +5,7 @@
  * module hands those to `instances` instead of two functions per model.
  */
 import { copyMarks, define, markDefaults } from './dump';
-import { cloneValue, keepExtras } from './runtime';
+import { cloneValue, copyExtras, stashExtras } from './runtime';
 
 /** The `construct` and `copy` of one model (generated code only). */
 export function instances(
@@ -13,7 +13,7 @@ export function instances(
   keys: readonly string[],
   /** `[field, default]` pairs, as JSON data; each instance that needs one gets a fresh copy. */
   defaults: readonly (readonly [string, unknown])[],
-  /** 1: `extra: 'allow'` (extras are kept and copied); 2: `frozen: true` (instances are frozen). */
+  /** 1: `extra: 'allow'` (construct keeps extras; copy always copies those an instance has); 2: `frozen: true` (instances are frozen). */
   flags: number,
 ): {
   construct: (data: object) => unknown;
@@ -43,14 +43,14 @@ export function instances(
         return cloneValue(fallback.get(key));
       });
       if (marked.length > 0) markDefaults(o, marked);
-      if (flags & 1) keepExtras(o, data, keys);
+      if (flags & 1) stashExtras(o, data, keys);
       return done(o);
     },
     copy(instance, update, deep) {
       const o = make((key) =>
         update !== undefined && Object.hasOwn(update, key) ? (update as Record<string, unknown>)[key] : deep ? cloneValue(read(instance as object, key)) : read(instance as object, key),
       );
-      if (flags & 1) keepExtras(o, instance as object, keys, deep);
+      copyExtras(o, instance as object, deep);
       copyMarks(o, instance as object, update);
       return done(o);
     },

@@ -24,6 +24,16 @@ export interface ModelOptions {
    * model's input: deeper input is a `too_deep` issue (parse) or false (`is`). 256 by default.
    */
   maxDepth?: number;
+  /**
+   * How many issues a parse of this model collects (100 by default): past it, issues are only counted, and one
+   * last `too_many_issues` issue says how many more there were. Bounds the time and memory of a failed parse.
+   */
+  maxIssues?: number;
+  /**
+   * Issues and `error.message` leave out the input values (pydantic's `hide_input_in_errors`): for models whose
+   * input holds secrets (passwords, tokens, the environment).
+   */
+  hideInput?: boolean;
 }
 
 /** Options of `@computed()`; the compile step reads them from source, so they must be literals. */

@@ -153,6 +153,34 @@ class Defaulted extends Stamp {
   }
 }
 
+/**
+ * The extra keys a model instance keeps (`extra: 'allow'`), in a private field stamped on it, as pydantic keeps
+ * them in `__pydantic_extra__`: never own properties of the instance, so no input key (`isAdmin`, `dump`,
+ * `toJSON`) can shadow a getter, computed field or method of the class.
+ */
+class Extras extends Stamp {
+  readonly #values: Readonly<Record<string, unknown>>;
+
+  constructor(target: object, values: Readonly<Record<string, unknown>>) {
+    super(target);
+    this.#values = values;
+  }
+
+  static of(target: object): Readonly<Record<string, unknown>> | undefined {
+    return #values in target ? (target as Extras).#values : undefined;
+  }
+}
+
+/** Stores a new instance's extra keys (a null-prototype record; called once per instance by parse, construct and copy). */
+export function storeExtras(instance: object, values: Readonly<Record<string, unknown>>): void {
+  new Extras(instance, values);
+}
+
+/** The extra keys stored on an instance, as stored (callers must not change it), or undefined when it has none. */
+export function storedExtras(instance: object): Readonly<Record<string, unknown>> | undefined {
+  return typeof instance === 'object' && instance !== null ? Extras.of(instance) : undefined;
+}
+
 /** Records which fields of a new instance hold their defaults (once per instance: called by generated parse, construct and copy). */
 export function markDefaults(instance: object, keys: readonly string[]): void {
   new Defaulted(instance, keys);

@@ -1,15 +1,30 @@
 import type { ErrorContexts, ErrorType } from './messages';
-import { timeOf } from './runtime';
 
 /** A path into the input: object keys and array indices. */
 export type Loc = (string | number)[];
 
-/** One validation failure; `type` and `msg` follow pydantic's error types and messages. */
+/**
+ * One validation failure; `type` and `msg` follow pydantic's error types and messages. `input` may be
+ * absent: an issue whose input must not be kept (`hideInput`, as pydantic's `hide_input_in_errors`) has
+ * no `input` key at all, and `error.message` and `toJSON()` then show none.
+ */
 export type Issue = {
   [T in ErrorType]: ErrorContexts[T] extends undefined
-    ? { type: T; loc: Loc; msg: string; input: unknown; ctx?: undefined }
-    : { type: T; loc: Loc; msg: string; input: unknown; ctx: ErrorContexts[T] };
+    ? { type: T; loc: Loc; msg: string; input?: unknown; ctx?: undefined }
+    : { type: T; loc: Loc; msg: string; input?: unknown; ctx: ErrorContexts[T] };
 }[ErrorType];
+
+/** A value JSON can hold: what `toJSON()` turns inputs and contexts into. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** One issue as `ValidationError.prototype.toJSON()` writes it: `input` and `ctx` as JSON-safe copies. */
+export interface JsonIssue {
+  type: string;
+  loc: Loc;
+  msg: string;
+  input?: JsonValue;
+  ctx?: JsonValue;
+}
 
 /** Thrown by `parse`: every issue found in the input, not only the first. */
 export class ValidationError extends Error {
@@ -35,29 +50,52 @@ export class ValidationError extends Error {
   errors(): Issue[] {
     return this.issues;
   }
+
+  /** What `JSON.stringify(error)` writes: bounded, and never throws whatever the inputs hold. */
+  toJSON(): { name: 'ValidationError'; title: string; message: string; issues: JsonIssue[] } {
+    return { name: 'ValidationError', title: this.title, message: this.message, issues: this.issues.map(jsonIssue) };
+  }
 }
 
-/** `2 validation errors for CreateUser` then, per issue, its dotted path and message. */
+/** What a value shows as when reading or rendering it throws (a hostile getter, a revoked Proxy). */
+const UNREPRESENTABLE = '<unrepresentable>';
+const MAX_PREVIEW = 50;
+/** Characters of each `loc` part in the message (`renderMessage` cuts each context value at 100 too). */
+const MAX_PART = 100;
+/** Items of an array or object rendered at most: previews stay cheap for huge inputs. */
+const MAX_ITEMS = 8;
+
+/** `2 validation errors for CreateUser` then, per issue, its dotted path and message; never throws. */
 export function formatIssues(title: string, issues: readonly Issue[]): string {
   const n = issues.length;
   let text = `${n} validation error${n === 1 ? '' : 's'} for ${title}`;
   for (const issue of issues) {
-    if (issue.loc.length > 0) text += `\n${issue.loc.join('.')}`;
-    text += `\n  ${issue.msg} [type=${issue.type}, input=${preview(issue.input)}]`;
+    text += `\n${attempt(() => {
+      const loc = issue.loc.length > 0 ? `${issue.loc.map((part) => locPart(part, MAX_PART)).join('.')}\n` : '';
+      // A missing field's input is the whole parent object (all of process.env for settings): never shown.
+      const input = 'input' in issue && issue.type !== 'missing' ? `, input=${preview(issue.input)}` : '';
+      return `${loc}  ${issue.msg} [type=${issue.type}${input}]`;
+    })}`;
   }
   return text;
 }
 
-const MAX_PREVIEW = 50;
-/** Items of an array or object rendered at most: previews stay cheap for huge inputs. */
-const MAX_ITEMS = 8;
+/**
+ * `text` cut to at most `max` characters with '...' in place of the middle. Both cuts fall between code
+ * points: a surrogate pair is never split (the result may then be a character shorter).
+ */
+export function elide(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let head = (max - 2) >> 1;
+  let tail = text.length - ((max - 3) >> 1);
+  if ((text.charCodeAt(head - 1) & 0xfc00) === 0xd800) head--;
+  if ((text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
+  return `${text.slice(0, head)}...${text.slice(tail)}`;
+}
 
-/** A short, single-line rendering of an input value for messages. */
+/** A short, single-line rendering of an input value for messages; never throws. */
 export function preview(value: unknown): string {
-  const text = render(value, 0);
-  return text.length > MAX_PREVIEW
-    ? `${text.slice(0, MAX_PREVIEW / 2 - 1)}...${text.slice(-(MAX_PREVIEW / 2 - 2))}`
-    : text;
+  return elide(render(value, 0), MAX_PREVIEW);
 }
 
 /** A string as Python's repr writes it: single quotes, or double quotes when it holds only single ones. */
@@ -67,16 +105,36 @@ export function quote(text: string): string {
   return `'${body.replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
 }
 
+/** `read()`, or `<unrepresentable>` when it throws: a getter or Proxy trap that throws spoils only what it guards. */
+function attempt<T>(read: () => T): T | string {
+  try {
+    return read();
+  } catch {
+    return UNREPRESENTABLE;
+  }
+}
+
+/** A `loc` part cut to `max` characters (a number stays one); typed as a key or index, but checked. */
+function locPart(part: string | number, max: number): string | number {
+  return typeof part === 'number' ? part : elide(attempt(() => String(part)), max);
+}
+
+// Every part is cut to 2 × MAX_PREVIEW before it is joined: huge keys, names or descriptions cost no more
+// than short ones. The cut is invisible in the preview, which keeps only its first 24 and last 23 characters.
 function render(value: unknown, depth: number): string {
+  return elide(attempt(() => renderAny(value, depth)), MAX_PREVIEW * 2);
+}
+
+function renderAny(value: unknown, depth: number): string {
   switch (typeof value) {
     case 'string':
-      return quote(value.length > MAX_PREVIEW * 2 ? `${value.slice(0, MAX_PREVIEW)}${value.slice(-MAX_PREVIEW)}` : value);
+      return quote(elide(value, MAX_PREVIEW * 2));
     case 'number':
       return Object.is(value, -0) ? '-0' : String(value);
     case 'bigint':
       return `${value}n`;
     case 'function':
-      return `[Function ${value.name || 'anonymous'}]`;
+      return `[Function ${elide(String(value.name), MAX_PREVIEW * 2) || 'anonymous'}]`;
     case 'undefined':
     case 'boolean':
     case 'symbol':
@@ -88,21 +146,53 @@ function render(value: unknown, depth: number): string {
 
 function renderObject(value: object | null, depth: number): string {
   if (value === null) return 'null';
-  if (value instanceof Date) return Number.isNaN(timeOf(value)) ? 'Invalid Date' : value.toISOString();
+  if (value instanceof Date) return isoText(value) ?? 'Invalid Date';
   if (depth > 2) return Array.isArray(value) ? '[...]' : '{...}';
-  if (Array.isArray(value)) {
-    const shown = value.slice(0, MAX_ITEMS).map((v) => render(v, depth + 1));
-    if (value.length > MAX_ITEMS) shown.push('...');
-    return `[${shown.join(', ')}]`;
-  }
+  const record = value as Record<string | number, unknown>;
   const parts: string[] = [];
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue;
-    if (parts.length === MAX_ITEMS) {
-      parts.push('...');
-      break;
-    }
-    parts.push(`${quote(key)}: ${render((value as Record<string, unknown>)[key], depth + 1)}`);
+  // A typed array (a Buffer) shows as an array: listing its keys would make a string for every byte.
+  if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+    const n = (value as unknown[]).length;
+    // A hole shows as nothing between commas.
+    for (let i = 0; i < n && i < MAX_ITEMS; i++) parts.push(attempt(() => (i in value ? render(record[i], depth + 1) : '')));
+    if (n > MAX_ITEMS) parts.push('...');
+    return `[${parts.join(', ')}]`;
   }
+  const keys = Object.keys(value);
+  for (const key of keys.slice(0, MAX_ITEMS)) parts.push(`${quote(elide(key, MAX_PREVIEW * 2))}: ${attempt(() => render(record[key], depth + 1))}`);
+  if (keys.length > MAX_ITEMS) parts.push('...');
   return `{${parts.join(', ')}}`;
+}
+
+/** Characters of each string input in `toJSON()`. */
+const MAX_JSON_STRING = 10_000;
+
+/**
+ * An issue as `toJSON()` writes it: an input that JSON holds as it is (a string, cut at 10,000 characters; a
+ * finite number, a boolean, null) is kept, a bigint becomes its digits, anything else its preview, as
+ * `error.message` shows it (bounded, and never throws); the input is left out where the message leaves it out.
+ */
+function jsonIssue(issue: Issue): JsonIssue {
+  const out: JsonIssue = { type: issue.type, loc: issue.loc.map((part) => locPart(part, MAX_JSON_STRING)), msg: issue.msg };
+  if ('input' in issue && issue.type !== 'missing') {
+    const input = issue.input;
+    if (typeof input === 'string' || typeof input === 'bigint') out.input = elide(String(input), MAX_JSON_STRING);
+    else if (typeof input === 'boolean' || input === null || (typeof input === 'number' && Number.isFinite(input))) out.input = input;
+    else if (input !== undefined) out.input = preview(input);
+  }
+  // Context values are strings and numbers the runtime or a validator's message put there (strings cut too).
+  const cut = (_: string, v: unknown): unknown => (typeof v === 'string' || typeof v === 'bigint' ? elide(String(v), MAX_JSON_STRING) : v);
+  if (issue.ctx !== undefined) out.ctx = attempt(() => JSON.parse(JSON.stringify(issue.ctx, cut)) as JsonValue);
+  return out;
+}
+
+/** A Date's ISO text, years outside 0000 to 9999 included (`+010000-…`), or undefined for an Invalid Date. */
+function isoText(date: Date): string | undefined {
+  let t: number;
+  try {
+    t = Date.prototype.getTime.call(date);
+  } catch {
+    return undefined;
+  }
+  return Number.isNaN(t) ? undefined : new Date(t).toISOString();
 }

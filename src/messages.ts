@@ -18,6 +18,7 @@ export interface ErrorContexts {
   int_type: undefined;
   int_parsing: undefined;
   int_from_float: undefined;
+  int_parsing_size: undefined;
   finite_number: undefined;
   greater_than: { gt: number };
   greater_than_equal: { ge: number };
@@ -48,6 +49,9 @@ export interface ErrorContexts {
   too_deep: { max_depth: number };
   union_tag_invalid: { discriminator: string; tag: string; expected_tags: string };
   union_tag_not_found: { discriminator: string };
+  string_pattern_overflow: { pattern: string };
+  sparse_array: { index: number };
+  too_many_issues: { max_issues: number; more: number };
 }
 
 /** Every error type tydantic reports. */
@@ -77,6 +81,7 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   int_type: 'Input should be a valid integer',
   int_parsing: 'Input should be a valid integer, unable to parse string as an integer',
   int_from_float: 'Input should be a valid integer, got a number with a fractional part',
+  int_parsing_size: 'Unable to parse input string as an integer, exceeded maximum size',
   finite_number: 'Input should be a finite number',
   greater_than: 'Input should be greater than {gt}',
   greater_than_equal: 'Input should be greater than or equal to {ge}',
@@ -110,6 +115,9 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   union_tag_invalid:
     "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",
   union_tag_not_found: 'Unable to extract tag using discriminator {discriminator}',
+  string_pattern_overflow: "String could not be checked against pattern '{pattern}': the regular expression engine ran out of stack",
+  sparse_array: 'Input should be an array without holes, found one at index {index}',
+  too_many_issues: '{more} more issues not reported: validation stops collecting after {max_issues}',
 };
 
 /** Message templates by error type: the ones to use instead of the built-in wording. */
@@ -150,15 +158,31 @@ export function overrideOf(type: ErrorType, call: MessageOverrides | undefined):
   return call?.[type] ?? overrides[type];
 }
 
-/** Renders a template with an issue's context. */
+/**
+ * Renders a template with an issue's context. Each value is cut to 100 characters, the middle elided
+ * between code points, so a 10 MB error text gives a short message; a value that cannot be turned into a
+ * string (or a context whose reading throws) shows as `<unrepresentable>`.
+ */
 export function renderMessage(template: string, ctx: object | undefined): string {
   if (ctx === undefined) return template;
   const values = ctx as Record<string, unknown>;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    if (name === 'expected_plural') {
-      const count = values['min_length'] ?? values['max_length'];
-      return count === 1 ? '' : 's';
+    try {
+      if (name === 'expected_plural') {
+        const count = values['min_length'] ?? values['max_length'];
+        return count === 1 ? '' : 's';
+      }
+      if (!(name in values)) return whole;
+      const text = String(values[name]);
+      if (text.length <= 100) return text;
+      // The same cut as `elide` in errors.ts, kept here: importing it would make this module load the runtime.
+      let head = 49;
+      let tail = text.length - 48;
+      if ((text.charCodeAt(head - 1) & 0xfc00) === 0xd800) head--;
+      if ((text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
+      return `${text.slice(0, head)}...${text.slice(tail)}`;
+    } catch {
+      return '<unrepresentable>';
     }
-    return name in values ? String(values[name]) : whole;
   });
 }

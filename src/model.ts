@@ -2,7 +2,7 @@ import { DECORATED } from './decorators';
 import { type Issue, ValidationError } from './errors';
 import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import type { MessageOverrides } from './messages';
-import { dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext } from './runtime';
+import { copyExtras, dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext, settle } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -23,6 +23,10 @@ export interface Compiled {
   readonly cyclic?: true;
   /** How many values of recursive types may nest in each other (`@model({ maxDepth })`; MAX_DEPTH by default). */
   readonly maxDepth?: number;
+  /** How many issues a parse collects (`@model({ maxIssues })`; MAX_ISSUES by default). */
+  readonly maxIssues?: number;
+  /** Issues leave out the input (`@model({ hideInput: true })`). */
+  readonly hideInput?: true;
   /** Builds an instance, or returns undefined after reporting issues to `c`. */
   readonly parse: (input: unknown, c: ParseContext) => unknown;
   /**
@@ -45,6 +49,13 @@ export type SafeParseResult<T> = { success: true; data: T } | { success: false; 
 
 /** Options of one parse call. */
 export interface ParseOptions {
+  /**
+   * How many issues to collect (the model's `maxIssues`, else 100): past it, issues are only counted, and one
+   * last `too_many_issues` issue says how many more there were.
+   */
+  maxIssues?: number;
+  /** Leave the input out of every issue and of `error.message`, as the model's `hideInput` does (for secrets). */
+  hideInput?: boolean;
   /** Overrides the model's `extra` policy for this call (nested models included). */
   extra?: 'ignore' | 'forbid' | 'allow';
   /** Strict mode for this call: exact types only, for every field whose model or declaration does not say. */
@@ -193,17 +204,19 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       const out = build(input, options?.extra === 'forbid', maxDepth);
       if (out !== undefined) return out;
     }
-    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context };
+    const hide = options?.hideInput ?? compiled.hideInput === true;
+    const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context, maxIssues: options?.maxIssues ?? compiled.maxIssues };
     if (recursive) {
       // A recursive model's own input is the outermost value of a recursive type.
       c.stack = compiled.cyclic ? [input] : [];
       c.maxDepth = maxDepth;
     }
     let out: unknown;
-    if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: malformed });
+    // V8 quotes the text around a syntax error: hidden input leaves it out.
+    if (malformed !== undefined) issue(c, 'json_invalid', [], text, { error: hide ? malformed.replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, ' is not valid JSON') : malformed });
     else out = parseFn(input, c);
     if (c.issues.length === 0) return out;
-    const error = failure(name, c.issues, thrown);
+    const error = failure(name, settle(c, hide), thrown);
     if (thrown) throw error;
     return error;
   };
@@ -275,9 +288,11 @@ export function linkTemplate(cls: abstract new (...args: never[]) => Model): voi
   };
   const copy = (instance: unknown, update: object | undefined, deep: boolean): unknown => {
     const out: object = Object.create(cls.prototype);
-    // Every own key is data here (no field list): copied as extras are.
+    // Every own key is data here (no field list): copied as plain object types copy their extras.
     keepExtras(out, instance as object, [], deep);
-    if (update !== undefined) keepExtras(out, update, []);
+    // An update key that names a member of the class (`dump`, a getter) would shadow it: not a field, so left out.
+    if (update !== undefined) keepExtras(out, update, Object.keys(update).filter((key) => key in cls.prototype));
+    copyExtras(out, instance as object, deep);
     return out;
   };
   const unusable = (): never => {

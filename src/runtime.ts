@@ -1,5 +1,5 @@
 import type { ValidationInfo } from './decorators';
-import { COMPILED, define, type DumpContext, dumpKeep, type Linked, type Tree } from './dump';
+import { COMPILED, define, type DumpContext, dumpKeep, type Linked, storedExtras, storeExtras, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
 import { EMAIL_PREFIX, emailReason } from './formats/strings';
 import { type ErrorContexts, type ErrorType, type MessageOverrides, overrideOf, renderMessage, templateOf } from './messages';
@@ -25,6 +25,52 @@ export interface ParseContext {
   stack?: unknown[] | undefined;
   /** How many values of recursive types may be nested in each other (the model's `maxDepth`). */
   maxDepth?: number | undefined;
+  /** How many issues are collected (the call's or the model's `maxIssues`; MAX_ISSUES by default). */
+  maxIssues?: number | undefined;
+}
+
+/** How many issues a parse collects when neither the call nor the model says (`maxIssues`). */
+export const MAX_ISSUES = 100;
+
+/**
+ * What stands for an issue past the limit: one shared object, so a million failures cost a million pointers,
+ * not a million issues with rendered messages. `settle` turns them into one `too_many_issues` before any
+ * caller sees the issues (a literal, not frozen: the module stays free of side effects for bundlers).
+ */
+const UNCOUNTED = { type: 'too_many_issues', loc: [], msg: '' } as unknown as Issue;
+
+/** True when `c` has collected as many issues as it may: the next ones are only counted. */
+function full(c: ParseContext): boolean {
+  return c.issues.length >= (c.maxIssues ?? MAX_ISSUES);
+}
+
+/** Adds an issue built elsewhere (a nested parse's, a union member's), or counts it past the limit. */
+function push(c: ParseContext, item: Issue): void {
+  c.issues.push(full(c) ? UNCOUNTED : item);
+}
+
+/**
+ * The issues of a finished parse as the error reports them: those past the limit become one last
+ * `too_many_issues` issue with their count; `hide` (`hideInput`) takes every input out.
+ */
+export function settle(c: ParseContext, hide: boolean): Issue[] {
+  const issues = c.issues;
+  const limit = c.maxIssues ?? MAX_ISSUES;
+  if (issues.length > limit) {
+    let more = 0;
+    let kept = 0;
+    // Counted issues can sit between kept ones (a union member's trial adopted after the limit was reached).
+    for (const item of issues) {
+      if (item === UNCOUNTED) more++;
+      else issues[kept++] = item;
+    }
+    issues.length = kept;
+    // Every generated module registers this type's template (module.ts).
+    const ctx = { max_issues: limit, more };
+    if (more > 0) issues.push({ type: 'too_many_issues', loc: [], msg: renderMessage(templateOf('too_many_issues', c.messages) ?? 'too_many_issues', ctx), ctx } as Issue);
+  }
+  if (hide) for (const item of issues) delete (item as { input?: unknown }).input;
+  return issues;
 }
 
 /** How many values of recursive types may nest in each other when a model does not say (`@model({ maxDepth })`). */
@@ -65,16 +111,25 @@ export function runValidator(
   field: string | undefined,
   loc: Loc,
 ): unknown {
+  let out: unknown;
   try {
-    return (model as Record<string, (value: unknown, info: ValidationInfo) => unknown>)[method]!(value, { context: c.context, field });
+    out = (model as Record<string, (value: unknown, info: ValidationInfo) => unknown>)[method]!(value, { context: c.context, field });
   } catch (error) {
     if (error instanceof ValidationError) {
-      for (const item of error.issues) c.issues.push({ ...item, loc: [...loc, ...item.loc] });
+      for (const item of error.issues) push(c, { ...item, loc: [...loc, ...item.loc] });
     } else {
       issue(c, 'value_error', [...loc], value, { error: error instanceof Error ? error.message : String(error) });
     }
     return INVALID;
   }
+  // The compile step refuses validators typed async; one typed loosely that still returns a thenable is a bug in
+  // the model, not in the input: never a Promise in a field, never an unhandled rejection.
+  if (typeof out === 'object' && out !== null && typeof (out as PromiseLike<unknown>).then === 'function') {
+    (out as PromiseLike<unknown>).then(undefined, () => undefined);
+    const name = typeof model === 'function' ? model.name : 'model';
+    throw new TypeError(`${name}.${method} returned a Promise: validators must be synchronous (parse does not wait), so do the asynchronous work before parse or after it`);
+  }
+  return out;
 }
 
 /** A fresh context for one member of a union: same options, its own issues. */
@@ -136,6 +191,10 @@ export function issue<T extends ErrorType>(
   input: unknown,
   ctx?: ErrorContexts[T],
 ): void {
+  if (full(c)) {
+    c.issues.push(UNCOUNTED);
+    return;
+  }
   // A type no generated module registered (code that calls the runtime itself) is named as it is.
   const msg = renderMessage(templateOf(type, c.messages) ?? type, ctx);
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
@@ -148,30 +207,101 @@ export function issue<T extends ErrorType>(
  * their own reason function, so a bundle keeps only the formats it uses.
  */
 export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
+  if (full(c)) {
+    c.issues.push(UNCOUNTED);
+    return;
+  }
   const reason = emailReason(input);
   const template = overrideOf('value_error', c.messages);
   const msg = template === undefined ? EMAIL_PREFIX + reason : renderMessage(template, { error: reason, reason });
   c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
 }
 
-/** The time of a Date, or NaN for an invalid one or an object that only inherits from Date.prototype. */
+/** The first and last millisecond of years 0000 to 9999: the Dates that `toISOString` writes as RFC 3339 and parse reads back. */
+export const MIN_TIME = -62167219200000;
+export const MAX_TIME = 253402300799999;
+
+/**
+ * The time of a Date as its internal slot holds it (a subclass's own `getTime` is not asked), or NaN for an
+ * invalid one, one outside years 0000 to 9999, or an object that only inherits from Date.prototype.
+ */
 export function timeOf(date: Date): number {
+  let t: number;
   try {
-    return date.getTime();
+    t = Date.prototype.getTime.call(date);
   } catch {
     return Number.NaN;
   }
+  return t >= MIN_TIME && t <= MAX_TIME ? t : Number.NaN;
+}
+
+/** Why parse refuses a Date object (`timeOf` gave NaN): the `error` of its `datetime_parsing` issue. */
+export function timeError(date: Date): string {
+  let t: number;
+  try {
+    t = Date.prototype.getTime.call(date);
+  } catch {
+    return 'invalid Date object';
+  }
+  return Number.isNaN(t) ? 'invalid Date object' : 'year is out of range (0000 to 9999)';
+}
+
+/**
+ * A Date as dump writes it in JSON mode (an ISO string), or a clear error for one that has no ISO form: an
+ * Invalid Date or one outside years 0000 to 9999 reaches an instance only through `construct` or `copy`,
+ * which do not validate.
+ */
+export function isoOf(date: Date): string {
+  if (Number.isNaN(timeOf(date))) {
+    throw new TypeError(`dump cannot write ${timeError(date) === 'invalid Date object' ? 'an Invalid Date' : 'a Date outside years 0000 to 9999'} as JSON: it reached the instance through construct() or copy(), which do not validate`);
+  }
+  return Date.prototype.toISOString.call(date);
+}
+
+/**
+ * True when an object that is not plain data is a built-in whose keys are not its data (a Date, Map, Set,
+ * RegExp, boxed primitive, typed array, ArrayBuffer, Promise …): an object type or model refuses it rather than
+ * reading it as `{}`. Generated code calls it only for objects whose prototype is not Object.prototype.
+ */
+export function builtin(v: object): boolean {
+  return Object.prototype.toString.call(v) !== '[object Object]';
+}
+
+/** Whether `re` matches `s`; false when the engine runs out of stack on it (V8 throws a RangeError), so `is` fails and parse reports it. */
+export function matches(re: RegExp, s: string): boolean {
+  try {
+    return re.test(s);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Parse's test of a user `pattern`: true when `s` matches; else reports `string_pattern_mismatch`, or
+ * `string_pattern_overflow` when the engine ran out of stack (a pattern that backtracks: see docs/security.md).
+ */
+export function patternOk(c: ParseContext, re: RegExp, s: string, loc: Loc, pattern: string): boolean {
+  let ok: boolean;
+  try {
+    ok = re.test(s);
+  } catch {
+    issue(c, 'string_pattern_overflow', loc, s, { pattern });
+    return false;
+  }
+  if (!ok) issue(c, 'string_pattern_mismatch', loc, s, { pattern });
+  return ok;
 }
 
 /** Puts `keys` in front of the location of every issue reported since index `from`. */
 export function prefix(c: ParseContext, from: number, ...keys: Loc): void {
   const issues = c.issues;
-  for (let i = from; i < issues.length; i++) issues[i]!.loc.unshift(...keys);
+  for (let i = from; i < issues.length; i++) if (issues[i] !== UNCOUNTED) issues[i]!.loc.unshift(...keys);
 }
 
 /**
- * Copies the own keys of `input` that are not in `known` onto `output` as data properties (`extra: 'allow'`):
- * parse and construct keep them, copy copies them (deeply when asked).
+ * Copies the own keys of `input` that are not in `known` onto `output` as data properties: a plain object type
+ * whose policy is `extra: 'allow'` keeps them (it has no members they could shadow; model instances keep theirs
+ * apart, see `stashExtras`).
  */
 export function keepExtras(output: object, input: object, known: readonly string[], deep?: boolean): void {
   for (const key of Object.keys(input)) {
@@ -181,25 +311,71 @@ export function keepExtras(output: object, input: object, known: readonly string
   }
 }
 
-/** Writes the keys of an instance that are not fields (kept by `extra: 'allow'`) into a dump, after the fields. */
-export function dumpExtras(
-  out: object,
-  instance: object,
-  known: readonly string[],
-  d: DumpContext,
-  include: Tree | undefined,
-  exclude: Tree | undefined,
-): void {
-  for (const key of Object.keys(instance)) {
+/**
+ * Stores the own keys of `input` that are not in `known` as the extras of model instance `instance`
+ * (`extra: 'allow'`), apart from its properties (parse and construct; an instance as input hands on its own
+ * extras too). Read them back with `extrasOf`.
+ */
+export function stashExtras(instance: object, input: object, known: readonly string[]): void {
+  let values: Record<string, unknown> | undefined;
+  // An instance given as input (construct(x)) hands on the extras it keeps, then its own keys.
+  const kept = storedExtras(input);
+  if (kept !== undefined) values = { __proto__: null, ...kept } as Record<string, unknown>;
+  for (const key of Object.keys(input)) {
     if (known.includes(key)) continue;
-    const value = (instance as Record<string, unknown>)[key];
+    values ??= Object.create(null) as Record<string, unknown>;
+    define(values, key, (input as Record<string, unknown>)[key]);
+  }
+  if (values !== undefined) storeExtras(instance, values);
+}
+
+/** Gives a copy of a model instance the extras of its source (copied deeply when `deep`). */
+export function copyExtras(copy: object, source: object, deep: boolean): void {
+  const values = storedExtras(source);
+  if (values === undefined) return;
+  const out: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(values)) define(out, key, deep ? cloneValue(values[key]) : values[key]);
+  storeExtras(copy, out);
+}
+
+/**
+ * The extra keys a model instance kept (`extra: 'allow'`, per model or per call, and `construct` on such a
+ * model), pydantic's `model_extra`: a new plain object on each call, empty when there are none. They are not
+ * properties of the instance, so they can never stand in for a field, getter or method of its class.
+ */
+export function extrasOf(instance: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const values = storedExtras(instance);
+  if (values !== undefined) for (const key of Object.keys(values)) define(out, key, values[key]);
+  return out;
+}
+
+/** Writes the extras an instance keeps (`extra: 'allow'`) into a dump, after the fields. */
+export function dumpExtras(out: object, instance: object, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined): void {
+  const values = storedExtras(instance);
+  if (values === undefined) return;
+  for (const key of Object.keys(values)) {
+    const value = values[key];
     if (d.plain || dumpKeep(d, undefined, key, value, include, exclude)) define(out, key, dumpValue(value, d));
   }
 }
 
+/**
+ * True when `instance` (an object that is not plain data) is a built-in (see `builtin`), or has an own key that
+ * is not one of the model's `known` fields and stands in for a member of its prototype chain (a getter,
+ * computed field or method replaced by data): `is` refuses such an instance.
+ */
+export function shadowed(instance: object, known: readonly string[]): boolean {
+  const proto: unknown = Object.getPrototypeOf(instance);
+  if (proto === null) return false;
+  if (builtin(instance)) return true;
+  for (const key of Object.keys(instance)) if (!known.includes(key) && key in (proto as object)) return true;
+  return false;
+}
+
 /** Moves the issues of a failed union member's trial into `c`. */
 export function adopt(c: ParseContext, member: ParseContext): void {
-  for (const item of member.issues) c.issues.push(item);
+  for (const item of member.issues) push(c, item);
 }
 
 /**
@@ -213,46 +389,62 @@ export function isMultipleOf(x: number, m: number): boolean {
   return Math.abs(q - Math.round(q)) <= Math.max(1e-9, Math.abs(q) * 4 * Number.EPSILON);
 }
 
-/** Dumped data for a value whose type is only known at run time (`unknown`, union members, object types). */
-export function dumpValue(value: unknown, d: DumpContext): unknown {
-  if (value instanceof Date) return d.json ? value.toISOString() : new Date(value.getTime());
-  if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
-  if (Array.isArray(value)) return value.map((item) => dumpValue(item, d));
+/**
+ * Dumped data for a value whose type is only known at run time (`unknown`, union members, object types).
+ * `path`: the containers being dumped around it, so a cycle (which only `construct` and `copy` can put in
+ * an instance) is a clear error, not a stack overflow.
+ */
+export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unknown {
   if (typeof value === 'bigint') return d.json ? String(value) : value;
+  if (typeof value !== 'object' || value === null) return value;
+  if (value instanceof Date) return d.json ? isoOf(value) : new Date(Date.prototype.getTime.call(value));
+  if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
+  const linked = (value as { [COMPILED]?: Linked })[COMPILED];
+  if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
+  const inner = within(path, value, 'dump');
+  const each = (item: unknown): unknown => dumpValue(item, d, inner);
+  if (Array.isArray(value)) return value.map(each);
   if (value instanceof Set) {
-    const items = Array.from(value, (item) => dumpValue(item, d));
+    const items = Array.from(value, each);
     return d.json ? items : new Set(items);
   }
   if (value instanceof Map) {
-    if (!d.json) return new Map(Array.from(value, ([key, item]) => [dumpValue(key, d), dumpValue(item, d)]));
+    if (!d.json) return new Map(Array.from(value, ([key, item]) => [each(key), each(item)]));
     const out: Record<string, unknown> = {};
-    for (const [key, item] of value) define(out, String(dumpValue(key, d)), dumpValue(item, d));
+    for (const [key, item] of value) define(out, String(each(key)), each(item));
     return out;
   }
-  if (typeof value !== 'object' || value === null) return value;
-  const linked = (value as { [COMPILED]?: Linked })[COMPILED];
-  if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
   if (d.json && typeof (value as { toJSON?: unknown }).toJSON === 'function') return (value as { toJSON(): unknown }).toJSON();
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) define(out, key, dumpValue((value as Record<string, unknown>)[key], d));
+  for (const key of Object.keys(value)) define(out, key, each((value as Record<string, unknown>)[key]));
   return out;
 }
 
-/** A deep copy of a value whose type is only known at run time (model instances through their own copy). */
-export function cloneValue(value: unknown): unknown {
+/** The containers around a value being walked, with `value` added; throws on a cycle (`value` already on the path). */
+function within(path: object[] | undefined, value: object, what: 'dump' | 'copy'): object[] {
+  if (path === undefined) return [value];
+  if (path.includes(value)) throw new TypeError(`${what} found a cycle: a value of an unknown-typed field contains itself (only construct() or copy(), which do not validate, can put one there)`);
+  return [...path, value];
+}
+
+/** A deep copy of a value whose type is only known at run time (model instances through their own copy); a cycle is a clear error. */
+export function cloneValue(value: unknown, path?: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (value instanceof Date) return new Date(value.getTime());
+  if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
   if (value instanceof RegExp) return new RegExp(value);
-  if (Array.isArray(value)) return value.map(cloneValue);
-  if (value instanceof Set) return new Set(Array.from(value, cloneValue));
-  if (value instanceof Map) return new Map(Array.from(value, ([key, item]) => [cloneValue(key), cloneValue(item)]));
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.copy(value, undefined, true);
   const proto: unknown = Object.getPrototypeOf(value);
+  const plain = proto === Object.prototype || proto === null;
   // Instances of other classes are shared: copying their fields would not copy what their constructor set up.
-  if (proto !== Object.prototype && proto !== null) return value;
+  if (!plain && !Array.isArray(value) && !(value instanceof Set) && !(value instanceof Map)) return value;
+  const inner = within(path, value, 'copy');
+  const each = (item: unknown): unknown => cloneValue(item, inner);
+  if (Array.isArray(value)) return value.map(each);
+  if (value instanceof Set) return new Set(Array.from(value, each));
+  if (value instanceof Map) return new Map(Array.from(value, ([key, item]) => [each(key), each(item)]));
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) define(out, key, cloneValue((value as Record<string, unknown>)[key]));
+  for (const key of Object.keys(value)) define(out, key, each((value as Record<string, unknown>)[key]));
   return out;
 }
 
@@ -269,12 +461,20 @@ export function tagText(tag: unknown): string {
   return (typeof tag === 'object' && tag !== null) || typeof tag === 'function' ? Object.prototype.toString.call(tag) : String(tag);
 }
 
-/** The [key, value] entries of a Map, an array of 2-item arrays, or a plain object; undefined for anything else. */
+/**
+ * The [key, value] entries of a Map, an array of 2-item arrays (without holes), or a plain object; undefined
+ * for anything else (other built-ins included).
+ */
 export function mapEntries(input: unknown): (readonly [unknown, unknown])[] | undefined {
   if (input instanceof Map) return [...input];
   if (Array.isArray(input)) {
-    return input.every((entry) => Array.isArray(entry) && entry.length === 2) ? (input as [unknown, unknown][]) : undefined;
+    // A loop, not `every`, which skips holes: a sparse array stops at its first hole, whatever its length.
+    for (let i = 0; i < input.length; i++) {
+      const entry: unknown = input[i];
+      if (!Array.isArray(entry) || entry.length !== 2) return undefined;
+    }
+    return input as [unknown, unknown][];
   }
-  if (typeof input !== 'object' || input === null) return undefined;
+  if (typeof input !== 'object' || input === null || (Object.getPrototypeOf(input) !== Object.prototype && builtin(input))) return undefined;
   return Object.keys(input).map((key) => [key, (input as Record<string, unknown>)[key]] as const);
 }

@@ -88,19 +88,23 @@ describe('diagnostics', () => {
         hint: write static notStatic(value, info)",
         "more.ts:100:21 - error: BadValidators: the only validator option is mode
         hint: write { mode: 'before' } or { mode: 'after' }",
-        "more.ts:110:3 - error: SameKey.b: its input key 'b' is also the input key of a
+        "more.ts:106:16 - error: BadValidators.eventually: a validator must be synchronous, but it is async
+        hint: parse runs validators synchronously: do the asynchronous work (a database lookup …) before parse or after it",
+        "more.ts:111:10 - error: BadValidators.later: a validator must be synchronous, but it returns 'PromiseLike<unknown> | undefined'
+        hint: parse runs validators synchronously: do the asynchronous work (a database lookup …) before parse or after it",
+        "more.ts:120:3 - error: SameKey.b: its input key 'b' is also the input key of a
         hint: give one of them another alias",
-        "more.ts:123:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
+        "more.ts:133:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems",
-        "more.ts:124:14 - error: Tags.conflict: two 'format' tags conflict
+        "more.ts:134:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
-        "more.ts:125:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
+        "more.ts:135:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property
         hint: use string keys",
-        "more.ts:126:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
+        "more.ts:136:13 - error: Tags.byIndex: 'ByIndex' has a number index signature, which is not supported yet
         hint: use Record<string, T> (JSON keys are strings)",
-        "more.ts:132:13 - error: Builtins.pending: 'Promise<string>' is not supported yet
+        "more.ts:142:13 - error: Builtins.pending: 'Promise<string>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
-        "more.ts:133:11 - error: Builtins.bytes: 'Uint8Array<ArrayBufferLike>' is not supported yet
+        "more.ts:143:11 - error: Builtins.bytes: 'Uint8Array<ArrayBufferLike>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
       ]
     `);

@@ -18,7 +18,7 @@ beforeAll(async () => {
   const compiled = await compileFixture('basic', 'standard');
   ir = compiled.result.ir;
   m = compiled.exports;
-  oracle = new DumpOracle(ir, m.defaultedOf);
+  oracle = new DumpOracle(ir, m.defaultedOf, m.extrasOf);
   for (const model of ir.models) if (!model.generic) oracle.prototypes.set(model.id, m[model.id].prototype);
 });
 

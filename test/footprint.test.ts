@@ -13,9 +13,12 @@ import { bundleRuntime, projectImports, USER_NAMES } from './helpers/footprint';
 const bundle = async (names: readonly string[]): Promise<string> => (await bundleRuntime(path.join(repo, 'src/index.ts'), names)).code;
 
 describe('runtime footprint', () => {
-  it("the examples' generated module and the user's imports bundle to at most 6 KB min + gzip", async () => {
+  // 6 KB until issue 14: bounded issues, hidden inputs, extras kept apart, built-ins refused, Dates read from
+  // their slot and kept in range, regex overflow caught and errors that never throw cost about 1.3 KB
+  // (docs/performance.md, "The fifth round").
+  it("the examples' generated module and the user's imports bundle to at most 7 KB min + gzip", async () => {
     const { gzip } = await bundleRuntime(path.join(repo, 'src/index.ts'), projectImports(path.join(repo, 'examples/tydantic.gen.ts')));
-    expect(gzip).toBeLessThanOrEqual(6 * 1024);
+    expect(gzip).toBeLessThanOrEqual(7 * 1024);
   });
 
   it('a project that uses one string format bundles no other format', async () => {

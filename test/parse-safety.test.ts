@@ -222,7 +222,8 @@ describe.each(modes)('%s decorators', (mode) => {
           'street',
           '  Input should be a valid string [type=string_type, input=[0, 0, 0, 0, 0, 0, 0, 0, ...]]',
           'zip',
-          "  Field required [type=missing, input={'street': [0, 0, 0, 0, 0, 0, 0, 0, ...]}]",
+          // A missing field's input is the object it is missing from: never printed (it may be all of process.env).
+          '  Field required [type=missing]',
         ].join('\n'),
       );
     });

@@ -227,11 +227,52 @@ describe.each(modes)('serialization (%s decorators)', (mode) => {
       expect(Object.keys(x.dump())).toEqual(['name', 'zeta', 'nil']);
       expect(x.dump({ exclude: ['zeta'], excludeNone: true })).toStrictEqual({ name: 'a' });
       expect(x.dump({ include: ['zeta'] })).toStrictEqual({ zeta: { deep: [1] } });
-      expect(x.copy().zeta).toBe(x.zeta);
+      expect(m().extrasOf(x)).toStrictEqual({ zeta: { deep: [1] }, nil: null });
+      expect(m().extrasOf(x.copy()).zeta).toBe(m().extrasOf(x).zeta);
       const deep = x.copy(undefined, { deep: true });
-      expect(deep.zeta).toStrictEqual({ deep: [1] });
-      expect(deep.zeta).not.toBe(x.zeta);
-      expect({ ...m().Open.construct({ name: 'b', more: [1] }) }).toStrictEqual({ name: 'b', more: [1] });
+      expect(m().extrasOf(deep)).toStrictEqual({ zeta: { deep: [1] }, nil: null });
+      expect(m().extrasOf(deep).zeta).not.toBe(m().extrasOf(x).zeta);
+      const built = m().Open.construct({ name: 'b', more: [1] });
+      expect(m().extrasOf(built)).toStrictEqual({ more: [1] });
+      expect(built.dump()).toStrictEqual({ name: 'b', more: [1] });
+    });
+
+    it('keeps extras apart from the instance: a key named like a getter or method never replaces it', () => {
+      const hostile = JSON.parse('{"name": "a", "isAdmin": true, "describe": "x", "dump": 1, "toJSON": 2, "copy": 3, "constructor": 4, "__proto__": 5}') as object;
+      for (const x of [m().Open.parse(hostile), m().Open.construct(hostile as never), m().Open.parse(hostile).copy()]) {
+        expect(Object.keys(x)).toEqual(['name']);
+        expect(x.isAdmin).toBe(false);
+        expect(x.describe()).toBe('open form a');
+        expect(Object.getPrototypeOf(x)).toBe(m().Open.prototype);
+        expect(m().extrasOf(x)).toStrictEqual({ isAdmin: true, describe: 'x', dump: 1, toJSON: 2, copy: 3, constructor: 4, ['__proto__']: 5 });
+        // dump and toJSON still work, and write the extras after the fields.
+        expect(x.dump()).toStrictEqual({ name: 'a', isAdmin: true, describe: 'x', dump: 1, toJSON: 2, copy: 3, constructor: 4, ['__proto__']: 5 });
+        expect(JSON.parse(JSON.stringify(x))).toStrictEqual(x.dump({ mode: 'json' }));
+        expect(m().Open.is(x)).toBe(true);
+      }
+      // A call that keeps extras on a model that ignores them: computed fields and getters hold too.
+      const inv = m().Invoice.parse({ ...input, status: 'paid', lineCount: 99, summary: 'forged', dump: 1 }, { extra: 'allow' });
+      expect([inv.status, inv.lineCount, inv.summary]).toEqual(['open', 2, 'INV-1: 2']);
+      expect(m().extrasOf(inv)).toStrictEqual({ status: 'paid', lineCount: 99, summary: 'forged', dump: 1 });
+      expect(inv.dump().lineCount).toBe(2);
+      expect(m().extrasOf(invoice())).toStrictEqual({});
+    });
+
+    it('is refuses an instance whose own key replaces a member of its class', () => {
+      const x = m().Open.parse({ name: 'a' });
+      expect(m().Open.is(x)).toBe(true);
+      Object.defineProperty(x, 'isAdmin', { value: true, enumerable: true });
+      expect(m().Open.is(x)).toBe(false);
+      const y = m().Open.parse({ name: 'a' });
+      (y as Record<string, unknown>)['dump'] = () => ({});
+      expect(m().Open.is(y)).toBe(false);
+      // Plain data is not an instance: its keys replace nothing.
+      expect(m().Open.is({ name: 'a', isAdmin: true, dump: 1 })).toBe(true);
+      // Nested: a model holding a forged instance is refused too.
+      const inv = invoice();
+      expect(m().Invoice.is(inv)).toBe(true);
+      Object.defineProperty(inv.lines[0], 'toJSON', { value: () => 'forged', enumerable: true });
+      expect(m().Invoice.is(inv)).toBe(false);
     });
   });
 

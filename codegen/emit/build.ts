@@ -13,7 +13,7 @@
 import { type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
-import { arrayFails, depthParam, failCondition, notExtra, withDepthOf } from './check';
+import { arrayFails, depthParam, failCondition, notExtra, notObject, withDepthOf } from './check';
 import { type EmitContext, LOCALS } from './context';
 
 /** Whether a model gets a build function: its instance from checked input is a plain copy of it. */
@@ -91,7 +91,7 @@ export function emitBuild(e: EmitContext, out: Lines, model: ModelIR): void {
   // A model that forbids them itself and holds no other reads it never (and noUnusedParameters would say so).
   const reads = model.extra !== 'forbid' || model.fields.some((field) => holdsBuilds(field.type));
   out.block(`function ${build}(v${e.type('any')}, ${reads ? 'f' : '_f'}${e.type('boolean')}${depthParam(e, model.id)})${e.type('any')}`, () => withDepthOf(e, out, model.id, 'v', fail, () => {
-    out.line(`if (typeof v !== "object" || v === null || Array.isArray(v)) ${fail}`);
+    out.line(`if (${notObject(e, 'v')}) ${fail}`);
     const defaulted: string[] = [];
     const marks = names.numbered('m');
     const args = model.fields.map((field) => {
@@ -163,6 +163,7 @@ function take(e: EmitContext, out: Lines, names: Names, node: TypeNode, v: strin
       out.line(`const ${items}${e.type('any[]')} = new Array(${v}.length);`);
       out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
         out.line(`const ${item} = ${v}[${i}];`);
+        out.line(`if (${item} === undefined && !(${i} in ${v})) ${fail}`);
         out.line(`${items}[${i}] = ${take(e, out, names, node.items, item, fail)};`);
       });
       return items;

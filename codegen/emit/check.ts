@@ -58,6 +58,10 @@ export function withDepthOf(e: EmitContext, out: Lines, id: string, input: strin
 /** A model's field checks, written with the model noted in `e.checking` (a union inside does not inline it again). */
 function emitModelFields(e: EmitContext, out: Lines, names: Names, model: ModelIR, src: string, fail: string, skip?: string): void {
   e.checking.add(model.id);
+  // An instance (not plain data) whose own key replaces a member of its class (a getter, method or computed
+  // field turned into data) is not an instance of the model's shape.
+  // So is a built-in object (a Date, a Map …), whose keys are not its data.
+  out.line(`if (Object.getPrototypeOf(${src}) !== Object.prototype && ${e.helper('shadowed')}(${src}, ${e.keyList(model.fields.map((f) => f.name))})) ${fail}`);
   emitFields(e, out, names, model.fields, model.extra, src, fail, skip);
   e.checking.delete(model.id);
 }
@@ -117,6 +121,8 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
         const item = names.numbered('v');
         out.line(`const ${item} = ${v}[${i}];`);
+        // A hole fails, whatever the item type: a sparse array with a huge length stops at its first one.
+        out.line(`if (${item} === undefined && !(${i} in ${v})) ${fail}`);
         emitCheck(e, out, names, node.items, item, fail);
       });
       return;
@@ -148,6 +154,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         const item = names.numbered('v');
         const check = (): void => {
           out.line(`const ${item} = ${v}[${i}];`);
+          out.line(`if (${item} === undefined && !(${i} in ${v})) ${fail}`);
           emitCheck(e, out, names, element, item, fail);
         };
         if (i < node.required) check();
@@ -159,13 +166,14 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.block(`for (let ${j} = ${count}; ${j} < ${v}.length; ${j}++)`, () => {
           const item = names.numbered('v');
           out.line(`const ${item} = ${v}[${j}];`);
+          out.line(`if (${item} === undefined && !(${j} in ${v})) ${fail}`);
           emitCheck(e, out, names, rest, item, fail);
         });
       }
       return;
     }
     case 'object':
-      out.line(`if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) ${fail}`);
+      out.line(`if (${notObject(e, v)}) ${fail}`);
       emitFields(e, out, names, node.fields, node.rest === undefined ? node.extra : 'ignore', v, fail);
       if (node.rest !== undefined) {
         const { rest, restKey } = node;
@@ -173,7 +181,7 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.block(`for (const ${k} in ${v})`, () => {
           out.line(`if (${notExtra(node.fields.map((f) => f.name), k, v)}) continue;`);
           // A key that is not a template key is an extra key.
-          if (restKey !== undefined) out.line(`if (!${e.regex(restKey.source, '')}.test(${k})) ${node.extra === 'forbid' ? fail : 'continue;'}`);
+          if (restKey !== undefined) out.line(`if (!${e.patternTest(restKey, k)}) ${node.extra === 'forbid' ? fail : 'continue;'}`);
           const value = names.numbered('v');
           out.line(`const ${value} = ${v}[${k}];`);
           emitCheck(e, out, names, rest, value, fail);
@@ -290,6 +298,15 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
   }
 }
 
+/**
+ * An expression true when `v` is not an object an object type or model reads: a primitive, an array, or a
+ * built-in whose keys are not its data (a Date, Map, Set, boxed primitive, typed array …), which would
+ * otherwise read as `{}`.
+ */
+export function notObject(e: EmitContext, v: string): string {
+  return `typeof ${v} !== "object" || ${v} === null || Array.isArray(${v}) || (Object.getPrototypeOf(${v}) !== Object.prototype && ${e.helper('builtin')}(${v}))`;
+}
+
 /** An expression true when `v` is a primitive (what `object` refuses): neither an object nor a function. */
 export function nonPrimitiveFails(v: string): string {
   return `(typeof ${v} !== "object" || ${v} === null) && typeof ${v} !== "function"`;
@@ -303,7 +320,8 @@ export function stringFails(e: EmitContext, c: StringConstraint, v: string): str
     case 'maxLength':
       return `${v}.length > ${c.value}`;
     case 'pattern':
-      return `!${e.regex(c.source, c.flags)}.test(${v})`;
+      // `matches` is false where the engine runs out of stack, which `test` throws as a RangeError.
+      return `!${e.patternTest(c, v)}`;
     case 'format':
       return `!${e.helper(FORMAT_CHECKS[c.format])}(${v})`;
     default:

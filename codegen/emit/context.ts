@@ -1,4 +1,4 @@
-import type { DefinitionIR, ModelIR, ProjectIR } from '../ir';
+import type { DefinitionIR, ModelIR, ProjectIR, TemplateIR } from '../ir';
 import { RUNTIME_HELPERS, type RuntimeHelper, Names } from '../names';
 import { lit } from './code';
 import { type Recursion, recursionOf } from './recursion';
@@ -181,6 +181,13 @@ export class EmitContext {
   /** A module-level constant holding a regular expression (one per distinct pattern). */
   regex(source: string, flags: string): string {
     return this.constant('re', `new RegExp(${lit(source)}, ${lit(flags)})`);
+  }
+
+  /** An expression true when `v` (a string) fits a `pattern` constraint or template key: its templates when it has them, else its regex. */
+  patternTest(c: { readonly source: string; readonly flags?: string; readonly templates?: readonly TemplateIR[] }, v: string): string {
+    if (c.templates === undefined) return `${this.helper('matches')}(${this.regex(c.source, c.flags ?? '')}, ${v})`;
+    const tests = c.templates.map((t) => `${this.helper('isTemplate')}(${v}, ${this.constant('texts', `[${t.texts.map((x) => lit(x)).join(', ')}]`)}, ${lit(t.kinds)})`);
+    return tests.length === 1 ? tests[0]! : `(${tests.join(' || ')})`;
   }
 
   /** A module-level constant listing field names (for smart-mode unions). */

@@ -34,8 +34,9 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
       emitEntry(e, out, names, test, field.name, field.serializationAlias, field.type, value);
     }
     if (model.extra === 'allow') {
-      // Keys parse kept beyond the fields (`extra: 'allow'`) follow them, as in pydantic.
-      out.line(`${e.helper('dumpExtras')}(o, v, ${e.keyList(model.fields.map((f) => f.name))}, d, inc, exc);`);
+      // The extras an instance keeps follow the fields, as in pydantic (those a parse call kept on a model that
+      // does not allow them are only read with extrasOf: its dumps stay the shape of its fields).
+      out.line(`${e.helper('dumpExtras')}(o, v, d, inc, exc);`);
     }
     for (const getter of computed) {
       const value = names.numbered('v');
@@ -118,7 +119,8 @@ function dumpExpression(
     case 'bigint':
       return `d.json ? String(${v}) : ${v}`;
     case 'date':
-      return `d.json ? ${v}.toISOString() : new Date(${v}.getTime())`;
+      // An Invalid Date (from construct or copy) is a clear error, not toISOString's RangeError.
+      return `d.json ? ${e.helper('isoOf')}(${v}) : new Date(${v}.getTime())`;
     case 'regexp':
       // JSON has no regular expression: its pattern, as pydantic writes a Pattern.
       return `d.json ? ${v}.source : new RegExp(${v})`;

@@ -65,7 +65,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)}${errorLink(model)} });`,
     );
   }
 
@@ -96,26 +96,32 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
 /** Error types the runtime functions report themselves (those generated code reports are named in its text). */
 const REPORTS: Partial<Record<RuntimeHelper, readonly ErrorType[]>> = {
   laxNumber: ['float_parsing', 'finite_number', 'float_type'],
-  laxInt: ['finite_number', 'int_from_float', 'int_parsing', 'int_type'],
+  laxInt: ['finite_number', 'int_from_float', 'int_parsing', 'int_parsing_size', 'int_type'],
   laxBoolean: ['bool_parsing', 'bool_type'],
-  laxBigint: ['finite_number', 'int_from_float', 'int_parsing', 'int_type'],
+  laxBigint: ['finite_number', 'int_from_float', 'int_parsing', 'int_parsing_size', 'int_type'],
   laxTime: ['datetime_type', 'datetime_parsing', 'datetime_from_date_parsing'],
   laxPattern: ['pattern_regex', 'pattern_type'],
   emailIssue: ['value_error'],
   runValidator: ['value_error'],
   refuse: ['recursion_loop', 'too_deep'],
   missing: ['missing'],
+  patternOk: ['string_pattern_mismatch', 'string_pattern_overflow'],
 };
 
 /**
  * The error types a module can report, in the table's order: those its text names as a string (`issue(c,
- * "string_type", …)`), those of the runtime functions it calls, and `json_invalid` (any model's `parseJSON`).
+ * "string_type", …)`), those of the runtime functions it calls, `json_invalid` (any model's `parseJSON`) and `too_many_issues` (any parse).
  */
 function reportable(text: string, helpers: ReadonlySet<RuntimeHelper>): ErrorType[] {
-  const named = new Set<string>(['json_invalid']);
+  const named = new Set<string>(['json_invalid', 'too_many_issues']);
   for (const [, word] of text.matchAll(/"(\w+)"/g)) named.add(word!);
   for (const helper of helpers) for (const type of REPORTS[helper] ?? []) named.add(type);
   return (Object.keys(messageTemplates) as ErrorType[]).filter((type) => named.has(type));
+}
+
+/** A model's error options: how many issues a parse collects, and whether issues leave out the input. */
+function errorLink(model: ModelIR): string {
+  return `${model.maxIssues === undefined ? '' : `, maxIssues: ${model.maxIssues}`}${model.hideInput === true ? ', hideInput: true' : ''}`;
 }
 
 /** A recursive model's link options: its check and build count depth, and how deep they may go (see recursion.ts). */

@@ -6,7 +6,7 @@
 import { assertNever, expectedText, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
-import { formatIssue, literalFails, nonPrimitiveFails, notExtra, numberFails, stringFails } from './check';
+import { formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
 import { type Depth, type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -74,7 +74,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       out.line(`v = ${callValidator(e, model.id, validator.method, 'v', 'c', undefined, [])};`);
       out.line(`if (v === ${e.helper('INVALID')}) return undefined;`);
     }
-    out.block('if (typeof v !== "object" || v === null || Array.isArray(v))', () => {
+    out.block(`if (${notObject(e, 'v')})`, () => {
       out.line(`${e.helper('issue')}(c, "model_type", [], v, { class_name: ${lit(model.name)} });`);
       out.line('return undefined;');
     });
@@ -91,7 +91,8 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     const declare = after.length > 0 ? 'let' : 'const';
     const args = outputs.map((x) => x.output).join(', ');
     out.line(`${declare} o = new ${e.ts ? `(${ctor} as any)` : ctor}(${args});`);
-    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('keepExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
+    // Kept apart from the instance's properties (stashExtras), where no input key can shadow a member of the class.
+    out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('stashExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
     const defaulted = names.numbered('m');
     if (model.fields.some((f) => f.default !== undefined)) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
@@ -304,6 +305,7 @@ function emitCollection(
     out.line(`let ${i} = 0;`);
     const item = names.numbered('v');
     out.block(`for (const ${item} of ${v})`, () => {
+      out.line(`if (${item} === undefined && Array.isArray(${v}) && !(${i} in ${v})) { ${holeIssue(e, v, i, site)} }`);
       const value = element(node.items, item, [i]);
       out.line(`${result}.add(${value});`);
       out.line(`${i}++;`);
@@ -328,6 +330,14 @@ function emitCollection(
   }
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);
   out.line(`${dst} = ${result};`);
+}
+
+/**
+ * Reports a hole in array `v` at index `i` (`sparse_array`, at the array) and leaves the value: a sparse array
+ * is never walked past its first hole, so a huge `length` costs nothing.
+ */
+function holeIssue(e: EmitContext, v: string, i: string, site: Site): string {
+  return `${e.helper('issue')}(${site.cx}, "sparse_array", [${site.loc.join(', ')}], ${v}, { index: ${i} }); break ${site.label};`;
 }
 
 /** Builds a new array from a tuple's elements: missing required ones and extra ones are reported. */
@@ -356,6 +366,7 @@ function emitTuple(
   const element = (type: TypeNode, index: string): void => {
     const item = names.numbered('v');
     out.line(`const ${item} = ${v}[${index}];`);
+    out.line(`if (${item} === undefined && !(${index} in ${v})) { ${holeIssue(e, v, index, site)} }`);
     out.line(`${items}.push(${emitElement(e, out, names, type, item, site, [index])});`);
   };
   node.elements.forEach((type, i) => {
@@ -384,7 +395,7 @@ function emitObject(
   site: Site,
 ): void {
   out.line(
-    `if (typeof ${v} !== "object" || ${v} === null || Array.isArray(${v})) { ${e.helper('issue')}(${site.cx}, "dict_type", [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
+    `if (${notObject(e, v)}) { ${e.helper('issue')}(${site.cx}, "dict_type", [${site.loc.join(', ')}], ${v}); break ${site.label}; }`,
   );
   const mark = names.numbered('n');
   out.line(`const ${mark} = ${site.cx}.issues.length;`);
@@ -428,7 +439,7 @@ function emitRest(
     out.line(`if (${notExtra(node.fields.map((f) => f.name), k, v)}) continue;`);
     if (node.restKey !== undefined) {
       // A key that is not a template key is an extra key, under the call's or else the type's policy.
-      out.block(`if (!${e.regex(node.restKey.source, '')}.test(${k}))`, () => {
+      out.block(`if (!${e.patternTest(node.restKey, k)})`, () => {
         const issue = `${e.helper('issue')}(${site.cx}, "extra_forbidden", [${[...site.loc, k].join(', ')}], ${v}[${k}]);`;
         out.line(`if (${forbidActive(node.extra, site.cx)}) ${issue}`);
         out.line(`else if (${allowActive(node.extra, site.cx)}) ${pairs}.push(${k}, ${v}[${k}]);`);
@@ -487,7 +498,9 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
             break;
           case 'pattern': {
             const shown = c.flags === '' ? c.source : `/${c.source}/${c.flags}`;
-            out.line(`if (${failed}) ${fail('string_pattern_mismatch', `{ pattern: ${lit(shown)} }`)}`);
+            // A template literal type's matcher is linear and cannot fail otherwise: no overflow to tell apart.
+            if (c.templates !== undefined) out.line(`if (${failed}) ${fail('string_pattern_mismatch', `{ pattern: ${lit(shown)} }`)}`);
+            else out.line(`if (!${e.helper('patternOk')}(${site.cx}, ${e.regex(c.source, c.flags)}, ${x}, [${site.loc.join(', ')}], ${lit(shown)})) break ${site.label};`);
             break;
           }
           case 'format':
@@ -552,7 +565,7 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       const t = names.numbered('t');
       out.line(`if (${v} instanceof Date) {`).indent(() => {
         out.line(`const ${t} = ${e.helper('timeOf')}(${v});`);
-        out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', '{ error: "invalid Date object" }')}`);
+        out.line(`if (Number.isNaN(${t})) ${fail('datetime_parsing', `{ error: ${e.helper('timeError')}(${v}) }`)}`);
         out.line(`${dst} = new Date(${t});`);
       });
       out.line('} else {').indent(() => {
@@ -680,6 +693,7 @@ function emitArray(
   out.block(`for (let ${i} = 0; ${i} < ${v}.length; ${i}++)`, () => {
     const item = names.numbered('v');
     out.line(`const ${item} = ${v}[${i}];`);
+    out.line(`if (${item} === undefined && !(${i} in ${v})) { ${holeIssue(e, v, i, site)} }`);
     out.line(`${items}[${i}] = ${emitElement(e, out, names, node.items, item, site, [i])};`);
   });
   out.line(`if (${site.cx}.issues.length !== ${mark}) break ${site.label};`);

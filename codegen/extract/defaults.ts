@@ -4,7 +4,7 @@
  * that breaks the field's own constraints would yield an instance that `is`
  * rejects. Here it is a diagnostic instead.
  */
-import { assertNever, type Constraint, expectedText, type JsonValue, type TypeNode } from '../ir';
+import { assertNever, type Constraint, expectedText, fitsPattern, type JsonValue, type TypeNode } from '../ir';
 import { isMultipleOf } from '../../src/runtime';
 import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
@@ -70,8 +70,8 @@ export function defaultProblem(node: TypeNode, value: JsonValue, resolve: Resolv
         if (problem !== undefined) return problem;
       }
       const others = Object.keys(record).filter((key) => !node.fields.some((f) => f.name === key));
-      const restKey = node.restKey === undefined ? undefined : new RegExp(node.restKey.source);
-      const extras = node.rest === undefined ? others : others.filter((key) => restKey !== undefined && !restKey.test(key));
+      const restKey = node.restKey;
+      const extras = node.rest === undefined ? others : others.filter((key) => restKey !== undefined && !fitsPattern(restKey, key));
       const problem =
         node.rest === undefined ? undefined : firstProblem(others.filter((key) => !extras.includes(key)).map((key) => defaultProblem(node.rest!, record[key]!, resolve, join(path, key))));
       return problem ?? (node.extra === 'forbid' && extras.length > 0 ? at(`'${extras[0]}' is not a field`) : undefined);
@@ -113,7 +113,7 @@ function broken(c: Constraint, value: string | number | readonly JsonValue[]): s
     case 'maxItems':
       return length > c.value ? `it is longer than ${c.kind} ${c.value}` : undefined;
     case 'pattern':
-      return new RegExp(c.source, c.flags).test(value as string) ? undefined : `it does not match the pattern ${c.source}`;
+      return fitsPattern(c, value as string) ? undefined : `it does not match the pattern ${c.source}`;
     case 'format':
       return FORMATS[c.format](value as string) ? undefined : `it is not a valid ${c.format}`;
     case 'int':

@@ -146,6 +146,8 @@ export function extractModel(
     ...(modelOptions.populateByName === true ? { populateByName: true as const } : {}),
     ...(modelOptions.frozen === true ? { frozen: true as const } : {}),
     ...(modelOptions.maxDepth === undefined ? {} : { maxDepth: modelOptions.maxDepth }),
+    ...(modelOptions.maxIssues === undefined ? {} : { maxIssues: modelOptions.maxIssues }),
+    ...(modelOptions.hideInput === true ? { hideInput: true as const } : {}),
     ...(validators.model.length === 0 ? {} : { validators: validators.model }),
     ...(instance === undefined ? {} : { generic: true as const }),
     ...(description === undefined ? {} : { description }),

@@ -8,6 +8,7 @@ import { type Decorator, type Expression, Node, SyntaxKind, ts } from 'ts-morph'
 import type { Constraint, JsonValue } from '../ir';
 import { ALIAS_STYLES, type AliasGenerator } from './aliases';
 import { toConstraints } from './constraints';
+import { evaluateGenerator, GeneratorError } from './sandbox';
 
 /** A problem at a node: reported by the caller with the node's location. */
 export class OptionError extends Error {
@@ -57,6 +58,8 @@ const MODEL_OPTIONS: Record<string, OptionKind> = {
   aliasGenerator: 'aliasGenerator',
   frozen: 'boolean',
   maxDepth: 'nonNegativeInt',
+  maxIssues: 'nonNegativeInt',
+  hideInput: 'boolean',
 };
 
 const COMPUTED_OPTIONS: Record<string, OptionKind> = { description: 'string' };
@@ -74,6 +77,8 @@ export interface ModelOptionValues {
   aliasGenerator?: AliasGenerator;
   frozen?: true;
   maxDepth?: number;
+  maxIssues?: number;
+  hideInput?: true;
 }
 
 /** The options of `@field(...)`: constraints in canonical order, and the field's settings. */
@@ -106,6 +111,9 @@ export function readModelOptions(decorator: Decorator): ModelOptionValues {
   if (values.get('frozen') === true) result.frozen = true;
   const maxDepth = values.get('maxDepth');
   if (typeof maxDepth === 'number') result.maxDepth = maxDepth;
+  const maxIssues = values.get('maxIssues');
+  if (typeof maxIssues === 'number') result.maxIssues = maxIssues;
+  if (values.get('hideInput') === true) result.hideInput = true;
   return result;
 }
 
@@ -181,7 +189,10 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
 
 /**
  * A named alias generator, or a self-contained function evaluated here, at
- * compile time, on each field name (it never runs in generated code).
+ * compile time, on each field name (it never runs in generated code). The
+ * function runs in a sandbox with nothing of the host in reach and a time
+ * limit (./sandbox.ts): a model file must not run code on the machine that
+ * builds it.
  */
 function readAliasGenerator(expr: Expression): OptionValue {
   const named = literalOf(expr);
@@ -190,23 +201,26 @@ function readAliasGenerator(expr: Expression): OptionValue {
   if (!Node.isArrowFunction(expr) && !Node.isFunctionExpression(expr)) {
     throw new OptionError(expr, "option 'aliasGenerator' must be a style name or an inline function", hint);
   }
-  let fn: unknown;
+  const loopHint = 'the generator must return for every field name: look for a loop that does not end';
+  let generator: (name: string) => string;
   try {
-    // The compile step runs the user's own generator on the user's own field names, like a build config.
     const js = ts.transpile(`var generator = (${expr.getText()});`, { target: ts.ScriptTarget.ES2022 });
-    fn = new Function(`${js}\nreturn generator;`)();
+    generator = evaluateGenerator(js);
   } catch (error) {
-    throw new OptionError(expr, `aliasGenerator cannot be evaluated at compile time: ${(error as Error).message}`, hint);
+    if (!(error instanceof GeneratorError)) throw error;
+    throw new OptionError(expr, `aliasGenerator cannot be evaluated at compile time: ${error.message}`, error.reason === 'timeout' ? loopHint : hint);
   }
-  const generator = fn as (name: string) => unknown;
   return (name: string): string => {
-    let alias: unknown;
+    let alias: string;
     try {
       alias = generator(name);
     } catch (error) {
-      throw new OptionError(expr, `aliasGenerator failed on '${name}': ${(error as Error).message}`, hint);
+      if (!(error instanceof GeneratorError)) throw error;
+      if (error.reason === 'timeout') throw new OptionError(expr, `aliasGenerator ${error.message}`, loopHint);
+      if (error.reason === 'returned') throw new OptionError(expr, `aliasGenerator returned ${error.message} for '${name}'`, 'return a non-empty string');
+      throw new OptionError(expr, `aliasGenerator failed on '${name}': ${error.message}`, hint);
     }
-    if (typeof alias !== 'string' || alias === '') throw new OptionError(expr, `aliasGenerator returned ${JSON.stringify(alias)} for '${name}'`, 'return a non-empty string');
+    if (alias === '') throw new OptionError(expr, `aliasGenerator returned "" for '${name}'`, 'return a non-empty string');
     return alias;
   };
 }

@@ -4,7 +4,7 @@
  * hint, anything it cannot validate exactly.
  */
 import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
-import type { FieldIR, LiteralValue, SourceLoc, TypeNode, ExtraPolicy } from '../ir';
+import type { FieldIR, LiteralValue, SourceLoc, TemplateIR, TypeNode, ExtraPolicy } from '../ir';
 import { decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
 import type { Definitions } from './definitions';
@@ -199,7 +199,8 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   }
   if (flags & ts.TypeFlags.BigInt) return { kind: 'bigint' };
   if (type.isTemplateLiteral()) {
-    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(type.compilerType as ts.TemplateLiteralType, text), flags: '' }] };
+    const template = type.compilerType as ts.TemplateLiteralType;
+    return { kind: 'string', constraints: [{ kind: 'pattern', source: templatePattern(template, text), flags: '', templates: [templateOf(template, text)] }] };
   }
   if (type.isArray() || type.isReadonlyArray()) {
     const items = type.isArray() ? type.getArrayElementType() : type.getTypeArguments()[0];
@@ -301,7 +302,35 @@ function arrayInterfaceElement(type: Type): Type | undefined {
   return arrayInterfaceElement(base);
 }
 
-/** An anchored regular expression matching exactly the strings of a template literal type. */
+/**
+ * A template literal type as generated code matches it (`isTemplate`, linear, as TypeScript does): literal
+ * placeholders join the fixed texts around them.
+ */
+function templateOf(template: ts.TemplateLiteralType, text: string): TemplateIR {
+  const texts = [template.texts[0] ?? ''];
+  let kinds = '';
+  template.types.forEach((part, i) => {
+    const after = template.texts[i + 1] ?? '';
+    const flags = part.flags;
+    const literal =
+      flags & ts.TypeFlags.StringLiteral ? (part as ts.StringLiteralType).value : flags & ts.TypeFlags.NumberLiteral ? String((part as ts.NumberLiteralType).value) : undefined;
+    if (literal !== undefined) {
+      texts[texts.length - 1] += literal + after;
+      return;
+    }
+    if (flags & ts.TypeFlags.String) kinds += 's';
+    else if (flags & ts.TypeFlags.Number) kinds += 'n';
+    else if (flags & ts.TypeFlags.BigInt) kinds += 'b';
+    else throw new Unsupported(`'${text}' has a placeholder this compiler cannot express as a pattern`, 'use string, number or literal placeholders');
+    texts.push(after);
+  });
+  return { texts, kinds };
+}
+
+/**
+ * An anchored regular expression for the strings of a template literal type, for JSON Schema and messages
+ * (generated code matches `templateOf` instead: this regex backtracks, and splits some strings otherwise).
+ */
 function templatePattern(template: ts.TemplateLiteralType, text: string): string {
   let source = `^${escapeRegex(template.texts[0] ?? '')}`;
   template.types.forEach((part, i) => {
@@ -401,7 +430,8 @@ function convertFields(type: Type, scope: TypeScope, text: string): TypeNode {
     }
     const source = `^(?:${templates.map((info) => templatePattern(info.keyType as ts.TemplateLiteralType, text).slice(1, -1)).join('|')})$`;
     const rest = convertType(wrapType(type, first!.type), scope);
-    return { kind: 'object', fields, extra: scope.extra, rest, restKey: { source } };
+    const matched = templates.map((info) => templateOf(info.keyType as ts.TemplateLiteralType, text));
+    return { kind: 'object', fields, extra: scope.extra, rest, restKey: { source, templates: matched } };
   }
   if (index === undefined) return { kind: 'object', fields, extra: scope.extra };
   // `Record<string, never>`: no value fits another key, so there may be none.

@@ -4,7 +4,7 @@
  * compile step reads the decorator arguments; generated code calls the
  * methods.
  */
-import { type ClassDeclaration, type Expression, type MethodDeclaration, Node } from 'ts-morph';
+import { type ClassDeclaration, type Expression, type MethodDeclaration, Node, type Type } from 'ts-morph';
 import type { ValidatorIR } from '../ir';
 import { decoratorKind } from './brand';
 
@@ -62,7 +62,22 @@ function checkMethod(method: MethodDeclaration, report: Report): boolean {
     report(method.getNameNode(), `.${name}: a validator needs a plain name the generated code can call`, 'use a plain static method name');
     return false;
   }
+  // parse is synchronous: a Promise would land in the field, and a rejection would go unseen (and crash Node).
+  if (method.isAsync() || thenable(method.getReturnType())) {
+    report(
+      method.getNameNode(),
+      `.${name}: a validator must be synchronous, but it ${method.isAsync() ? 'is async' : `returns '${method.getReturnType().getText(method)}'`}`,
+      'parse runs validators synchronously: do the asynchronous work (a database lookup …) before parse or after it',
+    );
+    return false;
+  }
   return true;
+}
+
+/** True when a value of `type` may be a Promise or another thenable (a union any of whose members has `then`). */
+function thenable(type: Type): boolean {
+  if (type.isUnion()) return type.getUnionTypes().some(thenable);
+  return !type.isAny() && !type.isUnknown() && type.getProperty('then') !== undefined;
 }
 
 function readMode(options: Expression | undefined, report: Report): 'before' | 'after' | undefined {

@@ -61,9 +61,10 @@ describe('parseDateTime: valid inputs', () => {
     ['2024-02-29T23:59:59.999Z', utc(2024, 2, 29, 23, 59, 59, 999)],
     ['0001-01-01T00:00:00Z', utc(1, 1, 1)],
     ['0004-02-29T00:00:00Z', utc(4, 2, 29)],
-    ['0000-01-01T00:00:00+01:00', -62_167_219_200_000 - HOUR],
+    ['0000-01-01T00:00:00-01:00', -62_167_219_200_000 + HOUR],
+    ['0000-01-01T00:00:00Z', -62_167_219_200_000],
     ['9999-12-31T23:59:59.999Z', 253_402_300_799_999],
-    ['9999-12-31T23:59:59-23:59', utc(9999, 12, 31, 23, 59, 59) + 23 * HOUR + 59 * MIN],
+    ['9999-12-31T23:59:59+23:59', utc(9999, 12, 31, 23, 59, 59) - 23 * HOUR - 59 * MIN],
   ];
   it.each(cases)('%s', (input, expected) => {
     expect(parseDateTime(input)).toBe(expected);
@@ -108,6 +109,9 @@ const invalid: Case[] = [
   ['2022-01-01T12-00', P, 'invalid time separator, expected `:`'],
   ['2022-01-01T12:0x', P, 'invalid character in minute'],
   ['2022-01-01T24:00', P, 'hour value is outside expected range of 0-23'],
+  // an offset that moves the instant out of years 0000 to 9999, which toISOString could not write back
+  ['0000-01-01T00:00:00+01:00', P, 'datetime is outside years 0000 to 9999 once its offset is applied'],
+  ['9999-12-31T23:59:59-00:01', P, 'datetime is outside years 0000 to 9999 once its offset is applied'],
   ['2022-01-01T12:60', P, 'minute value is outside expected range of 0-59'],
   ['2022-01-01T12:00:', P, 'invalid character in second'],
   ['2022-01-01T12:00:6', P, 'invalid character in second'],
@@ -157,6 +161,7 @@ const ALL_MESSAGES = [
   'timezone minute value is outside expected range of 0-59',
   'timezone offset must be less than 24 hours',
   'unexpected extra characters at the end of the input',
+  'datetime is outside years 0000 to 9999 once its offset is applied',
 ];
 
 describe('parseDateTime: invalid inputs', () => {

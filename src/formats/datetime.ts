@@ -49,6 +49,7 @@ const MESSAGES = [
   'timezone minute value is outside expected range of 0-59',
   'timezone offset must be less than 24 hours',
   'unexpected extra characters at the end of the input',
+  'datetime is outside years 0000 to 9999 once its offset is applied',
 ] as const;
 
 // Indexes into MESSAGES.
@@ -75,9 +76,14 @@ const TZ_MINUTE_CHAR = 19;
 const TZ_MINUTE_RANGE = 20;
 const TZ_RANGE = 21;
 const EXTRA = 22;
+const UTC_RANGE = 23;
 
 const freezeAll = (type: DateTimeError['type']): readonly DateTimeError[] =>
   Object.freeze(MESSAGES.map((error): DateTimeError => Object.freeze({ type, error })));
+/** The first and last millisecond of years 0000 to 9999 in UTC (as runtime.ts's MIN_TIME and MAX_TIME; no import, so this module stands alone). */
+const MIN_UTC = -62167219200000;
+const MAX_UTC = 253402300799999;
+
 const PARSING = /* @__PURE__ */ freezeAll('datetime_parsing');
 const FROM_DATE = /* @__PURE__ */ freezeAll('datetime_from_date_parsing');
 
@@ -234,5 +240,8 @@ export function parseDateTime(input: string): number | DateTimeError {
   const sep = input.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32 && sep !== 95) return PARSING[DATETIME_SEP] as DateTimeError;
   const time = parseTime(input);
-  return Number.isNaN(time) ? (PARSING[failure] as DateTimeError) : days * MS_PER_DAY + time;
+  if (Number.isNaN(time)) return PARSING[failure] as DateTimeError;
+  // An offset can move year 0000 or 9999 out of the years an ISO string (dumpJSON) can write back.
+  const t = days * MS_PER_DAY + time;
+  return t >= MIN_UTC && t <= MAX_UTC ? t : (PARSING[UTC_RANGE] as DateTimeError);
 }

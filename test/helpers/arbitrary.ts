@@ -3,7 +3,7 @@
  * paired with the data parse must return for them.
  */
 import fc from 'fast-check';
-import type { DefinitionIR, JsonValue, ModelIR, ProjectIR, StringFormat, TypeNode } from '../../codegen/ir';
+import { type DefinitionIR, fitsPattern, type JsonValue, type ModelIR, type ProjectIR, type StringFormat, type TypeNode } from '../../codegen/ir';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -68,8 +68,9 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       for (const c of node.constraints) {
         if (c.kind === 'minLength') min = c.value;
         else if (c.kind === 'maxLength') max = c.value;
-        // Generating from the pattern without 'i' yields a subset of what it matches.
-        else if (c.kind === 'pattern') base = fc.stringMatching(new RegExp(c.source, c.flags.replace('i', '')));
+        // Generating from the pattern without 'i' yields a subset of what it matches; a template literal type's
+        // regex also yields strings its matcher refuses (split otherwise, or an infinite number): filtered out.
+        else if (c.kind === 'pattern') base = fc.stringMatching(new RegExp(c.source, c.flags.replace('i', ''))).filter((s) => fitsPattern(c, s));
         else base = FORMATS[c.format];
       }
       base ??= fc.string({ minLength: min, maxLength: max ?? min + 12 });
@@ -135,7 +136,7 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       if (rest === undefined || depth > MAX_DEPTH) return known;
       const names = new Set(node.fields.map((f) => f.name));
       const keys = (node.restKey === undefined ? fc.string({ maxLength: 6 }).map((k) => `r_${k}`) : fc.stringMatching(new RegExp(node.restKey.source))).filter(
-        (k) => !names.has(k),
+        (k) => !names.has(k) && (node.restKey === undefined || fitsPattern(node.restKey, k)),
       );
       const entries = fc.uniqueArray(fc.tuple(keys, nodeCase(models, rest, strict, depth + 1)), { maxLength: 3, selector: ([k]) => k });
       return fc.tuple(known, entries).map(([c, more]) => {
@@ -228,13 +229,19 @@ function copy(value: JsonValue): unknown {
   return JSON.parse(JSON.stringify(value));
 }
 
-/** Class instances to plain objects (own enumerable keys, in order), recursively, for deep comparison. */
-export function toPlain(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (value instanceof Set) return new Set([...value].map(toPlain));
-  if (value instanceof Map) return new Map([...value].map(([k, x]) => [toPlain(k), toPlain(x)]));
+/**
+ * Class instances to plain objects (own enumerable keys, in order, then the extras a model instance keeps, as
+ * `extrasOf` of the bundle under test reads them), recursively, for deep comparison.
+ */
+export function toPlain(value: unknown, extrasOf?: (instance: object) => Record<string, unknown>): unknown {
+  const plain = (x: unknown): unknown => toPlain(x, extrasOf);
+  if (Array.isArray(value)) return value.map(plain);
+  if (value instanceof Set) return new Set([...value].map(plain));
+  if (value instanceof Map) return new Map([...value].map(([k, x]) => [plain(k), plain(x)]));
   if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp) return value;
   const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) define(out, key, toPlain((value as Record<string, unknown>)[key]));
+  for (const key of Object.keys(value)) define(out, key, plain((value as Record<string, unknown>)[key]));
+  const extras = extrasOf?.(value) ?? {};
+  for (const key of Object.keys(extras)) define(out, key, plain(extras[key]));
   return out;
 }

@@ -18,6 +18,8 @@ export class DumpOracle {
     ir: ProjectIR,
     /** The runtime's `defaultedOf`, from the same bundle as the generated code (the record is private to that copy). */
     private readonly defaultedOf: (instance: object) => readonly string[] | undefined,
+    /** The runtime's `extrasOf`, from the same bundle (the extras an instance keeps are private to that copy too). */
+    private readonly extrasOf: (instance: object) => Record<string, unknown>,
   ) {
     this.models = new Map(ir.models.map((m) => [m.id, m]));
   }
@@ -36,10 +38,10 @@ export class DumpOracle {
       ...(model.computed ?? []).map((c) => ({ ...c, computed: true, default: undefined as JsonValue | undefined, serializationAlias: undefined as string | undefined })),
     ];
     entries.forEach((entry, i) => {
-      if (i === model.fields.length && model.extra === 'allow') this.extras(model, v, o, inc, exc, out);
+      if (i === model.fields.length) this.extras(v, o, inc, exc, out);
       this.entry(entry, v, o, inc, exc, unset, out);
     });
-    if (entries.length === model.fields.length && model.extra === 'allow') this.extras(model, v, o, inc, exc, out);
+    if (entries.length === model.fields.length) this.extras(v, o, inc, exc, out);
     return out;
   }
 
@@ -70,11 +72,11 @@ export class DumpOracle {
     });
   }
 
-  /** The keys an `extra: 'allow'` model kept beyond its fields, after the fields. */
-  private extras(model: ModelIR, v: object, o: DumpOptions, inc: Sel, exc: Sel, out: Record<string, unknown>): void {
-    for (const key of Object.keys(v)) {
-      if (model.fields.some((f) => f.name === key)) continue;
-      const value = (v as Record<string, unknown>)[key];
+  /** The keys an instance kept beyond its fields (`extra: 'allow'`), after the fields. */
+  private extras(v: object, o: DumpOptions, inc: Sel, exc: Sel, out: Record<string, unknown>): void {
+    const extras = this.extrasOf(v);
+    for (const key of Object.keys(extras)) {
+      const value = extras[key];
       if (inc !== undefined && pick(inc, key) === undefined) continue;
       if (exc !== undefined && pick(exc, key) === true) continue;
       if (o.excludeNone === true && value === null) continue;

@@ -5,7 +5,7 @@
  * formats) with the runtime.
  */
 import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
-import { fieldsOf, memberLabels, tagsOf } from '../../codegen/ir';
+import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
@@ -75,7 +75,7 @@ export class Oracle {
       case 'regexp':
         return v instanceof RegExp;
       case 'array':
-        return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && v.every((x) => this.check(node.items, x));
+        return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && holeIn(v) < 0 && v.every((x) => this.check(node.items, x));
       case 'nullable':
         return v === null || this.check(node.type, v);
       case 'set':
@@ -87,6 +87,7 @@ export class Oracle {
           Array.isArray(v) &&
           v.length >= node.required &&
           (node.rest !== undefined || v.length <= node.elements.length) &&
+          holeIn(v) < 0 &&
           v.every((x, i) => this.check(node.elements[i] ?? node.rest!, x))
         );
       case 'union':
@@ -103,7 +104,7 @@ export class Oracle {
         });
         const others = Object.keys(v).filter((k) => !model.fields.some((f) => f.name === k));
         if (node.kind === 'object' && node.rest !== undefined) {
-          const keyFits = (k: string): boolean => node.restKey === undefined || new RegExp(node.restKey.source).test(k);
+          const keyFits = (k: string): boolean => node.restKey === undefined || fitsPattern(node.restKey, k);
           const extras = others.filter((k) => !keyFits(k));
           return fields && others.filter(keyFits).every((k) => this.check(node.rest!, v[k])) && (model.extra !== 'forbid' || extras.length === 0);
         }
@@ -185,8 +186,11 @@ export class Oracle {
         if (!Array.isArray(v)) return fail('list_type');
         const max = node.constraints.find((c) => c.kind === 'maxItems');
         if (max !== undefined && v.length > max.value) return fail('too_long');
-        const results = v.map((x, i) => this.value(node.items, x, [...loc, i], mode));
+        // Items before the first hole are parsed (and reported), then the hole ends the array.
+        const hole = holeIn(v);
+        const results = (hole < 0 ? v : v.slice(0, hole)).map((x, i) => this.value(node.items, x, [...loc, i], mode));
         const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
+        if (hole >= 0) issues.push({ type: 'sparse_array', loc });
         if (issues.length > 0) return { ok: false, issues };
         const min = node.constraints.find((c) => c.kind === 'minItems');
         if (min !== undefined && v.length < min.value) return fail('too_short');
@@ -196,8 +200,10 @@ export class Oracle {
         return v === null ? { ok: true, value: null } : this.value(node.type, v, loc, mode);
       case 'set': {
         if (!(v instanceof Set) && (!Array.isArray(v) || (mode.strict && !this.call.json))) return fail('set_type');
-        const results = [...v].map((x, i) => this.value(node.items, x, [...loc, i], mode));
+        const hole = Array.isArray(v) ? holeIn(v) : -1;
+        const results = (hole < 0 ? [...v] : (v as unknown[]).slice(0, hole)).map((x, i) => this.value(node.items, x, [...loc, i], mode));
         const issues = results.flatMap((r) => (r.ok ? [] : r.issues));
+        if (hole >= 0) issues.push({ type: 'sparse_array', loc });
         return issues.length > 0 ? { ok: false, issues } : { ok: true, value: new Set(results.map((r) => (r as { value: unknown }).value)) };
       }
       case 'map': {
@@ -207,7 +213,7 @@ export class Oracle {
             : v instanceof Map
             ? [...v]
             : Array.isArray(v)
-              ? v.every((x) => Array.isArray(x) && x.length === 2)
+              ? holeIn(v) < 0 && v.every((x) => Array.isArray(x) && x.length === 2)
                 ? (v as [unknown, unknown][])
                 : undefined
               : isObject(v)
@@ -234,6 +240,10 @@ export class Oracle {
           if (i >= v.length) {
             issues.push({ type: 'missing', loc: [...loc, i] });
             continue;
+          }
+          if (!(i in v)) {
+            issues.push({ type: 'sparse_array', loc });
+            break;
           }
           const result = this.value(node.elements[i] ?? node.rest!, v[i], [...loc, i], mode);
           if (result.ok) values.push(result.value);
@@ -335,7 +345,7 @@ export class Oracle {
     const others = Object.keys(v).filter((key) => !keys.has(key));
     if (model.rest !== undefined) {
       for (const key of others) {
-        if (model.restKey !== undefined && !new RegExp(model.restKey.source).test(key)) {
+        if (model.restKey !== undefined && !fitsPattern(model.restKey, key)) {
           if (model.extra === 'forbid') issues.push({ type: 'extra_forbidden', loc: [...loc, key] });
           else if (model.extra === 'allow') define(out, key, v[key]);
           continue;
@@ -367,7 +377,7 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
     case 'maxLength':
       return (value as string).length > c.value ? 'string_too_long' : undefined;
     case 'pattern':
-      return new RegExp(c.source, c.flags).test(value as string) ? undefined : 'string_pattern_mismatch';
+      return fitsPattern(c, value as string) ? undefined : 'string_pattern_mismatch';
     case 'format':
       return FORMATS[c.format](value as string) ? undefined : formatError(c.format, value as string).type;
     case 'int':
@@ -406,8 +416,17 @@ function kindsOf(v: unknown): Set<InputKind> {
   return kinds;
 }
 
+/** An object an object type or model reads: not an array, and not a built-in whose keys are not its data (a Date, Map, boxed primitive …). */
 function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null || Object.prototype.toString.call(v) === '[object Object]';
+}
+
+/** The index of an array's first hole, or -1. */
+function holeIn(v: readonly unknown[]): number {
+  for (let i = 0; i < v.length; i++) if (!(i in v)) return i;
+  return -1;
 }
 
 /** A field's value: own properties for names Object.prototype also has, any property otherwise. */
@@ -419,10 +438,13 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** A Date's time from its internal slot, NaN when invalid or outside years 0000 to 9999. */
 function safeTime(date: Date): number {
+  let t: number;
   try {
-    return date.getTime();
+    t = Date.prototype.getTime.call(date);
   } catch {
     return Number.NaN;
   }
+  return t >= -62167219200000 && t <= 253402300799999 ? t : Number.NaN;
 }
