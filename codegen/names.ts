@@ -59,6 +59,7 @@ export const RUNTIME_HELPERS = [
   'trial',
   'urlReason',
   'unlinked',
+  'userPattern',
   'uuidReason',
   'useMessages',
   'ParseContext',

@@ -251,7 +251,7 @@ describe('ValidationError.toJSON', () => {
   it('keeps JSON values, writes bigints as digits, everything else as its preview, and cuts long strings', () => {
     const inputs = hostileInputs();
     const copy = (input: unknown, ctx?: object): { input?: unknown; ctx?: unknown } => {
-      const error = new ValidationError('M', [{ type: 'string_type', loc: [], msg: 'm', input, ...(ctx === undefined ? {} : { ctx }) } as Issue]);
+      const error = new ValidationError('M', [{ type: 'string_type', loc: [], msg: 'm', input, ...(ctx === undefined ? {} : { ctx }) } as unknown as Issue]);
       return (JSON.parse(JSON.stringify(error)) as { issues: { input?: unknown; ctx?: unknown }[] }).issues[0]!;
     };
     expect(copy('text').input).toBe('text');

@@ -267,12 +267,48 @@ export function builtin(v: object): boolean {
   return Object.prototype.toString.call(v) !== '[object Object]';
 }
 
-/** Whether `re` matches `s`; false when the engine runs out of stack on it (V8 throws a RangeError), so `is` fails and parse reports it. */
-export function matches(re: RegExp, s: string): boolean {
+/** What a user `pattern` is compiled to: a RegExp, or the object a linear engine (`setRegexEngine`) gives. */
+export interface Matcher {
+  test(text: string): boolean;
+}
+
+/** Compiles a user pattern: `new RegExp` unless `setRegexEngine` installed another engine. */
+export type RegexEngine = (source: string, flags: string) => Matcher;
+
+let engine: RegexEngine | undefined;
+
+/**
+ * Compiles every user `pattern` (`@field({ pattern })`, `Pattern<…>`) with `compile` instead of V8's
+ * backtracking RegExp: a linear-time engine the project installs, such as `re2`
+ * (`setRegexEngine((source, flags) => new RE2(source, flags))`), so no input can make a pattern backtrack.
+ * Call it before the first parse: a pattern is compiled on its first use and kept. Template literal types
+ * never use it (they have their own linear matcher).
+ */
+export function setRegexEngine(compile: RegexEngine | undefined): void {
+  engine = compile;
+}
+
+/** A user pattern as generated code holds it: compiled on its first use, by the installed engine or as a RegExp. */
+export function userPattern(source: string, flags: string): Matcher {
+  let compiled: Matcher | undefined;
+  return {
+    test(text) {
+      compiled ??= engine === undefined ? new RegExp(source, flags) : engine(source, flags);
+      return compiled.test(text);
+    },
+  };
+}
+
+/**
+ * Whether `re` matches `s`; false when V8's engine runs out of stack on it (a RangeError), so `is` fails and
+ * parse reports it. Anything else (an installed engine refusing the pattern) is thrown as it is.
+ */
+export function matches(re: Matcher, s: string): boolean {
   try {
     return re.test(s);
-  } catch {
-    return false;
+  } catch (error) {
+    if (error instanceof RangeError) return false;
+    throw error;
   }
 }
 
@@ -280,11 +316,12 @@ export function matches(re: RegExp, s: string): boolean {
  * Parse's test of a user `pattern`: true when `s` matches; else reports `string_pattern_mismatch`, or
  * `string_pattern_overflow` when the engine ran out of stack (a pattern that backtracks: see docs/security.md).
  */
-export function patternOk(c: ParseContext, re: RegExp, s: string, loc: Loc, pattern: string): boolean {
+export function patternOk(c: ParseContext, re: Matcher, s: string, loc: Loc, pattern: string): boolean {
   let ok: boolean;
   try {
     ok = re.test(s);
-  } catch {
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
     issue(c, 'string_pattern_overflow', loc, s, { pattern });
     return false;
   }

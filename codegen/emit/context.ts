@@ -178,9 +178,12 @@ export class EmitContext {
     return this.ts ? `: ${this.helper('ParseContext')}` : '';
   }
 
-  /** A module-level constant holding a regular expression (one per distinct pattern). */
+  /**
+   * A module-level constant holding a user pattern (one per distinct pattern): compiled on first use by the
+   * engine `setRegexEngine` installed, else as a RegExp.
+   */
   regex(source: string, flags: string): string {
-    return this.constant('re', `new RegExp(${lit(source)}, ${lit(flags)})`);
+    return this.constant('re', `${this.helper('userPattern')}(${lit(source)}, ${lit(flags)})`);
   }
 
   /** An expression true when `v` (a string) fits a `pattern` constraint or template key: its templates when it has them, else its regex. */
