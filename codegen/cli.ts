@@ -5,7 +5,7 @@
 import { existsSync, type FSWatcher, mkdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatDiagnostic } from './diagnostics';
+import { formatDiagnostic, formatWarning } from './diagnostics';
 import { Generator, type GenerateResult } from './generate';
 import { schemaMain } from './schema-cli';
 
@@ -107,6 +107,8 @@ function write(result: GenerateResult, shown: string, log: Pick<Console, 'log' |
 }
 
 function report(result: GenerateResult, log: Pick<Console, 'log' | 'error'>): boolean {
+  // Warnings go to stderr too, and change nothing else: the module is written, the exit code is 0.
+  for (const d of result.warnings) log.error(formatWarning(d));
   for (const d of result.diagnostics) log.error(formatDiagnostic(d));
   if (result.diagnostics.length > 0) {
     const n = result.diagnostics.length;

@@ -1,6 +1,6 @@
 import type { SourceLoc } from './ir';
 
-/** A problem in user code that stops the compile step. */
+/** A problem in user code: one that stops the compile step, or (among a result's `warnings`) one that does not. */
 export interface Diagnostic {
   readonly loc: SourceLoc;
   /** What is wrong, starting with the model and property it concerns. */
@@ -11,7 +11,16 @@ export interface Diagnostic {
 
 /** `file:line:col - error: message` and an indented hint line. */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.loc.file}:${d.loc.line}:${d.loc.column} - error: ${d.message}\n  hint: ${d.hint}`;
+  return format(d, 'error');
+}
+
+/** `file:line:col - warning: message` and an indented hint line, for a problem that does not stop the compile step. */
+export function formatWarning(d: Diagnostic): string {
+  return format(d, 'warning');
+}
+
+function format(d: Diagnostic, severity: 'error' | 'warning'): string {
+  return `${d.loc.file}:${d.loc.line}:${d.loc.column} - ${severity}: ${d.message}\n  hint: ${d.hint}`;
 }
 
 /** Thrown by the compile step when user code has diagnostics; carries all of them. */

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from './diagnostics';
+import { patternWarnings } from './extract/warnings';
 import { BlockCache } from './emit/blocks';
 import { emitModule } from './emit/module';
 import { type ExtractResult, Extractor } from './extract/index';
@@ -31,6 +32,8 @@ export interface GenerateResult {
   readonly outFile: string;
   readonly ir: ProjectIR;
   readonly diagnostics: readonly Diagnostic[];
+  /** Problems that do not stop the compile step (a user pattern that backtracks: see extract/warnings.ts). */
+  readonly warnings: readonly Diagnostic[];
   /** The module text; empty when there are diagnostics. */
   readonly code: string;
 }
@@ -84,7 +87,7 @@ export class Generator {
   }
 
   private emit({ ir, diagnostics }: ExtractResult): GenerateResult {
-    if (diagnostics.length > 0) return { outFile: this.outFile, ir, diagnostics, code: '' };
+    if (diagnostics.length > 0) return { outFile: this.outFile, ir, diagnostics, warnings: [], code: '' };
     const ts = /\.[cm]?tsx?$/.test(this.outFile);
     const outDir = path.dirname(this.outFile);
     const style = importStyle(this.project.getCompilerOptions());
@@ -94,7 +97,7 @@ export class Generator {
       specifier: (module) => specifier(outDir, path.resolve(this.root, module), style),
       ...(this.blocks === undefined ? {} : { cache: this.blocks }),
     });
-    return { outFile: this.outFile, ir, diagnostics, code };
+    return { outFile: this.outFile, ir, diagnostics, warnings: patternWarnings(ir), code };
   }
 }
 

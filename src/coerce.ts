@@ -18,9 +18,12 @@ export interface Failure {
 /** A failure of type `error` (allocated on the failure path only; one function instead of a table keeps unused types out of bundles). */
 const fail = (error: CoerceError): Failure => ({ error });
 
-// Python's numeric literals: digits with single underscores between them (`\d(?:_?\d)*`). Literals, not
-// `new RegExp`, so a bundle that does not use them drops them.
-const FLOAT = /^[+-]?(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)(?:[eE][+-]?\d(?:_?\d)*)?$/;
+// Python's numeric literals: digits with single underscores between them. FLOAT reads the digits as one
+// character class (`\d[\d_]*`), which V8 runs without a backtracking stack (a group repeated per digit ran
+// out of stack on 8 million digits), and STRAY then refuses an underscore that no digit follows. Literals,
+// not `new RegExp`, so a bundle that does not use them drops them.
+const FLOAT = /^[+-]?(?:\d[\d_]*(?:\.(?:\d[\d_]*)?)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?$/;
+const STRAY = /_(?!\d)/;
 const INT = /^[+-]?\d(?:_?\d)*(?:\.0+)?$/;
 
 /**
@@ -33,7 +36,7 @@ export const MAX_INT_DIGITS = 4300;
 export function laxNumber(v: unknown): number | Failure {
   if (typeof v === 'string') {
     const text = v.trim();
-    if (!FLOAT.test(text)) return fail('float_parsing');
+    if (!FLOAT.test(text) || STRAY.test(text)) return fail('float_parsing');
     const n = Number(text.replaceAll('_', ''));
     return Number.isFinite(n) ? n : fail('finite_number');
   }

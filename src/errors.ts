@@ -71,7 +71,7 @@ export function formatIssues(title: string, issues: readonly Issue[]): string {
   let text = `${n} validation error${n === 1 ? '' : 's'} for ${title}`;
   for (const issue of issues) {
     text += `\n${attempt(() => {
-      const loc = issue.loc.length > 0 ? `${issue.loc.map((part) => locPart(part, MAX_PART)).join('.')}\n` : '';
+      const loc = issue.loc.length > 0 ? `${issue.loc.map(shownPart).join('.')}\n` : '';
       // A missing field's input is the whole parent object (all of process.env for settings): never shown.
       const input = 'input' in issue && issue.type !== 'missing' ? `, input=${preview(issue.input)}` : '';
       return `${loc}  ${issue.msg} [type=${issue.type}${input}]`;
@@ -117,6 +117,11 @@ function attempt<T>(read: () => T): T | string {
 /** A `loc` part cut to `max` characters (a number stays one); typed as a key or index, but checked. */
 function locPart(part: string | number, max: number): string | number {
   return typeof part === 'number' ? part : elide(attempt(() => String(part)), max);
+}
+
+/** A `loc` part as the message shows it: control characters (line breaks) escaped, so a key cannot start a line of a log. */
+function shownPart(part: string | number): string | number {
+  return typeof part === 'number' ? part : locPart(part.replace(/[\0-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), MAX_PART);
 }
 
 // Every part is cut to 2 × MAX_PREVIEW before it is joined: huge keys, names or descriptions cost no more

@@ -54,7 +54,7 @@ export interface ParseOptions {
    * last `too_many_issues` issue says how many more there were.
    */
   maxIssues?: number;
-  /** Leave the input out of every issue and of `error.message`, as the model's `hideInput` does (for secrets). */
+  /** Leave the input out of every issue and of `error.message`, as the model's `hideInput` does (for secrets); `false` does not undo the model's. */
   hideInput?: boolean;
   /** Overrides the model's `extra` policy for this call (nested models included). */
   extra?: 'ignore' | 'forbid' | 'allow';
@@ -204,7 +204,8 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
       const out = build(input, options?.extra === 'forbid', maxDepth);
       if (out !== undefined) return out;
     }
-    const hide = options?.hideInput ?? compiled.hideInput === true;
+    // A call can hide what a model shows, never show what a model hides.
+    const hide = options?.hideInput === true || compiled.hideInput === true;
     const c: ParseContext = { issues: [], extra: options?.extra, strict: options?.strict, json, messages: options?.messages, context: options?.context, maxIssues: options?.maxIssues ?? compiled.maxIssues };
     if (recursive) {
       // A recursive model's own input is the outermost value of a recursive type.

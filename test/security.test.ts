@@ -78,6 +78,12 @@ describe('bounded work', () => {
     expect(m.Edges.safeParse({ scores: { [huge]: 'x' } }).error.message.length).toBeLessThan(1_000);
   });
 
+  it('escapes line breaks in keys: an input cannot forge a line of error.message', () => {
+    const error = m.Few.safeParse({ a: 1, b: 2, c: 3, d: 4, e: 5, 'x\nERROR admin logged in': 1 }, { extra: 'forbid' }).error;
+    expect(error.message).toBe('1 validation error for Few\nx\\u000aERROR admin logged in\n  Extra inputs are not permitted [type=extra_forbidden, input=1]');
+    expect(error.issues[0].loc).toEqual(['x\nERROR admin logged in']);
+  });
+
   it('rejects a sparse array at its first hole, without walking a huge length', () => {
     const huge: unknown[] = [];
     huge.length = 2 ** 32 - 1;
@@ -100,6 +106,15 @@ describe('bounded work', () => {
     expect(issuesOf('Digits', { n: long, big: long })).toEqual([{ ...size, loc: ['n'] }, { ...size, loc: ['big'] }]);
     expect(m.Digits.parse({ big: '9'.repeat(4300) }).big).toBe(BigInt('9'.repeat(4300)));
   });
+
+  it('reads a number from ten million digits without running out of stack', () => {
+    const digits = '1'.repeat(10_000_000);
+    expect(issuesOf('Digits', { x: digits })[0]).toMatchObject({ type: 'finite_number', loc: ['x'] });
+    expect(issuesOf('Digits', { x: `${digits}x` })[0]).toMatchObject({ type: 'float_parsing', loc: ['x'] });
+    expect(m.Digits.parse({ x: `0.${'0'.repeat(1_000_000)}5` }).x).toBe(0);
+    expect(m.Digits.parse({ x: '1_000.5' }).x).toBe(1000.5);
+    expect(issuesOf('Digits', { x: '1__0' })[0]).toMatchObject({ type: 'float_parsing' });
+  });
 });
 
 describe('secrets', () => {
@@ -118,6 +133,8 @@ describe('secrets', () => {
       { type: 'missing', loc: ['DATABASE_URL'], msg: 'Field required' },
       { type: 'string_type', loc: ['API_KEY'], msg: 'Input should be a valid string' },
     ]);
+    // A call cannot show what the model hides.
+    expect(issuesOf('Credentials', { user: 'ada', password: 'hunter2' }, { hideInput: false })[0]).not.toHaveProperty('input');
     const json = m.Credentials.safeParseJSON('{"user": "ada", "password": hunter2}').error;
     expect(json.issues).toEqual([{ type: 'json_invalid', loc: [], msg: "Invalid JSON: Unexpected token 'h' is not valid JSON", ctx: { error: "Unexpected token 'h' is not valid JSON" } }]);
   });

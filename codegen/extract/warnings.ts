@@ -1,0 +1,41 @@
+/**
+ * Compile-time warnings: problems that do not stop the compile step. Today, a user `pattern` that V8's
+ * backtracking engine can take more than linear time on (redos.ts), reported where the field is declared.
+ */
+import type { Diagnostic } from '../diagnostics';
+import { childrenOf, type ProjectIR, type SourceLoc, type TypeNode } from '../ir';
+import { backtracking } from './redos';
+
+/** A warning for each user pattern that backtracks, once per place and pattern. */
+export function patternWarnings(ir: ProjectIR): Diagnostic[] {
+  const warnings: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const walk = (node: TypeNode, loc: SourceLoc, where: string): void => {
+    if (node.kind === 'string') {
+      for (const c of node.constraints) {
+        // A template literal type's pattern is matched by a linear matcher: only user patterns run in a regex engine.
+        if (c.kind !== 'pattern' || c.templates !== undefined) continue;
+        const key = `${loc.file}:${loc.line}:${loc.column}:${c.source}/${c.flags}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const found = backtracking(c.source, c.flags);
+        if (found === undefined) continue;
+        warnings.push({
+          loc,
+          message: `${where}: pattern '${c.source}' can take ${found.kind} time on some inputs: '${found.part}' backtracks${found.pump === undefined ? '' : ` (try '${found.pump}' repeated, then a character that fails)`}`,
+          hint: `${found.hint}; or install a linear engine with setRegexEngine (docs/security.md)`,
+        });
+      }
+    }
+    if (node.kind === 'object') {
+      // A property of an object type is reported where it is declared.
+      for (const field of node.fields) walk(field.type, field.loc, `${where}.${field.name}`);
+      if (node.rest !== undefined) walk(node.rest, loc, where);
+      return;
+    }
+    for (const child of childrenOf(node)) walk(child, loc, where);
+  };
+  for (const model of ir.models) for (const field of model.fields) walk(field.type, field.loc, `${model.name}.${field.name}`);
+  for (const definition of ir.definitions) walk(definition.type, definition.loc, definition.name);
+  return warnings;
+}
