@@ -121,6 +121,7 @@ function locPart(part: string | number, max: number): string | number {
 
 /** A `loc` part as the message shows it: control characters (line breaks) escaped, so a key cannot start a line of a log. */
 function shownPart(part: string | number): string | number {
+  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
   return typeof part === 'number' ? part : locPart(part.replace(/[\0-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), MAX_PART);
 }
 

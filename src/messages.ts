@@ -174,6 +174,7 @@ export function renderMessage(template: string, ctx: object | undefined): string
       }
       if (!(name in values)) return whole;
       // Line breaks and other control characters are escaped: an input cannot start a line of a log.
+      // eslint-disable-next-line no-control-regex -- control characters are what it escapes
       const text = String(values[name]).replace(/[\0-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
       if (text.length <= 100) return text;
       // The same cut as `elide` in errors.ts, kept here: importing it would make this module load the runtime.
