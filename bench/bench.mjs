@@ -1,6 +1,7 @@
 // `npm run bench [-- --smoke]`: installs the bench package if needed, builds tydantic,
 // compiles the bench's models with `tydantic generate` and typia's with `typia generate`,
 // bundles bench/src/run.ts with esbuild for node20, and runs it.
+// `npm run bench -- --worst-case [--smoke]` runs bench/src/worst-case-cli.ts instead: the worst-case inputs alone.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const bench = path.dirname(fileURLToPath(import.meta.url));
 const root = path.dirname(bench);
 const args = process.argv.slice(2);
+const entry = args.includes('--worst-case') ? 'worst-case-cli' : 'run';
 const run = (cmd, argv, cwd = root) => execFileSync(cmd, argv, { cwd, stdio: 'inherit' });
 const step = (what) => console.log(`\n▸ ${what}`);
 
@@ -20,6 +22,7 @@ step('building tydantic');
 run('npm', ['run', 'build', '--silent']);
 step('tydantic generate');
 run(process.execPath, ['dist/cli.js', 'generate', '-p', 'bench/src/tydantic/tsconfig.json']);
+run(process.execPath, ['dist/cli.js', 'generate', '-p', 'bench/src/hostile/tsconfig.json']);
 step('typia generate');
 run(path.join(bench, 'node_modules/.bin/typia'), ['generate', '--input', 'src/typia-in', '--output', 'src/typia-out', '--project', 'tsconfig.json'], bench);
 step('typechecking the bench (TypeScript 5.9)');
@@ -28,8 +31,8 @@ step('bundling the bench');
 // esbuild is the root's devDependency: resolved from here, not installed twice.
 const { build } = await import('esbuild');
 await build({
-  entryPoints: [path.join(bench, 'src/run.ts')],
-  outfile: path.join(bench, '.out/run.mjs'),
+  entryPoints: [path.join(bench, `src/${entry}.ts`)],
+  outfile: path.join(bench, `.out/${entry}.mjs`),
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -41,4 +44,5 @@ await build({
   logLevel: 'error',
 });
 step(`running${args.length > 0 ? ` (${args.join(' ')})` : ''}`);
-run(process.execPath, [path.join(bench, '.out/run.mjs'), ...args]);
+// --expose-gc: the worst-case inputs measure the heap an error keeps after a collection.
+run(process.execPath, ['--expose-gc', path.join(bench, `.out/${entry}.mjs`), ...args.filter((a) => a !== '--worst-case')]);

@@ -1,7 +1,8 @@
 /**
  * The measurements beside the timings: startup of a module of 200 compiled
  * models beside its peers (startup.ts), the compile step on 1,000 models
- * (and --watch after one edit), and the runtime's size in a user's bundle.
+ * (and --watch after one edit), the runtime's size in a user's bundle, and
+ * the time of worst-case inputs at two sizes (worst-case.ts).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -12,8 +13,10 @@ import { BENCH, ROOT } from './report';
 import { type AppBundle, measureBundles } from './bundle';
 import { type CorpusResult, formatCorpus, measureCorpus } from './corpus';
 import { measureStartup, type Startup } from './startup';
+import { formatWorstCase, measureWorstCase, type WorstCase } from './worst-case';
 
 export type { Startup, StartupVariant } from './startup';
+export type { WorstCase, WorstCaseRow } from './worst-case';
 
 /** The compile step on a large project. */
 export interface Compile {
@@ -41,6 +44,8 @@ export interface Extras {
   readonly bundles?: readonly AppBundle[];
   /** The compile step on published type packages, beside typia's. */
   readonly corpus?: readonly CorpusResult[];
+  /** Hostile inputs at two sizes ten times apart (issue 14). */
+  readonly worstCase?: WorstCase;
 }
 
 const WORK = path.join(BENCH, '.out/projects');
@@ -145,5 +150,7 @@ export async function measureExtras(options: { smoke: boolean }): Promise<Extras
   // The corpus in smoke mode: its smallest package, without typia's second project.
   const corpus = measureCorpus(options.smoke ? { packages: ['geojson'], withIs: false } : {});
   console.log(formatCorpus(corpus));
-  return { startup: s, compile: c, footprint: f, bundles, corpus };
+  const worstCase = measureWorstCase({ smoke: options.smoke });
+  console.log(`worst-case inputs (median of ${worstCase.runs}):\n${formatWorstCase(worstCase)}`);
+  return { startup: s, compile: c, footprint: f, bundles, corpus, worstCase };
 }

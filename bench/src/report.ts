@@ -8,6 +8,7 @@ import { formatCorpus } from './corpus';
 import type { Extras, Startup } from './extras';
 import { chart } from './svg';
 import type { Timing } from './timing';
+import { formatWorstCase, type WorstCase } from './worst-case';
 
 /** The bench folder (the bundle runs from bench/.out). */
 export const BENCH = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -194,6 +195,21 @@ function startupTable(s: Startup): string[] {
   ];
 }
 
+/** The worst-case inputs: each at two sizes, the ratio of the times, and why it is what it is. */
+function worstCaseSection(w: WorstCase): string[] {
+  return [
+    '### Worst-case inputs',
+    '',
+    `Hostile inputs, each at two sizes ten times apart, parsed by models compiled like the others (\`bench/src/hostile\`, \`bench/src/worst-case.ts\`); ${w.runs === 1 ? 'one sample' : `medians of ${w.runs} samples`} a size, alternating between the two.`,
+    'The ratio is the time at the larger size over the time at the smaller: about 10 is linear, 100 quadratic, 1 a refusal that does not read the input (or a fixed cost that hides a fast scan).',
+    '',
+    formatWorstCase(w),
+    '',
+    ...w.rows.map((r) => `- **${r.id}**: ${r.why}.`),
+    '',
+  ];
+}
+
 /** Prints the table and, unless smoke, rewrites docs/benchmarks.md and docs/benchmarks.svg from the results. */
 export function writeReport(r: Results, options: { console: boolean; docs: boolean }): void {
   const all = rows(r.timings);
@@ -249,6 +265,7 @@ export function writeReport(r: Results, options: { console: boolean; docs: boole
     ...(x.startup === undefined ? [] : startupTable(x.startup)),
     ...(x.bundles === undefined ? [] : bundleTable(x.bundles)),
     ...(x.corpus === undefined ? [] : ['### The compile step on published type packages, beside typia', '', formatCorpus(x.corpus), '']),
+    ...(x.worstCase === undefined ? [] : worstCaseSection(x.worstCase)),
     '## Every timing',
     '',
     ...longTable(all),
