@@ -28,6 +28,7 @@ export const RUNTIME_HELPERS = [
   'isDefault',
   'keepExtras',
   'isMultipleOf',
+  'isModel',
   'isTemplate',
   'isUrl',
   'isUuid',

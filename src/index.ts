@@ -1,4 +1,4 @@
-export { Model, link, linkTemplate, unlinked, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
+export { Model, link, linkTemplate, isModel, unlinked, type Compiled, type Data, type ParseOptions, type SafeParseResult } from './model';
 export type { DumpOptions, DumpJSONOptions, Selection } from './dump';
 export {
   model,

@@ -146,6 +146,14 @@ export abstract class Model {
   }
 }
 
+/**
+ * True for an instance of a model class (generated `is` code asks it before `shadowed`): an `instanceof` on
+ * the prototype chain, which no own key can fake, and a few times cheaper than reading the prototype.
+ */
+export function isModel(v: object): boolean {
+  return v instanceof Model;
+}
+
 function compiledOf(instance: Model): Compiled {
   const compiled = (instance as unknown as { [COMPILED]?: Compiled })[COMPILED];
   if (compiled === undefined) throw notLinked(instance.constructor);

@@ -261,7 +261,9 @@ export function isoOf(date: Date): string {
 /**
  * True when an object that is not plain data is a built-in whose keys are not its data (a Date, Map, Set,
  * RegExp, boxed primitive, typed array, ArrayBuffer, Promise …): an object type or model refuses it rather than
- * reading it as `{}`. Generated code calls it only for objects whose prototype is not Object.prototype.
+ * reading it as `{}`. Generated code calls it only for objects whose `constructor` is not `Object` (a cheap
+ * test that plain data passes; an object that fakes it with an own `constructor` is built by code, not parsed
+ * from a request, and `builtin` alone decides for a null-prototype object).
  */
 export function builtin(v: object): boolean {
   return Object.prototype.toString.call(v) !== '[object Object]';
@@ -398,14 +400,13 @@ export function dumpExtras(out: object, instance: object, d: DumpContext, includ
 }
 
 /**
- * True when `instance` (an object that is not plain data) is a built-in (see `builtin`), or has an own key that
- * is not one of the model's `known` fields and stands in for a member of its prototype chain (a getter,
- * computed field or method replaced by data): `is` refuses such an instance.
+ * True when model instance `instance` has an own key that is not one of the model's `known` fields and stands
+ * in for a member of its prototype chain (a getter, computed field or method replaced by data): `is` refuses
+ * such an instance.
  */
 export function shadowed(instance: object, known: readonly string[]): boolean {
   const proto: unknown = Object.getPrototypeOf(instance);
   if (proto === null) return false;
-  if (builtin(instance)) return true;
   for (const key of Object.keys(instance)) if (!known.includes(key) && key in (proto as object)) return true;
   return false;
 }
