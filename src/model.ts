@@ -2,7 +2,7 @@ import { DECORATED } from './decorators';
 import { type Issue, ValidationError } from './errors';
 import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, type DumpOptions, TO_JSON, toTree, type Tree } from './dump';
 import type { MessageOverrides } from './messages';
-import { copyExtras, dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext, settle } from './runtime';
+import { builtin, copyExtras, dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext, settle, shadowed } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
 
 /** The functions `tydantic generate` writes for one model. */
@@ -147,11 +147,12 @@ export abstract class Model {
 }
 
 /**
- * True for an instance of a model class (generated `is` code asks it before `shadowed`): an `instanceof` on
- * the prototype chain, which no own key can fake, and a few times cheaper than reading the prototype.
+ * True when `v`, an object whose `constructor` is not `Object` (generated `is` code tests that first: plain
+ * data passes at the cost of one inline-cached load), is not data of a model's shape: a model instance with
+ * an own key that replaces a member of its class (`shadowed`), or a built-in whose keys are not its data.
  */
-export function isModel(v: object): boolean {
-  return v instanceof Model;
+export function unfit(v: object, known: readonly string[]): boolean {
+  return v instanceof Model ? shadowed(v, known) : builtin(v);
 }
 
 function compiledOf(instance: Model): Compiled {

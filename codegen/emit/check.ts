@@ -61,8 +61,9 @@ function emitModelFields(e: EmitContext, out: Lines, names: Names, model: ModelI
   // An instance whose own key replaces a member of its class (a getter, method or computed field turned into
   // data) is not an instance of the model's shape; nor is a built-in object (a Date, a Map …), whose keys are
   // not its data.
-  const known = e.keyList(model.fields.map((f) => f.name));
-  out.line(`if (${e.helper('isModel')}(${src}) ? ${e.helper('shadowed')}(${src}, ${known}) : ${builtinTest(e, src)}) ${fail}`);
+  // An instance whose own `constructor` is `Object` skips the test: only code, never parsed input, can give an
+  // instance own keys (parse keeps extras apart), and that key would itself be the first to shadow a member.
+  out.line(`if (${src}.constructor !== Object && ${e.helper('unfit')}(${src}, ${e.keyList(model.fields.map((f) => f.name))})) ${fail}`);
   emitFields(e, out, names, model.fields, model.extra, src, fail, skip);
   e.checking.delete(model.id);
 }
