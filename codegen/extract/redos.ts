@@ -8,9 +8,9 @@
  * time behavior of backtracking regular expression matchers by using ambiguity of NFA"):
  * - exponential: two different routes from a position back to itself on the same text, found
  *   in the product of the automaton with itself;
- * - polynomial: a loop, then on the same text a later loop, with each loop approximated by the
- *   characters it repeats on. An unanchored pattern is searched from every offset, which V8
- *   does by retrying, so it gets a leading loop over any character.
+ * - polynomial: a loop, a later loop, and a text on which both go round and the first reaches
+ *   the second, found in the automaton cubed. An unanchored pattern is searched from every
+ *   offset, which V8 does by retrying, so it gets a leading loop over any character.
  * Positions from which the rest of the pattern matches the empty text under no condition are
  * left out: reaching one ends the match in success, so no attack can fail there.
  */
@@ -887,9 +887,9 @@ function polynomial(src: string, graph: Graph): Backtracking | undefined {
   const inner = (loop: readonly number[]): [number, Edge][] => loop.flatMap((i) => [...edges[i]!].filter(([j]) => loop.includes(j)));
   // Loops in source order, the search prefix last so that an adjacent pair is named first. A
   // loop made by bounded repetitions only ({1,20}) goes round a bounded number of times.
-  const loops = groups(comp).filter((loop) =>
-    inner(loop).some(([, e]) => e.vias.some((via) => (via === null ? loop[0]! >= graph.prefixStart : via.max === Infinity))),
-  );
+  const loops = groups(comp)
+    .filter((loop) => inner(loop).some(([, e]) => e.vias.some((via) => (via === null ? loop[0]! >= graph.prefixStart : via.max === Infinity))))
+    .sort((a, b) => a[0]! - b[0]!);
   const repeats = (loop: readonly number[]): CharSet => union(...inner(loop).map(([, e]) => e.on));
   const budget = { left: MAX_TRIPLES };
   for (const from of loops) {
