@@ -34,6 +34,17 @@ export class ValidationError extends Error {
   readonly issues: Issue[];
   #message: string | undefined;
 
+  /**
+   * `error instanceof ValidationError` holds for a ValidationError of either copy of the runtime when the ESM
+   * and CommonJS builds both load in one process (the dual-package hazard): it is recognised by what it is (an
+   * Error named ValidationError, with its issues), not by which copy's class built it. A subclass keeps the
+   * usual prototype test.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (this !== ValidationError) return Object.prototype.isPrototypeOf.call(this.prototype, value as object);
+    return value instanceof Error && value.name === 'ValidationError' && Array.isArray((value as { issues?: unknown }).issues);
+  }
+
   constructor(title: string, issues: Issue[]) {
     super();
     this.name = 'ValidationError';

@@ -123,17 +123,33 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
 /** Message templates by error type: the ones to use instead of the built-in wording. */
 export type MessageOverrides = { readonly [T in ErrorType]?: string };
 
-const overrides: { [T in ErrorType]?: string } = {};
+/** The templates of one process: `setMessages`' overrides, and the built-in ones generated modules registered. */
+interface Templates {
+  readonly overrides: { [T in ErrorType]?: string };
+  /**
+   * The built-in templates of the error types that generated modules can report, registered by each module
+   * (`useMessages`): a bundle holds the wording of its own models' errors only, not the whole table.
+   */
+  readonly known: { [T in ErrorType]?: string };
+}
+
+let shared: Templates | undefined;
 
 /**
- * The built-in templates of the error types that generated modules can report, registered by each module
- * (`useMessages`): a bundle holds the wording of its own models' errors only, not the whole table.
+ * The process's templates, kept on `globalThis` under a registered symbol: the ESM and CommonJS copies of the
+ * runtime, when both load in one process, share them, so `setMessages` through either reaches every parse.
+ * Found on first use, so importing the runtime runs nothing.
  */
-const known: { [T in ErrorType]?: string } = {};
+function templates(): Templates {
+  if (shared !== undefined) return shared;
+  const global = globalThis as { [key: symbol]: Templates | undefined };
+  const key = Symbol.for('tydantic.templates');
+  return (shared = global[key] ??= { overrides: {}, known: {} });
+}
 
 /** Registers built-in templates (called by generated modules with those of the error types they can report). */
-export function useMessages(templates: MessageOverrides): void {
-  Object.assign(known, templates);
+export function useMessages(registered: MessageOverrides): void {
+  Object.assign(templates().known, registered);
 }
 
 /**
@@ -141,8 +157,9 @@ export function useMessages(templates: MessageOverrides): void {
  * placeholders take the issue's `ctx` values. `setMessages({})` keeps the
  * current ones; pass `undefined` for a type to restore pydantic's wording.
  */
-export function setMessages(templates: MessageOverrides): void {
-  for (const [type, template] of Object.entries(templates) as [ErrorType, string | undefined][]) {
+export function setMessages(given: MessageOverrides): void {
+  const { overrides } = templates();
+  for (const [type, template] of Object.entries(given) as [ErrorType, string | undefined][]) {
     if (template === undefined) delete overrides[type];
     else overrides[type] = template;
   }
@@ -150,12 +167,13 @@ export function setMessages(templates: MessageOverrides): void {
 
 /** The template for an error type: the call's override, else the global one, else pydantic's (as a generated module registered it). */
 export function templateOf(type: ErrorType, call: MessageOverrides | undefined): string | undefined {
+  const { overrides, known } = templates();
   return call?.[type] ?? overrides[type] ?? known[type];
 }
 
 /** The template the call or `setMessages` put in place of the built-in one, if any. */
 export function overrideOf(type: ErrorType, call: MessageOverrides | undefined): string | undefined {
-  return call?.[type] ?? overrides[type];
+  return call?.[type] ?? templates().overrides[type];
 }
 
 /**
