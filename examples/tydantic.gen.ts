@@ -278,7 +278,7 @@ function is_DatabaseConfig(this: unknown, v: any): boolean {
   const v4 = v.ssl;
   if (typeof v4 !== "boolean") return false;
   for (const k1 in v) {
-    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return false;
   }
   return true;
@@ -308,7 +308,7 @@ function parse_DatabaseConfig(v: any, c: ParseContext): any {
   const o4: any = v4 === undefined ? false : p_5(v4, c, "ssl");
   if ((c.extra === undefined || c.extra === "forbid")) {
     for (const k1 in v) {
-      if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
+      if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
       issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
@@ -334,7 +334,7 @@ function build_DatabaseConfig(v: any, _f: boolean): any {
   const v4 = v.ssl;
   if (v4 !== undefined && (typeof v4 !== "boolean")) return undefined;
   for (const k1 in v) {
-    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "host" || k1 === "port" || k1 === "name" || k1 === "ssl" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
   const o = new (DatabaseConfig_new as any)(v1 === undefined ? "localhost" : v1, v2 === undefined ? 5432 : v2, v3, v4 === undefined ? false : v4);
@@ -384,7 +384,7 @@ function is_AppConfig(this: unknown, v: any): boolean {
   const v7 = v.maintenanceUntil;
   if (v7 !== null && (!(v7 instanceof Date) || Number.isNaN(timeOf(v7)))) return false;
   for (const k1 in v) {
-    if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return false;
   }
   return true;
@@ -420,7 +420,7 @@ function parse_AppConfig(v: any, c: ParseContext): any {
   const o6: any = v6 === undefined ? null : p_12(v6, c, "maintenanceUntil");
   if ((c.extra === undefined || c.extra === "forbid")) {
     for (const k1 in v) {
-      if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.hasOwn(v, k1)) continue;
+      if (k1 === "environment" || k1 === "database" || k1 === "workers" || k1 === "logLevel" || k1 === "featureFlags" || k1 === "maintenanceUntil" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
       issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
@@ -495,7 +495,7 @@ function parse_Address(v: any, c: ParseContext): any {
   const o4: any = v4 === undefined ? "US" : p_16(v4, c, "country");
   if (c.extra === "forbid") {
     for (const k1 in v) {
-      if (k1 === "street" || k1 === "city" || k1 === "zip" || k1 === "country" || !Object.hasOwn(v, k1)) continue;
+      if (k1 === "street" || k1 === "city" || k1 === "zip" || k1 === "country" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
       issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
@@ -519,7 +519,7 @@ function build_Address(v: any, f: boolean): any {
   const v4 = v.country;
   if (v4 !== undefined && (v4 !== "US" && v4 !== "CA")) return undefined;
   if (f) for (const k1 in v) {
-    if (k1 === "street" || k1 === "city" || k1 === "zip" || k1 === "country" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "street" || k1 === "city" || k1 === "zip" || k1 === "country" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
   const o = new (Address_new as any)(v1, v2, v3, v4 === undefined ? "US" : v4);
@@ -556,7 +556,7 @@ function is_OrderItem(this: unknown, v: any): boolean {
   const v3 = v.price;
   if (!Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return false;
   for (const k1 in v) {
-    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return false;
   }
   return true;
@@ -583,7 +583,7 @@ function parse_OrderItem(v: any, c: ParseContext): any {
   const o3: any = v3 === undefined ? missing(c, "price", v) : p_20(v3, c, "price");
   if ((c.extra === undefined || c.extra === "forbid")) {
     for (const k1 in v) {
-      if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
+      if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
       issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }
@@ -602,7 +602,7 @@ function build_OrderItem(v: any, _f: boolean): any {
   const v3 = v.price;
   if (!Number.isFinite(v3) || !isMultipleOf(v3, 0.01) || v3 <= 0) return undefined;
   for (const k1 in v) {
-    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "sku" || k1 === "quantity" || k1 === "price" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
   return new (OrderItem_new as any)(v1, v2, v3);
@@ -655,7 +655,7 @@ function is_CreateOrder(this: unknown, v: any): boolean {
   const v11 = v.placedAt;
   if (!(v11 instanceof Date) || Number.isNaN(timeOf(v11))) return false;
   for (const k1 in v) {
-    if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.hasOwn(v, k1)) continue;
+    if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return false;
   }
   return true;
@@ -700,7 +700,7 @@ function parse_CreateOrder(v: any, c: ParseContext): any {
   const o9: any = v9 === undefined ? missing(c, "placedAt", v) : p_29(v9, c, "placedAt");
   if ((c.extra === undefined || c.extra === "forbid")) {
     for (const k1 in v) {
-      if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.hasOwn(v, k1)) continue;
+      if (k1 === "customer" || k1 === "email" || k1 === "items" || k1 === "shipTo" || k1 === "billTo" || k1 === "tags" || k1 === "priority" || k1 === "giftNote" || k1 === "placedAt" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
       issue(c, "extra_forbidden", [k1], v[k1]);
     }
   }

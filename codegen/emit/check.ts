@@ -6,7 +6,7 @@
  */
 import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
-import { lit, type Lines, read } from './code';
+import { lit, type Lines, ownTest, read } from './code';
 import type { RuntimeHelper } from '../names';
 import { type EmitContext, LOCALS } from './context';
 
@@ -106,7 +106,7 @@ function emitFields(
 
 /** An expression true when key `k` of `src` is one of `keys`, or not an own key: a key to skip in a for-in over extras. */
 export function notExtra(keys: readonly string[], k: string, src: string): string {
-  return [...keys.map((key) => `${k} === ${lit(key)}`), `!Object.hasOwn(${src}, ${k})`].join(' || ');
+  return [...keys.map((key) => `${k} === ${lit(key)}`), `!${ownTest(src, k)}`].join(' || ');
 }
 
 /** Emits statements that run `fail` (a `return false;` or a `break label;`) when `v` does not fit `node`. */

@@ -55,8 +55,8 @@ describe('property access', () => {
   });
 
   it('reads inherited Object.prototype names as own properties only', () => {
-    expect(read('v', 'constructor')).toBe('(Object.hasOwn(v, "constructor") ? v.constructor : undefined)');
-    expect(read('v', '__proto__')).toBe('(Object.hasOwn(v, "__proto__") ? v.__proto__ : undefined)');
+    expect(read('v', 'constructor')).toBe('(Object.prototype.hasOwnProperty.call(v, "constructor") ? v.constructor : undefined)');
+    expect(read('v', '__proto__')).toBe('(Object.prototype.hasOwnProperty.call(v, "__proto__") ? v.__proto__ : undefined)');
     expect(read('v', 'name')).toBe('v.name');
   });
 

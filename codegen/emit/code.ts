@@ -59,7 +59,15 @@ export function member(obj: string, key: string): string {
 
 /** Reads an own property of untrusted input: inherited members of Object.prototype read as undefined. */
 export function read(obj: string, key: string): string {
-  return INHERITED.has(key) ? `(Object.hasOwn(${obj}, ${lit(key)}) ? ${member(obj, key)} : undefined)` : member(obj, key);
+  return INHERITED.has(key) ? `(${ownTest(obj, lit(key))} ? ${member(obj, key)} : undefined)` : member(obj, key);
+}
+
+/**
+ * An expression true when `key` is an own key of `obj`: `hasOwnProperty` through Object.prototype, which every
+ * `target` has (`Object.hasOwn` is ES2022: a project on ES2021 could not compile the generated module).
+ */
+export function ownTest(obj: string, key: string): string {
+  return `Object.prototype.hasOwnProperty.call(${obj}, ${key})`;
 }
 
 /** Writes a data property; `__proto__` is defined, never assigned, so no prototype is touched. */
