@@ -1,4 +1,7 @@
 import type { ErrorContexts, ErrorType } from './messages';
+import { elide, escapeControls } from './text';
+
+export { elide } from './text';
 
 /** A path into the input: object keys and array indices. */
 export type Loc = (string | number)[];
@@ -91,19 +94,6 @@ export function formatIssues(title: string, issues: readonly Issue[]): string {
   return text;
 }
 
-/**
- * `text` cut to at most `max` characters with '...' in place of the middle. Both cuts fall between code
- * points: a surrogate pair is never split (the result may then be a character shorter).
- */
-export function elide(text: string, max: number): string {
-  if (text.length <= max) return text;
-  let head = (max - 2) >> 1;
-  let tail = text.length - ((max - 3) >> 1);
-  if ((text.charCodeAt(head - 1) & 0xfc00) === 0xd800) head--;
-  if ((text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
-  return `${text.slice(0, head)}...${text.slice(tail)}`;
-}
-
 /** A short, single-line rendering of an input value for messages; never throws. */
 export function preview(value: unknown): string {
   return elide(render(value, 0), MAX_PREVIEW);
@@ -132,8 +122,7 @@ function locPart(part: string | number, max: number): string | number {
 
 /** A `loc` part as the message shows it: control characters (line breaks) escaped, so a key cannot start a line of a log. */
 function shownPart(part: string | number): string | number {
-  // eslint-disable-next-line no-control-regex -- control characters are what it escapes
-  return typeof part === 'number' ? part : locPart(part.replace(/[\0-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`), MAX_PART);
+  return typeof part === 'number' ? part : locPart(escapeControls(part), MAX_PART);
 }
 
 // Every part is cut to 2 × MAX_PREVIEW before it is joined: huge keys, names or descriptions cost no more

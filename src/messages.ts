@@ -1,3 +1,5 @@
+import { elide, escapeControls } from './text';
+
 /** The context each error type carries, keyed by pydantic's error type. */
 export interface ErrorContexts {
   missing: undefined;
@@ -191,16 +193,7 @@ export function renderMessage(template: string, ctx: object | undefined): string
         return count === 1 ? '' : 's';
       }
       if (!(name in values)) return whole;
-      // Line breaks and other control characters are escaped: an input cannot start a line of a log.
-      // eslint-disable-next-line no-control-regex -- control characters are what it escapes
-      const text = String(values[name]).replace(/[\0-\x1f\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      if (text.length <= 100) return text;
-      // The same cut as `elide` in errors.ts, kept here: importing it would make this module load the runtime.
-      let head = 49;
-      let tail = text.length - 48;
-      if ((text.charCodeAt(head - 1) & 0xfc00) === 0xd800) head--;
-      if ((text.charCodeAt(tail) & 0xfc00) === 0xdc00) tail++;
-      return `${text.slice(0, head)}...${text.slice(tail)}`;
+      return elide(escapeControls(String(values[name])), 100);
     } catch {
       return '<unrepresentable>';
     }
