@@ -221,29 +221,24 @@ export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
 export const MIN_TIME = -62167219200000;
 export const MAX_TIME = 253402300799999;
 
-/**
- * The time of a Date as its internal slot holds it (a subclass's own `getTime` is not asked), or NaN for an
- * invalid one, one outside years 0000 to 9999, or an object that only inherits from Date.prototype.
- */
-export function timeOf(date: Date): number {
-  let t: number;
+/** The time a Date's internal slot holds (a subclass's own `getTime` is not asked); NaN for an Invalid Date or an object that only inherits from Date.prototype. */
+function slotTime(date: Date): number {
   try {
-    t = Date.prototype.getTime.call(date);
+    return Date.prototype.getTime.call(date);
   } catch {
     return Number.NaN;
   }
+}
+
+/** The time of a Date (`slotTime`), or NaN for one that is invalid or outside years 0000 to 9999. */
+export function timeOf(date: Date): number {
+  const t = slotTime(date);
   return t >= MIN_TIME && t <= MAX_TIME ? t : Number.NaN;
 }
 
 /** Why parse refuses a Date object (`timeOf` gave NaN): the `error` of its `datetime_parsing` issue. */
 export function timeError(date: Date): string {
-  let t: number;
-  try {
-    t = Date.prototype.getTime.call(date);
-  } catch {
-    return 'invalid Date object';
-  }
-  return Number.isNaN(t) ? 'invalid Date object' : 'year is out of range (0000 to 9999)';
+  return Number.isNaN(slotTime(date)) ? 'invalid Date object' : 'year is out of range (0000 to 9999)';
 }
 
 /**
@@ -435,7 +430,7 @@ export function isMultipleOf(x: number, m: number): boolean {
 export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unknown {
   if (typeof value === 'bigint') return d.json ? String(value) : value;
   if (typeof value !== 'object' || value === null) return value;
-  if (value instanceof Date) return d.json ? isoOf(value) : new Date(Date.prototype.getTime.call(value));
+  if (value instanceof Date) return d.json ? isoOf(value) : new Date(slotTime(value));
   if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
@@ -468,7 +463,7 @@ function within(path: object[] | undefined, value: object, what: 'dump' | 'copy'
 /** A deep copy of a value whose type is only known at run time (model instances through their own copy); a cycle is a clear error. */
 export function cloneValue(value: unknown, path?: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
-  if (value instanceof Date) return new Date(Date.prototype.getTime.call(value));
+  if (value instanceof Date) return new Date(slotTime(value));
   if (value instanceof RegExp) return new RegExp(value);
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.copy(value, undefined, true);
