@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 export default tseslint.config(
   {
     ignores: [
-      'dist/', 'test/.tmp/', 'test/fixtures/', 'examples/tydantic.gen.ts', 'coverage/',
+      '**/dist/', 'test/.tmp/', 'test/fixtures/', 'examples/tydantic.gen.ts', 'coverage/',
       // Written by `npm run bench` (tydantic's and typia's generated code, the bundle and its projects).
       'bench/.out/', 'bench/src/typia-out/', 'bench/src/tydantic/tydantic.gen.ts',
     ],

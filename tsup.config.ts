@@ -1,21 +1,34 @@
 import { defineConfig } from 'tsup';
 
+const dts = { compilerOptions: { ignoreDeprecations: '6.0' } };
+
 export default defineConfig([
   {
-    // The runtime users ship: ESM + CJS + types, no ts-morph, no typescript.
-    entry: { index: 'src/index.ts' },
+    // The package `tydantic` (src/): the runtime users ship. ESM + CJS + types, no dependencies.
+    // Splitting in both formats keeps one copy of the runtime's state behind the three entries.
+    entry: { index: 'src/index.ts', internal: 'src/internal.ts', models: 'src/models.ts' },
+    outDir: 'src/dist',
     format: ['esm', 'cjs'],
-    dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+    splitting: true,
+    dts,
     target: 'node20',
-    clean: true,
   },
   {
-    // The compile step: the CLI and its programmatic API.
-    entry: { cli: 'codegen/bin.ts', codegen: 'codegen/index.ts' },
-    format: ['esm'],
-    dts: { entry: { codegen: 'codegen/index.ts' }, compilerOptions: { ignoreDeprecations: '6.0' } },
+    // The package `@tydantic/compiler` (codegen/): the programmatic API, ESM + CJS + types.
+    entry: { index: 'codegen/index.ts' },
+    outDir: 'codegen/dist',
+    format: ['esm', 'cjs'],
+    dts,
     target: 'node20',
-    external: ['ts-morph'],
+    external: ['ts-morph', 'unplugin'],
+  },
+  {
+    // Its `tydantic` command.
+    entry: { cli: 'codegen/bin.ts' },
+    outDir: 'codegen/dist',
+    format: ['esm'],
+    target: 'node20',
+    external: ['ts-morph', 'unplugin'],
     banner: { js: '#!/usr/bin/env node' },
   },
 ]);

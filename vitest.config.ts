@@ -2,7 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { tydantic: fileURLToPath(new URL('./src/index.ts', import.meta.url)) } },
+  resolve: {
+    // The runtime's source, not its build: `tydantic/internal` first, as aliases match by prefix.
+    alias: [
+      { find: /^tydantic\/internal$/, replacement: fileURLToPath(new URL('./src/internal.ts', import.meta.url)) },
+      { find: /^tydantic$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
   // Lower TC39 decorators: Node 20 cannot run them as written.
   esbuild: { target: 'node20' },
   test: {

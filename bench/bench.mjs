@@ -21,8 +21,8 @@ if (!existsSync(path.join(bench, 'node_modules'))) {
 step('building tydantic');
 run('npm', ['run', 'build', '--silent']);
 step('tydantic generate');
-run(process.execPath, ['dist/cli.js', 'generate', '-p', 'bench/src/tydantic/tsconfig.json']);
-run(process.execPath, ['dist/cli.js', 'generate', '-p', 'bench/src/hostile/tsconfig.json']);
+run(process.execPath, ['codegen/dist/cli.js', 'generate', '-p', 'bench/src/tydantic/tsconfig.json']);
+run(process.execPath, ['codegen/dist/cli.js', 'generate', '-p', 'bench/src/hostile/tsconfig.json']);
 step('typia generate');
 run(path.join(bench, 'node_modules/.bin/typia'), ['generate', '--input', 'src/typia-in', '--output', 'src/typia-out', '--project', 'tsconfig.json'], bench);
 step('typechecking the bench (TypeScript 5.9)');
@@ -38,7 +38,7 @@ await build({
   format: 'esm',
   target: 'node20',
   external: ['esbuild', 'typescript'],
-  alias: { tydantic: path.join(root, 'src/index.ts') },
+  alias: { tydantic: path.join(root, 'src/index.ts'), 'tydantic/internal': path.join(root, 'src/internal.ts') },
   // CommonJS dependencies (class-validator, ajv …) call require on Node built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'error',

@@ -21,7 +21,7 @@ export interface GenerateOptions {
    * default `tydantic.gen.ts` in the tsconfig's `rootDir` when it sets one, else beside the tsconfig.
    */
   readonly out?: string;
-  /** Import specifier of the runtime; default `tydantic`. */
+  /** Import specifier of the runtime helpers; default `tydantic/internal`. */
   readonly runtime?: string;
   /** Prepare for `Generator.update` (as `--watch` does): each run also notes what every model was read from. */
   readonly incremental?: boolean;
@@ -52,7 +52,7 @@ export class Generator {
   constructor(options: GenerateOptions) {
     const tsconfig = path.resolve(options.project);
     this.root = path.dirname(tsconfig);
-    this.runtime = options.runtime ?? 'tydantic';
+    this.runtime = options.runtime ?? 'tydantic/internal';
     this.project = new Project({ tsConfigFilePath: tsconfig });
     // A module outside rootDir would not compile with the project.
     const rootDir = this.project.getCompilerOptions().rootDir;

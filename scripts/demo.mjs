@@ -10,7 +10,7 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const run = (args) => execFileSync(process.execPath, args, { cwd: root, stdio: 'inherit' });
 
 console.log('$ tydantic generate --project examples/tsconfig.json');
-run([path.join(root, 'dist/cli.js'), 'generate', '--project', 'examples/tsconfig.json']);
+run([path.join(root, 'codegen/dist/cli.js'), 'generate', '--project', 'examples/tsconfig.json']);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-demo-'));
 try {
@@ -22,7 +22,6 @@ try {
     platform: 'node',
     format: 'esm',
     target: 'node20', // lowers the standard decorators, which Node 20 cannot run
-    alias: { tydantic: path.join(root, 'dist/index.js') },
     logLevel: 'warning',
   });
   console.log('$ node examples/main.ts (bundled with esbuild)\n');

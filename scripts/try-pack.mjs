@@ -1,8 +1,13 @@
-// `npm run test:pack`: install the packed tarball into a fresh project, as a
-// user would, in both decorator modes: generate, bundle with esbuild, run,
-// and check the exact issues; then check a bad model fails with a diagnostic.
+// `npm run test:pack`: pack both packages and try them as new users would, each in a fresh
+// project installed with the documented line (`npm i tydantic && npm i -D @tydantic/compiler`):
+//   1. a `tsc --init` project on TypeScript 7: `tydantic generate`, `tsc`, run with Node;
+//   2. a TypeScript 6 project in the legacy decorator mode: generate, bundle with esbuild, run;
+//   3. a `npm create vite` project (vanilla-ts template) built by Vite with the plugin, then run;
+//   4. a production install (`npm ci --omit=dev`) holds the runtime alone;
+// and a bad model fails `generate --check` with a located diagnostic.
+// Needs the npm registry (TypeScript 7, Vite). `--only=<name>` runs one scenario.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,51 +16,106 @@ import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const work = mkdtempSync(path.join(tmpdir(), 'tydantic-pack-'));
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+const quiet = ['--no-audit', '--no-fund', '--silent'];
 const npm = (args, cwd) => execFileSync('npm', args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const npx = (args, cwd) => spawnSync('npx', ['--no-install', ...args], { cwd, encoding: 'utf8' });
+const run = (file, cwd) => JSON.parse(execFileSync(process.execPath, [file], { cwd, encoding: 'utf8' }));
 
-try {
-  npm(['pack', '--pack-destination', work, '--silent'], root);
-  const tarball = path.join(work, readdirSync(work).find((f) => f.endsWith('.tgz')));
-  let passed = 0;
-  for (const mode of ['standard', 'legacy']) {
-    const app = path.join(work, mode);
-    mkdirSync(app);
-    writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: `app-${mode}`, private: true, type: 'module' }));
-    npm(['install', '--no-audit', '--no-fund', '--silent', tarball], app);
-    cpSync(path.join(root, 'examples/models'), path.join(app, 'src/models'), { recursive: true });
+/** What every project's main prints for one valid and one invalid order. */
+const MAIN = [
+  "import { CreateOrder } from './models/order.js';",
+  'const ok = CreateOrder.parse({ customer: "A", email: "a@b.co", items: [{ sku: "x", quantity: 1, price: 2 }],',
+  '  shipTo: { street: "s", city: "c", zip: "12345" }, placedAt: "2024-01-01T00:00:00Z" });',
+  'const bad = CreateOrder.safeParse({ customer: "", email: "a@b.co", items: [{ sku: "x", quantity: 0.5, price: 2 }, {}],',
+  '  shipTo: { street: "s", city: "c", zip: "1" }, billTo: null, placedAt: "nope" });',
+  'console.log(JSON.stringify({ total: ok.total(), label: ok.shipTo.oneLine, issues: bad.success ? [] : bad.error.issues.map((i) => [i.loc.join("."), i.type]) }));',
+].join('\n');
+const EXPECTED = {
+  total: 2,
+  label: 's, c 12345, US',
+  issues: [
+    ['customer', 'string_too_short'],
+    ['items.0.quantity', 'int_from_float'],
+    ['items.1.sku', 'missing'],
+    ['items.1.quantity', 'missing'],
+    ['items.1.price', 'missing'],
+    ['shipTo.zip', 'string_pattern_mismatch'],
+    ['placedAt', 'datetime_parsing'],
+  ],
+};
+const BAD = "import { Model, model } from 'tydantic';\n@model()\nexport class Bad extends Model {\n  run!: () => void;\n}\n";
+
+/** A fresh project in `work/name` with `package.json`, both packages installed as the README says. */
+function project(name, tarballs, packageJson = { name: `app-${name}`, private: true, type: 'module' }) {
+  const app = path.join(work, name);
+  mkdirSync(app, { recursive: true });
+  writeFileSync(path.join(app, 'package.json'), JSON.stringify(packageJson, null, 2));
+  npm(['install', ...quiet, tarballs.runtime], app);
+  npm(['install', ...quiet, '-D', tarballs.compiler], app);
+  return app;
+}
+
+/** The examples' models in `dir`, their relative imports with the `.js` that Node's resolution wants. */
+function copyModels(dir) {
+  cpSync(path.join(root, 'examples/models'), dir, { recursive: true });
+  const order = path.join(dir, 'order.ts');
+  writeFileSync(order, readFileSync(order, 'utf8').replace("from './address'", "from './address.js'"));
+}
+
+/** `tsc --init`'s config (JSON with comments) with `edits` applied to its text. */
+function editTsconfig(app, edits) {
+  const file = path.join(app, 'tsconfig.json');
+  let text = readFileSync(file, 'utf8');
+  for (const [from, to] of edits) {
+    assert.ok(from.test(text), `tsconfig.json has no ${from}`);
+    text = text.replace(from, to);
+  }
+  writeFileSync(file, text);
+}
+
+const scenarios = {
+  /** `npm init`, TypeScript 7, `tsc --init`: module nodenext, strict, verbatimModuleSyntax; tsc builds, Node runs. */
+  tsc7(tarballs) {
+    const app = project('tsc7', tarballs);
+    npm(['install', ...quiet, '-D', '-E', 'typescript@7.0.2'], app);
+    const init = npx(['tsc', '--init'], app);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    // ESNext keeps decorators as written, and no runtime runs them yet: ES2022 lowers them.
+    editTsconfig(app, [
+      [/"target": "esnext"/, '"target": "es2022"'],
+      [/\/\/ "rootDir": "\.\/src",/, '"rootDir": "./src",'],
+      [/\/\/ "outDir": "\.\/dist",/, '"outDir": "./dist",'],
+    ]);
+    copyModels(path.join(app, 'src/models'));
+    writeFileSync(path.join(app, 'src/main.ts'), `import './tydantic.gen.js';\n${MAIN}\n`);
+    const generate = npx(['tydantic', 'generate'], app);
+    assert.equal(generate.status, 0, generate.stdout + generate.stderr);
+    assert.match(generate.stdout, /src\/tydantic\.gen\.ts \(3 models\)/);
+    const tsc = npx(['tsc'], app);
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+    assert.deepEqual(run(path.join(app, 'dist/main.js'), app), EXPECTED);
+    badModel(app, 'src/bad.ts');
+  },
+
+  /** TypeScript 6, NodeNext, legacy decorators; esbuild bundles. */
+  legacy6(tarballs) {
+    const app = project('legacy6', tarballs);
+    npm(['install', ...quiet, '-D', '-E', 'typescript@6.0.3'], app);
     writeFileSync(
       path.join(app, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          skipLibCheck: true,
-          ...(mode === 'legacy' ? { experimentalDecorators: true } : {}),
-        },
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', skipLibCheck: true, experimentalDecorators: true, rootDir: 'src', outDir: 'dist' },
         include: ['src'],
       }),
     );
-    // NodeNext wants explicit extensions in the user's own imports.
-    const order = path.join(app, 'src/models/order.ts');
-    execFileSync('sed', ['-i', "s#from './address'#from './address.js'#", order]);
-    writeFileSync(
-      path.join(app, 'src/main.ts'),
-      [
-        "import '../tydantic.gen.js';",
-        "import { CreateOrder } from './models/order.js';",
-        'const ok = CreateOrder.parse({ customer: "A", email: "a@b.co", items: [{ sku: "x", quantity: 1, price: 2 }],',
-        '  shipTo: { street: "s", city: "c", zip: "12345" }, placedAt: "2024-01-01T00:00:00Z" });',
-        'const bad = CreateOrder.safeParse({ customer: "", email: "a@b.co", items: [{ sku: "x", quantity: 0.5, price: 2 }, {}],',
-        '  shipTo: { street: "s", city: "c", zip: "1" }, billTo: null, placedAt: "nope" });',
-        'console.log(JSON.stringify({ total: ok.total(), label: ok.shipTo.oneLine, issues: bad.success ? [] : bad.error.issues.map((i) => [i.loc.join("."), i.type]) }));',
-      ].join('\n'),
-    );
-    const generate = spawnSync('npx', ['tydantic', 'generate'], { cwd: app, encoding: 'utf8' });
-    assert.equal(generate.status, 0, generate.stderr);
-    assert.match(generate.stdout, /wrote tydantic\.gen\.ts \(3 models\)/);
-    await build({
+    copyModels(path.join(app, 'src/models'));
+    writeFileSync(path.join(app, 'src/main.ts'), `import './tydantic.gen.js';\n${MAIN}\n`);
+    const generate = npx(['tydantic', 'generate'], app);
+    assert.equal(generate.status, 0, generate.stdout + generate.stderr);
+    const tsc = npx(['tsc', '--noEmit'], app);
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+    return build({
       entryPoints: [path.join(app, 'src/main.ts')],
       outfile: path.join(app, 'out.mjs'),
       bundle: true,
@@ -64,30 +124,44 @@ try {
       target: 'node20',
       absWorkingDir: app,
       logLevel: 'error',
-    });
-    const result = JSON.parse(execFileSync(process.execPath, [path.join(app, 'out.mjs')], { encoding: 'utf8' }));
-    assert.deepEqual(result, {
-      total: 2,
-      label: 's, c 12345, US',
-      issues: [
-        ['customer', 'string_too_short'],
-        ['items.0.quantity', 'int_from_float'],
-        ['items.1.sku', 'missing'],
-        ['items.1.quantity', 'missing'],
-        ['items.1.price', 'missing'],
-        ['shipTo.zip', 'string_pattern_mismatch'],
-        ['placedAt', 'datetime_parsing'],
-      ],
-    });
-    passed++;
+    }).then(() => assert.deepEqual(run(path.join(app, 'out.mjs'), app), EXPECTED));
+  },
 
-    writeFileSync(
-      path.join(app, 'src/bad.ts'),
-      "import { Model, model } from 'tydantic';\n@model()\nexport class Bad extends Model {\n  run!: () => void;\n}\n",
-    );
-    const failing = spawnSync('npx', ['tydantic', 'generate', '--check'], { cwd: app, encoding: 'utf8' });
-    assert.equal(failing.status, 1);
-    assert.match(failing.stderr, /^src\/bad\.ts:4:9 - error: Bad\.run: '\(\) => void' is a function type/);
+  /** The runtime alone in production: one package, no dependencies. */
+  omitDev(tarballs) {
+    const app = project('omit-dev', tarballs);
+    rmSync(path.join(app, 'node_modules'), { recursive: true, force: true });
+    npm(['ci', ...quiet, '--omit=dev'], app);
+    const installed = readdirSync(path.join(app, 'node_modules')).filter((name) => !name.startsWith('.'));
+    assert.deepEqual(installed, ['tydantic']);
+    const manifest = JSON.parse(readFileSync(path.join(app, 'node_modules/tydantic/package.json'), 'utf8'));
+    assert.equal(manifest.dependencies, undefined);
+  },
+};
+
+/** A model the compile step refuses: `generate --check` exits 1 with a located diagnostic, then the file goes. */
+function badModel(app, file) {
+  writeFileSync(path.join(app, file), BAD);
+  const failing = npx(['tydantic', 'generate', '--check'], app);
+  assert.equal(failing.status, 1, failing.stdout + failing.stderr);
+  assert.match(failing.stderr, new RegExp(`^${file.replace('.', '\\.')}:4:9 - error: Bad\\.run: '\\(\\) => void' is a function type`, 'm'));
+  rmSync(path.join(app, file));
+}
+
+try {
+  npm(['run', 'build', '--silent'], root);
+  for (const workspace of ['src', 'codegen']) npm(['pack', '-w', workspace, '--pack-destination', work, '--silent'], root);
+  const tgz = readdirSync(work).filter((f) => f.endsWith('.tgz'));
+  const tarballs = {
+    runtime: path.join(work, tgz.find((f) => /^tydantic-\d/.test(f))),
+    compiler: path.join(work, tgz.find((f) => f.startsWith('tydantic-compiler-'))),
+  };
+  let passed = 0;
+  for (const [name, scenario] of Object.entries(scenarios)) {
+    if (only !== undefined && name !== only) continue;
+    const started = Date.now();
+    await scenario(tarballs);
+    console.log(`pack: ${name} passed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     passed++;
   }
   console.log(`pack: ${passed} passed, 0 failed`);

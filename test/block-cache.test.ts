@@ -32,7 +32,7 @@ const CHANGES: Record<string, (model: ModelIR) => ModelIR> = {
 };
 
 describe('BlockCache on the basic fixture', () => {
-  const options: ModuleOptions = { ts: true, runtime: 'tydantic', specifier: (x) => `./${x}` };
+  const options: ModuleOptions = { ts: true, runtime: 'tydantic/internal', specifier: (x) => `./${x}` };
   const fresh = (ir: ProjectIR): string | Error => {
     try {
       return emitModule(ir, options);

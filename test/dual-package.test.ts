@@ -20,7 +20,8 @@ beforeAll(async () => {
   // The two builds package.json's exports point at, made the same way (tsup is esbuild).
   for (const format of ['esm', 'cjs'] as const) {
     await build({
-      entryPoints: [path.join(repo, 'src/index.ts')],
+      // The public entry and the generated code's one, as a process that loads both builds sees them.
+      stdin: { contents: `export * from './src/index.ts';\nexport * from './src/internal.ts';\n`, resolveDir: repo, loader: 'ts' },
       outfile: path.join(dir, format === 'esm' ? 'index.mjs' : 'index.cjs'),
       bundle: true,
       platform: 'node',

@@ -85,14 +85,14 @@ export async function measureBundles(): Promise<AppBundle[]> {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'models.ts'), MODELS);
   writeFileSync(path.join(dir, 'main.ts'), TYDANTIC_MAIN);
-  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, types: [], paths: { tydantic: [path.join(ROOT, 'src/index.ts')] } };
+  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, types: [], paths: { tydantic: [path.join(ROOT, 'src/index.ts')], 'tydantic/internal': [path.join(ROOT, 'src/internal.ts')] } };
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['models.ts'] }));
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli.js'), 'generate', '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'codegen/dist/cli.js'), 'generate', '-p', path.join(dir, 'tsconfig.json')], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`tydantic generate failed:\n${r.stdout}${r.stderr}`);
   writeFileSync(path.join(dir, 'zod.ts'), zodMain(false));
   writeFileSync(path.join(dir, 'zod-en.ts'), zodMain(true));
   return [
-    { name: 'tydantic', setup: 'the models, their generated module and the runtime they import; prints the instance and `error.message`', ...(await size(path.join(dir, 'main.ts'), { tydantic: path.join(ROOT, 'dist/index.js') })) },
+    { name: 'tydantic', setup: 'the models, their generated module and the runtime they import; prints the instance and `error.message`', ...(await size(path.join(dir, 'main.ts'), { tydantic: path.join(ROOT, 'src/dist/index.js'), 'tydantic/internal': path.join(ROOT, 'src/dist/internal.js') })) },
     { name: 'zod/mini', setup: 'zod/mini as its docs show it, messages "Invalid input"; prints the data and the issues', ...(await size(path.join(dir, 'zod.ts'), {})) },
     { name: 'zod/mini, English messages', setup: "with zod's English locale (messages like tydantic's) and `z.prettifyError`", ...(await size(path.join(dir, 'zod-en.ts'), {})) },
   ];

@@ -85,9 +85,9 @@ const CORPUS = path.join(ROOT, 'test/corpus');
 /** Where the projects of the corpus measurement are written. */
 export const CORPUS_WORK = path.join(BENCH, '.out/corpus');
 const WORK = CORPUS_WORK;
-const CLI = path.join(ROOT, 'dist/cli.js');
+const CLI = path.join(ROOT, 'codegen/dist/cli.js');
 const RUNTIME_SRC = path.join(ROOT, 'src/index.ts');
-const RUNTIME_DIST = path.join(ROOT, 'dist/index.js');
+const RUNTIME_DIST = path.join(ROOT, 'src/dist/index.js');
 const TYPIA_BIN = path.join(BENCH, 'node_modules/.bin/typia');
 const GNU_TIME = '/usr/bin/time';
 const TIMEOUT_MS = 5 * 60_000;
@@ -202,7 +202,7 @@ function runTydantic(name: string, timeoutMs: number): CompileRun {
   mkdirSync(dir, { recursive: true });
   cpSync(path.join(CORPUS, name), dir, { recursive: true, filter: (f) => path.basename(f) !== 'tydantic.gen.ts' });
   // The tsconfig test/helpers/compile.ts writes (standard decorators).
-  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, types: [], paths: { tydantic: [RUNTIME_SRC] } };
+  const compilerOptions = { target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', strict: true, skipLibCheck: true, noEmit: true, types: [], paths: { tydantic: [RUNTIME_SRC], 'tydantic/internal': [path.join(ROOT, 'src/internal.ts')] } };
   const tsconfig = path.join(dir, 'tsconfig.json');
   writeFileSync(tsconfig, JSON.stringify({ compilerOptions, include: ['**/*.ts'] }, null, 2));
   const argv = [process.execPath, CLI, 'generate', '-p', tsconfig];
@@ -210,7 +210,7 @@ function runTydantic(name: string, timeoutMs: number): CompileRun {
   const base = { command: commandText(['node', ...argv.slice(1)]), ms: r.ms, peakKib: r.peakKib };
   const out = path.join(dir, 'tydantic.gen.ts');
   if (r.status !== 0 || !existsSync(out)) return { ...base, failure: { kind: r.timedOut ? 'timeout' : 'error', lines: firstErrorLines(r.text) } };
-  return { ...base, output: outputSize(out, { tydantic: RUNTIME_DIST }) };
+  return { ...base, output: outputSize(out, { tydantic: RUNTIME_DIST, 'tydantic/internal': path.join(ROOT, 'src/dist/internal.js') }) };
 }
 
 /** `typia generate` on one input file of createValidate (and createIs) calls, in its own project under bench/.out. */
@@ -238,12 +238,12 @@ function runTypia(name: string, header: readonly string[], types: readonly Corpu
   return { ...base, output: outputSize(out, {}) };
 }
 
-/** Builds tydantic (dist/) when dist/cli.js is missing. */
+/** Builds tydantic (dist/) when codegen/dist/cli.js is missing. */
 function ensureBuilt(): void {
   if (existsSync(CLI)) return;
   console.log('building tydantic (npm run build)');
   const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0 || !existsSync(CLI)) throw new Error('npm run build failed: dist/cli.js is missing');
+  if (r.status !== 0 || !existsSync(CLI)) throw new Error('npm run build failed: codegen/dist/cli.js is missing');
 }
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
@@ -305,7 +305,7 @@ export function formatCorpus(results: readonly CorpusResult[]): string {
     '',
     'Generate: wall time of the spawned CLI, node boot included; peak memory: GNU time `%M` (max RSS) of the process tree. ' +
       'min+gzip: the module bundled by esbuild (minified ESM), gzip -9; "alone" leaves every import out (the generated code only), ' +
-      '"with runtime" bundles what it imports from its library (tydantic dist/index.js, typia/lib/internal); the user\'s model classes are left out of both.',
+      '"with runtime" bundles what it imports from its library (tydantic src/dist, typia/lib/internal); the user\'s model classes are left out of both.',
   );
   return out.join('\n');
 }

@@ -49,9 +49,9 @@ export interface Extras {
 }
 
 const WORK = path.join(BENCH, '.out/projects');
-const CLI = path.join(ROOT, 'dist/cli.js');
+const CLI = path.join(ROOT, 'codegen/dist/cli.js');
 const RUNTIME_SRC = path.join(ROOT, 'src/index.ts');
-const RUNTIME_DIST = path.join(ROOT, 'dist/index.js');
+const RUNTIME_DIST = path.join(ROOT, 'src/dist/index.js');
 
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);

@@ -137,7 +137,7 @@ async function prepare(work: string, models: number, runtime: { src: string; dis
   const tydanticGenerateMs = generate(writeProject(dir, models, runtime.src));
   writeFileSync(path.join(dir, 'app.ts'), "import './tydantic.gen';\nexport * from './index';\n");
   writeFileSync(path.join(dir, 'classes.ts'), "export * from './index';\n");
-  const alias = { tydantic: runtime.dist };
+  const alias = { tydantic: runtime.dist, 'tydantic/internal': path.join(path.dirname(runtime.dist), 'internal.js') };
   await add({
     name: 'tydantic',
     setup: `the model classes and their generated module; first call \`${last}.parse(sample)\``,

@@ -13,7 +13,7 @@ const tag = (value: string): TypeNode => ({ kind: 'literal', values: [value] });
 
 /** Emits each module with one cache, as `--watch` does, checking each against a fresh emit; returns the blocks reused each time. */
 function emitEach(irs: readonly ProjectIR[], ts = true): number[] {
-  const options: ModuleOptions = { ts, runtime: 'tydantic', specifier: (x) => `./${x}` };
+  const options: ModuleOptions = { ts, runtime: 'tydantic/internal', specifier: (x) => `./${x}` };
   const cache = new BlockCache();
   return irs.map((ir) => {
     expect(emitModule(ir, { ...options, cache })).toBe(emitModule(ir, options));

@@ -11,7 +11,7 @@ const str: TypeNode = { kind: 'string', constraints: [] };
 
 /** The schema tables of the generated module, evaluated (tests only: generated code itself never evaluates text). */
 function tables(ir: ProjectIR): { lines: string[]; data: (id: string) => SchemaData } {
-  const code = emitModule(ir, { ts: false, runtime: 'tydantic', specifier: (x) => x });
+  const code = emitModule(ir, { ts: false, runtime: 'tydantic/internal', specifier: (x) => x });
   const lines = code.split('\n').map((line) => line.trim()).filter((line) => /^const (json|schema)_/.test(line));
   const names = lines.map((line) => /^const (\w+)/.exec(line)![1]!);
   const values = new Function(`${lines.join('\n')}\nreturn { ${names.join(', ')} };`)() as Record<string, SchemaData['defs'][string]>;

@@ -16,6 +16,7 @@ export type DecoratorMode = 'standard' | 'legacy';
 
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runtime = path.join(repo, 'src/index.ts');
+const internal = path.join(repo, 'src/internal.ts');
 let copies = 0;
 
 /**
@@ -46,7 +47,7 @@ export function writeTsconfig(dir: string, mode: DecoratorMode = 'standard', ext
     skipLibCheck: true,
     noEmit: true,
     types: [],
-    paths: { tydantic: [runtime] },
+    paths: { tydantic: [runtime], 'tydantic/internal': [internal] },
     ...(mode === 'legacy' ? { experimentalDecorators: true } : {}),
     ...extra,
   };
@@ -79,10 +80,10 @@ export async function compileFixture(fixture: string, mode: DecoratorMode, optio
   const code =
     options.transform === undefined
       ? result.code
-      : emitModule(options.transform(result.ir), { ts: true, runtime: 'tydantic', specifier: (module) => `./${module.replace(/\.ts$/, '')}` });
+      : emitModule(options.transform(result.ir), { ts: true, runtime: 'tydantic/internal', specifier: (module) => `./${module.replace(/\.ts$/, '')}` });
   writeFileSync(result.outFile, code);
   const entry = path.join(dir, '__entry.ts');
-  writeFileSync(entry, "import './tydantic.gen';\nexport * from './index';\nexport * from 'tydantic';\n");
+  writeFileSync(entry, "import './tydantic.gen';\nexport * from './index';\nexport * from 'tydantic';\nexport * from 'tydantic/internal';\n");
   const outfile = path.join(dir, '__bundle.mjs');
   await build({
     entryPoints: [entry],
@@ -91,7 +92,7 @@ export async function compileFixture(fixture: string, mode: DecoratorMode, optio
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    alias: { tydantic: runtime },
+    alias: { tydantic: runtime, 'tydantic/internal': internal },
     logLevel: 'error',
   });
   const exports = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, any>;

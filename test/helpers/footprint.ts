@@ -12,17 +12,25 @@ export const USER_NAMES: readonly string[] = ['Model', 'model', 'field', 'Valida
 
 /** The runtime exports a generated module imports (types left out), with `USER_NAMES`: what its project bundles. */
 export function projectImports(generatedFile: string): string[] {
-  const head = /import \{([^}]*)\} from "tydantic"/.exec(readFileSync(generatedFile, 'utf8'))?.[1] ?? '';
+  const head = /import \{([^}]*)\} from "tydantic\/internal"/.exec(readFileSync(generatedFile, 'utf8'))?.[1] ?? '';
   const names = head.split(',').map((name) => name.trim()).filter((name) => name !== '' && !name.startsWith('type '));
   return [...new Set([...USER_NAMES, ...names])].sort();
 }
 
 /**
- * `names` of the runtime at `entry` (every export with `'*'`), bundled as a user's bundler would: esbuild,
+ * `names` of the runtime whose public entry is `entry` (`index.ts` or `index.js`; the helpers of generated code
+ * come from `internal` beside it), every export with `'*'`, bundled as a user's bundler would: esbuild,
  * minified ESM for any platform; the code, and its size minified and gzipped (level 9).
  */
 export async function bundleRuntime(entry: string, names: readonly string[] | '*'): Promise<{ code: string; min: number; gzip: number }> {
-  const contents = names === '*' ? `export * from ${JSON.stringify(entry)};` : `export { ${names.join(', ')} } from ${JSON.stringify(entry)};`;
+  const internal = JSON.stringify(path.join(path.dirname(entry), `internal${path.extname(entry)}`));
+  const index = JSON.stringify(entry);
+  const user = names === '*' ? [] : names.filter((name) => USER_NAMES.includes(name));
+  const helpers = names === '*' ? [] : names.filter((name) => !USER_NAMES.includes(name));
+  const contents =
+    names === '*'
+      ? `export * from ${index};\nexport * from ${internal};`
+      : `export { ${user.join(', ')} } from ${index};\nexport { ${helpers.join(', ')} } from ${internal};`;
   const result = await build({
     stdin: { contents, resolveDir: path.dirname(entry), loader: 'js' },
     bundle: true,
