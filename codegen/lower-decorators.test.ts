@@ -28,9 +28,9 @@ describe('lowerDecorators', () => {
     expect(lowered!.code).not.toContain('!: string');
     expect(JSON.parse(lowered!.map).sources).toEqual(['user.ts']);
     class Model {}
-    const model = () => (cls: unknown, ctx: ClassDecoratorContext) => void seen.push(`class ${String(ctx.name)}`);
+    const model = () => (_: unknown, ctx: ClassDecoratorContext) => void seen.push(`class ${String(ctx.name)}`);
     const field = () => (_: unknown, ctx: ClassFieldDecoratorContext) => void seen.push(`field ${String(ctx.name)}`);
-    const { User } = evaluate(lowered!.code, { Model, model, field });
+    const User = evaluate(lowered!.code, { Model, model, field })["User"]!;
     expect(seen).toEqual(['field name', 'class User']);
     expect(Object.keys(new User())).toEqual(['name', 'age']);
   });
