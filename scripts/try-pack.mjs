@@ -127,6 +127,48 @@ const scenarios = {
     }).then(() => assert.deepEqual(run(path.join(app, 'out.mjs'), app), EXPECTED));
   },
 
+  /**
+   * `npm create vite` (vanilla-ts: Vite 8, TypeScript 7, standard decorators), the plugin in vite.config.ts and
+   * `import 'tydantic/models'` in main.ts: `npm run build` (tsc, then vite build) with no generated file, then the
+   * built entry runs under Node (its page code skipped where there is no document).
+   */
+  vite(tarballs) {
+    const create = spawnSync('npm', ['create', '-y', 'vite@9.3.0', 'vite', '--', '--template', 'vanilla-ts', '--no-interactive'], { cwd: work, encoding: 'utf8', input: '' });
+    assert.equal(create.status, 0, create.stdout + create.stderr);
+    const app = path.join(work, 'vite');
+    npm(['install', ...quiet], app);
+    npm(['install', ...quiet, tarballs.runtime], app);
+    npm(['install', ...quiet, '-D', tarballs.compiler], app);
+    copyModels(path.join(app, 'src/models'));
+    writeFileSync(
+      path.join(app, 'vite.config.ts'),
+      [
+        "import { defineConfig } from 'vite';",
+        "import tydantic from '@tydantic/compiler/vite';",
+        '',
+        // No modulepreload polyfill, so that the entry also runs where there is no document.
+        'export default defineConfig({ plugins: [tydantic()], build: { modulePreload: { polyfill: false } } });',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      path.join(app, 'src/main.ts'),
+      `import 'tydantic/models';\n${MAIN.replace('console.log(', 'const shown = ')}\n` +
+        "if (typeof document === 'undefined') console.log(shown);\nelse document.querySelector<HTMLDivElement>('#app')!.textContent = shown;\n",
+    );
+    const built = spawnSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stdout + built.stderr);
+    assert.equal(readdirSync(app).some((f) => f.includes('.gen.')) || readdirSync(path.join(app, 'src')).some((f) => f.includes('.gen.')), false);
+    const entry = readdirSync(path.join(app, 'dist/assets')).find((f) => /^index-.*\.js$/.test(f));
+    assert.deepEqual(run(path.join(app, 'dist/assets', entry), app), EXPECTED);
+    // A bad model fails the build with its location.
+    writeFileSync(path.join(app, 'src/models/bad.ts'), BAD);
+    writeFileSync(path.join(app, 'src/main.ts'), `import './models/bad.ts';\n${readFileSync(path.join(app, 'src/main.ts'), 'utf8')}`);
+    const failing = spawnSync('npx', ['--no-install', 'vite', 'build'], { cwd: app, encoding: 'utf8' });
+    assert.notEqual(failing.status, 0);
+    assert.match(failing.stdout + failing.stderr, /src\/models\/bad\.ts:4:9/);
+  },
+
   /** The runtime alone in production: one package, no dependencies. */
   omitDev(tarballs) {
     const app = project('omit-dev', tarballs);
