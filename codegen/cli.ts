@@ -18,8 +18,9 @@ every model to its generated validator. Import that module once at startup.
 Options:
   -p, --project <file>  tsconfig.json to read (default: ./tsconfig.json)
   -o, --out <file>      module to write (default: tydantic.gen.ts in the tsconfig's
-                        rootDir if it sets one, else beside the tsconfig;
-                        a .js/.mjs name writes JavaScript)
+                        rootDir if it sets one, else in the folder of all its
+                        source files; a .js/.mjs/.cjs name writes JavaScript,
+                        .cjs/.cts CommonJS)
       --check           write nothing; exit 1 if the module is missing or stale
   -w, --watch           regenerate whenever a source file changes
   -h, --help            show this help`;

@@ -4,7 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { Project, ts } from 'ts-morph';
+import { Project } from 'ts-morph';
+import { type EffectiveOptions, effectiveOptions, outputFormat, projectTypeScript, relativeSpecifier } from './compiler-options';
 import type { Diagnostic } from './diagnostics';
 import { patternWarnings } from './extract/warnings';
 import { BlockCache } from './emit/blocks';
@@ -18,7 +19,8 @@ export interface GenerateOptions {
   readonly project: string;
   /**
    * The output file (`.ts` for TypeScript, `.js`/`.mjs` for JavaScript), relative to the tsconfig's folder;
-   * default `tydantic.gen.ts` in the tsconfig's `rootDir` when it sets one, else beside the tsconfig.
+   * default `tydantic.gen.ts` in the tsconfig's `rootDir` when it sets one, else in the folder that holds every source
+   * file under the tsconfig's folder. `.cjs`/`.cts`, and `.js`/`.ts` where the project is CommonJS, write CommonJS.
    */
   readonly out?: string;
   /** Import specifier of the runtime helpers; default `tydantic/internal`. */
@@ -44,6 +46,8 @@ export class Generator {
   readonly root: string;
   readonly outFile: string;
   private readonly runtime: string;
+  /** The project's options with the defaults of its TypeScript version. */
+  readonly options: EffectiveOptions;
   /** The extraction, which remembers what it read (with `incremental`). */
   readonly extractor: Extractor;
   /** With `incremental`, each model's emitted block, reused in the next module while nothing it depends on changed. */
@@ -54,9 +58,8 @@ export class Generator {
     this.root = path.dirname(tsconfig);
     this.runtime = options.runtime ?? 'tydantic/internal';
     this.project = new Project({ tsConfigFilePath: tsconfig });
-    // A module outside rootDir would not compile with the project.
-    const rootDir = this.project.getCompilerOptions().rootDir;
-    this.outFile = path.resolve(this.root, options.out ?? path.join(rootDir ?? '.', 'tydantic.gen.ts'));
+    this.options = effectiveOptions(this.project.getCompilerOptions(), projectTypeScript(this.root));
+    this.outFile = path.resolve(this.root, options.out ?? path.join(defaultFolder(this.project, this.root), 'tydantic.gen.ts'));
     this.extractor = new Extractor(this.project, this.root, new Set([this.outFile]), options.incremental === true);
     this.blocks = options.incremental === true ? new BlockCache() : undefined;
   }
@@ -90,11 +93,11 @@ export class Generator {
     if (diagnostics.length > 0) return { outFile: this.outFile, ir, diagnostics, warnings: [], code: '' };
     const ts = /\.[cm]?tsx?$/.test(this.outFile);
     const outDir = path.dirname(this.outFile);
-    const style = importStyle(this.project.getCompilerOptions());
     const code = emitModule(ir, {
       ts,
+      format: outputFormat(this.outFile, this.options),
       runtime: this.runtime,
-      specifier: (module) => specifier(outDir, path.resolve(this.root, module), style),
+      specifier: (module) => relativeSpecifier(outDir, path.resolve(this.root, module), this.options.importStyle),
       ...(this.blocks === undefined ? {} : { cache: this.blocks }),
     });
     return { outFile: this.outFile, ir, diagnostics, warnings: patternWarnings(ir), code };
@@ -106,20 +109,24 @@ export function generate(options: GenerateOptions): GenerateResult {
   return new Generator(options).run();
 }
 
-type ImportStyle = 'extensionless' | 'js' | 'ts';
 
-function importStyle(options: ts.CompilerOptions): ImportStyle {
-  if (options.allowImportingTsExtensions) return 'ts';
-  const resolution = options.moduleResolution;
-  return resolution === ts.ModuleResolutionKind.Node16 || resolution === ts.ModuleResolutionKind.NodeNext
-    ? 'js'
-    : 'extensionless';
-}
-
-function specifier(fromDir: string, file: string, style: ImportStyle): string {
-  let rel = path.relative(fromDir, file).split(path.sep).join('/');
-  if (!rel.startsWith('.')) rel = `./${rel}`;
-  if (style === 'ts') return rel;
-  if (style === 'js') return rel.replace(/\.ts$/, '.js').replace(/\.tsx$/, '.js').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
-  return rel.replace(/\.tsx?$/, '').replace(/\.mts$/, '.mjs').replace(/\.cts$/, '.cjs');
+/**
+ * Where the module goes by default: `rootDir` when the tsconfig sets one (a module outside it would not
+ * compile), else the folder that holds every source file of the project under the tsconfig's folder, the root
+ * `tsc` computes for its output layout, so that adding the module moves no emitted file (`dist/main.js` stays,
+ * not `dist/src/main.js`).
+ */
+function defaultFolder(project: Project, root: string): string {
+  const rootDir = project.getCompilerOptions().rootDir;
+  if (rootDir !== undefined) return path.resolve(root, rootDir);
+  let common: string | undefined;
+  for (const file of project.getSourceFiles()) {
+    const name = path.resolve(file.getFilePath());
+    // Files outside the tsconfig's folder (the runtime's source through `paths`, say) do not move the module out of it.
+    if (file.isDeclarationFile() || file.isInNodeModules() || !name.startsWith(root + path.sep) || /(^|[\\/])tydantic\.gen\.[cm]?[jt]sx?$/.test(name)) continue;
+    const dir = path.dirname(name);
+    if (common === undefined) common = dir;
+    while (common !== dir && !dir.startsWith(common.endsWith(path.sep) ? common : common + path.sep)) common = path.dirname(common);
+  }
+  return common ?? root;
 }

@@ -10,6 +10,7 @@
  * one already known. Either way the result is the one a full extraction gives.
  */
 import path from 'node:path';
+import { effectiveOptions, projectTypeScript } from '../compiler-options';
 import { type ClassDeclaration, type Node, type Project, type SourceFile, ts, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
 import { type DefinitionIR, type ModelIR, type ProjectIR, refsIn, type TypeNode } from '../ir';
@@ -108,7 +109,8 @@ export class Extractor {
   private full(): ExtractResult {
     this.last = { full: true };
     const options = this.project.getCompilerOptions();
-    if (!(options.strictNullChecks ?? options.strict)) {
+    // With the defaults of the TypeScript the project builds with: `strict` is on by default from 6.0.
+    if (!effectiveOptions(options, projectTypeScript(this.root)).strictNullChecks) {
       const diagnostics = [
         {
           loc: { file: path.relative(this.root, String(options['configFilePath'] ?? 'tsconfig.json')) || 'tsconfig.json', line: 1, column: 1 },
