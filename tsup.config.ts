@@ -14,13 +14,21 @@ export default defineConfig([
     target: 'node20',
   },
   {
-    // The package `@tydantic/compiler` (codegen/): the programmatic API, ESM + CJS + types.
-    entry: { index: 'codegen/index.ts' },
+    // The package `@tydantic/compiler` (codegen/): the programmatic API and the build plugins, ESM + CJS + types.
+    entry: {
+      index: 'codegen/index.ts',
+      vite: 'codegen/plugins/vite.ts',
+      esbuild: 'codegen/plugins/esbuild.ts',
+      rollup: 'codegen/plugins/rollup.ts',
+      webpack: 'codegen/plugins/webpack.ts',
+      rspack: 'codegen/plugins/rspack.ts',
+    },
     outDir: 'codegen/dist',
     format: ['esm', 'cjs'],
+    splitting: true,
     dts,
     target: 'node20',
-    external: ['ts-morph', 'unplugin'],
+    external: ['ts-morph', 'unplugin', 'vite', 'esbuild', 'rollup', 'webpack', '@rspack/core'],
   },
   {
     // Its `tydantic` command.

@@ -27,6 +27,11 @@ export interface GenerateOptions {
   readonly runtime?: string;
   /** Prepare for `Generator.update` (as `--watch` does): each run also notes what every model was read from. */
   readonly incremental?: boolean;
+  /**
+   * For a module that never reaches the disk (the build plugins'): import the model files by absolute path, and
+   * write ES module syntax whatever the project's format.
+   */
+  readonly virtual?: boolean;
 }
 
 /** The generated module, or the diagnostics that prevent it. */
@@ -46,6 +51,7 @@ export class Generator {
   readonly root: string;
   readonly outFile: string;
   private readonly runtime: string;
+  private readonly virtual: boolean;
   /** The project's options with the defaults of its TypeScript version. */
   readonly options: EffectiveOptions;
   /** The extraction, which remembers what it read (with `incremental`). */
@@ -57,6 +63,7 @@ export class Generator {
     const tsconfig = path.resolve(options.project);
     this.root = path.dirname(tsconfig);
     this.runtime = options.runtime ?? 'tydantic/internal';
+    this.virtual = options.virtual === true;
     this.project = new Project({ tsConfigFilePath: tsconfig });
     this.options = effectiveOptions(this.project.getCompilerOptions(), projectTypeScript(this.root));
     this.outFile = path.resolve(this.root, options.out ?? path.join(defaultFolder(this.project, this.root), 'tydantic.gen.ts'));
@@ -95,9 +102,10 @@ export class Generator {
     const outDir = path.dirname(this.outFile);
     const code = emitModule(ir, {
       ts,
-      format: outputFormat(this.outFile, this.options),
+      format: this.virtual ? 'esm' : outputFormat(this.outFile, this.options),
       runtime: this.runtime,
-      specifier: (module) => relativeSpecifier(outDir, path.resolve(this.root, module), this.options.importStyle),
+      specifier: (module) =>
+        this.virtual ? path.resolve(this.root, module).split(path.sep).join('/') : relativeSpecifier(outDir, path.resolve(this.root, module), this.options.importStyle),
       ...(this.blocks === undefined ? {} : { cache: this.blocks }),
     });
     return { outFile: this.outFile, ir, diagnostics, warnings: patternWarnings(ir), code };

@@ -153,7 +153,7 @@ const scenarios = {
     );
     writeFileSync(
       path.join(app, 'src/main.ts'),
-      `import 'tydantic/models';\n${MAIN.replace('console.log(', 'const shown = ')}\n` +
+      `import 'tydantic/models';\n${MAIN.replace('console.log(', 'const shown = (')}\n` +
         "if (typeof document === 'undefined') console.log(shown);\nelse document.querySelector<HTMLDivElement>('#app')!.textContent = shown;\n",
     );
     const built = spawnSync('npm', ['run', 'build'], { cwd: app, encoding: 'utf8' });

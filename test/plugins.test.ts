@@ -1,0 +1,226 @@
+/**
+ * The build plugins (issue 15, item 2): Vite, esbuild, Rollup, webpack and Rspack each build the examples
+ * with `import 'tydantic/models'` and no generated file, the bundle runs under Node and parses as the
+ * generated-file workflow does; a bad model fails the build with its file:line:col.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { build as esbuild, transform } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { prepareFixture, repo } from './helpers/compile';
+
+const RUNTIME = { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') };
+
+const MAIN = `import 'tydantic/models';
+import { CreateOrder } from './models/order';
+import { AppConfig } from './config';
+const ok = CreateOrder.parse({ customer: 'A', email: 'a@b.co', items: [{ sku: 'x', quantity: 1, price: 2 }],
+  shipTo: { street: 's', city: 'c', zip: '12345' }, placedAt: '2024-01-01T00:00:00Z' });
+const bad = CreateOrder.safeParse({ customer: '', email: 'a@b.co', items: [{ sku: 'x', quantity: 0.5, price: 2 }, {}],
+  shipTo: { street: 's', city: 'c', zip: '1' }, billTo: null, placedAt: 'nope' });
+const config = AppConfig.parse({ environment: 'staging', database: { name: 'orders', port: '6432' } });
+console.log(JSON.stringify({ total: ok.total(), label: ok.shipTo.oneLine, port: config.database.port,
+  issues: bad.success ? [] : bad.error.issues.map((i) => [i.loc.join('.'), i.type]) }));
+`;
+
+const EXPECTED = {
+  total: 2,
+  label: 's, c 12345, US',
+  port: 6432,
+  issues: [
+    ['customer', 'string_too_short'],
+    ['items.0.quantity', 'int_from_float'],
+    ['items.1.sku', 'missing'],
+    ['items.1.quantity', 'missing'],
+    ['items.1.price', 'missing'],
+    ['shipTo.zip', 'string_pattern_mismatch'],
+    ['placedAt', 'datetime_parsing'],
+  ],
+};
+
+const BAD = "import { Model, model } from 'tydantic';\n@model()\nexport class Bad extends Model {\n  run!: () => void;\n}\n";
+
+/** The examples in a fresh folder with `main.ts` importing `tydantic/models`; `bad` adds a model the compile step refuses. */
+function project(bad = false): string {
+  const dir = prepareFixture('examples', 'standard');
+  writeFileSync(path.join(dir, 'main.ts'), bad ? `import './bad';\n${MAIN}` : MAIN);
+  if (bad) writeFileSync(path.join(dir, 'bad.ts'), BAD);
+  return dir;
+}
+
+/** Runs a bundle with Node and reads the JSON it prints. */
+const run = (file: string): unknown => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }));
+
+/** The location the build error must name: the bad model's function type, as `tydantic generate` reports it. */
+const BAD_AT = /bad\.ts:4:9 - error: Bad\.run: '\(\) => void' is a function type/;
+
+/** For Rollup, webpack and Rspack, which take TypeScript only through a plugin or loader: esbuild strips the types. */
+const stripTypes = async (code: string, file: string): Promise<string> => (await transform(code, { loader: 'ts', target: 'node20', sourcefile: file })).code;
+
+/** The error a failed build throws (or reports), as text. */
+async function failure(build: () => Promise<unknown>): Promise<string> {
+  try {
+    await build();
+  } catch (error) {
+    return String((error as Error).message ?? error) + JSON.stringify((error as { errors?: unknown }).errors ?? '');
+  }
+  throw new Error('the build did not fail');
+}
+
+describe('esbuild', () => {
+  const bundle = async (dir: string) => {
+    const { default: tydantic } = await import('../codegen/plugins/esbuild');
+    const outfile = path.join(dir, 'out.mjs');
+    await esbuild({
+      entryPoints: [path.join(dir, 'main.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      alias: RUNTIME,
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })],
+      logLevel: 'silent',
+    });
+    return outfile;
+  };
+
+  it('builds and runs the examples with no generated file', async () => {
+    const dir = project();
+    expect(run(await bundle(dir))).toEqual(EXPECTED);
+    expect(readdirSync(dir).filter((f) => f.includes('.gen.'))).toEqual([]);
+  });
+
+  it('fails the build on a bad model, at its location', async () => {
+    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
+
+describe('Vite', () => {
+  const bundle = async (dir: string) => {
+    const { build } = await import('vite');
+    const { default: tydantic } = await import('../codegen/plugins/vite');
+    await build({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })],
+      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }] },
+      build: { ssr: path.join(dir, 'main.ts'), outDir: path.join(dir, 'dist'), minify: false, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'main.mjs' } } },
+      ssr: { noExternal: true },
+    });
+    return path.join(dir, 'dist/main.mjs');
+  };
+
+  it('builds and runs the examples with no generated file', async () => {
+    expect(run(await bundle(project()))).toEqual(EXPECTED);
+  });
+
+  it('fails the build on a bad model, at its location', async () => {
+    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
+
+describe('Rollup', () => {
+  const bundle = async (dir: string) => {
+    const { rollup } = await import('rollup');
+    const { default: tydantic } = await import('../codegen/plugins/rollup');
+    const resolveTs = {
+      name: 'test-resolve-ts',
+      resolveId(id: string, importer: string | undefined) {
+        if (id in RUNTIME) return RUNTIME[id as keyof typeof RUNTIME];
+        if (!id.startsWith('.') || importer === undefined) return null;
+        const base = path.resolve(path.dirname(importer), id.replace(/\.js$/, ''));
+        return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f)) ?? null;
+      },
+      async transform(code: string, id: string) {
+        return /\.ts$/.test(id) ? { code: await stripTypes(code, id), map: null } : null;
+      },
+    };
+    const built = await rollup({
+      input: path.join(dir, 'main.ts'),
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') }), resolveTs],
+      external: (id) => id.startsWith('node:'),
+      onwarn: () => undefined,
+    });
+    const file = path.join(dir, 'rollup.mjs');
+    await built.write({ file, format: 'es' });
+    await built.close();
+    return file;
+  };
+
+  it('builds and runs the examples with no generated file', async () => {
+    expect(run(await bundle(project()))).toEqual(EXPECTED);
+  });
+
+  it('fails the build on a bad model, at its location', async () => {
+    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
+
+/** webpack and Rspack share a configuration: TypeScript through a loader made of esbuild's transform. */
+function webpackLike(dir: string, plugin: unknown) {
+  return {
+    mode: 'development' as const,
+    devtool: false as const,
+    target: 'node',
+    context: dir,
+    entry: path.join(dir, 'main.ts'),
+    output: { path: path.join(dir, 'pack'), filename: 'main.cjs', library: { type: 'commonjs2' } },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      extensionAlias: { '.js': ['.ts', '.js'] },
+      alias: { tydantic$: RUNTIME.tydantic, 'tydantic/internal$': RUNTIME['tydantic/internal'] },
+    },
+    module: { rules: [{ test: /\.ts$/, loader: path.join(repo, 'test/helpers/strip-types-loader.mjs') }] },
+    plugins: [plugin],
+    infrastructureLogging: { level: 'none' as const },
+  };
+}
+
+/** Runs a webpack-style compiler; rejects with the build's errors. */
+function compile(compiler: { run(cb: (error: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void): void; close(cb: () => void): void }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    compiler.run((error, stats) => {
+      compiler.close(() => undefined);
+      if (error !== null) reject(error);
+      else if (stats!.hasErrors()) reject(new Error(stats!.toString({ all: false, errors: true })));
+      else resolve();
+    });
+  });
+}
+
+describe('webpack', () => {
+  const bundle = async (dir: string) => {
+    const { default: webpack } = await import('webpack');
+    const { default: tydantic } = await import('../codegen/plugins/webpack');
+    await compile(webpack(webpackLike(dir, tydantic({ project: path.join(dir, 'tsconfig.json') })) as never) as never);
+    return path.join(dir, 'pack/main.cjs');
+  };
+
+  it('builds and runs the examples with no generated file', async () => {
+    expect(run(await bundle(project()))).toEqual(EXPECTED);
+  });
+
+  it('fails the build on a bad model, at its location', async () => {
+    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
+
+describe('Rspack', () => {
+  const bundle = async (dir: string) => {
+    const { rspack } = await import('@rspack/core');
+    const { default: tydantic } = await import('../codegen/plugins/rspack');
+    await compile(rspack(webpackLike(dir, tydantic({ project: path.join(dir, 'tsconfig.json') })) as never) as never);
+    return path.join(dir, 'pack/main.cjs');
+  };
+
+  it('builds and runs the examples with no generated file', async () => {
+    expect(run(await bundle(project()))).toEqual(EXPECTED);
+  });
+
+  it('fails the build on a bad model, at its location', async () => {
+    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
