@@ -2,30 +2,29 @@
  * `tydantic schema [--project tsconfig.json] --out-dir <dir> [--target …] [--mode …] [--check]`:
  * one pretty-printed JSON file per model. Exit codes as for `generate`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { formatDiagnostic } from './diagnostics';
+import { type CliOptions, formatOf, loadConfig, type Log, plural, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
 import { componentSchemas, isOpenApi, modelSchema, SCHEMA_TARGETS, type SchemaMode, type SchemaOptions, type SchemaTarget } from './emit/schema';
 import { Generator } from './generate';
 import type { ProjectIR } from './ir';
 
-const USAGE = `Usage: tydantic schema --out-dir <dir> [options]
+export const SCHEMA_USAGE = `Usage: tydantic schema --out-dir <dir> [options]
 
 Writes the JSON Schema of every model of a TypeScript project, one
 <model>.json file each, from the same annotations its validators come from.
 
 Options:
-  -p, --project <file>  tsconfig.json to read (default: ./tsconfig.json)
-      --out-dir <dir>   folder to write the files into
+  -p, --project <file>  tsconfig.json to read, or its folder (default: ./tsconfig.json)
+      --out-dir <dir>   folder to write the files into (or schema.outDir in the config)
       --target <name>   ${SCHEMA_TARGETS.join(' | ')} (default: draft-2020-12);
                         OpenAPI files hold { components: { schemas } }
       --mode <mode>     validation (what parse accepts, default) | serialization
                         (what toJSON writes)
       --check           write nothing; exit 1 if a file is missing, stale or extra
+      --format <name>   text (default) | json | github
+  -q, --quiet           print errors only
   -h, --help            show this help`;
-
-type Log = Pick<Console, 'log' | 'error'>;
 
 /** The file name and text of every model's schema: deterministic, pretty-printed, ending in a newline. */
 export function schemaFiles(ir: ProjectIR, options: SchemaOptions): Map<string, string> {
@@ -40,75 +39,66 @@ export function schemaFiles(ir: ProjectIR, options: SchemaOptions): Map<string, 
   return files;
 }
 
-/** Runs `tydantic schema` with the arguments after the command name; returns the exit code. */
-export function schemaMain(argv: readonly string[], log: Log = console): number {
-  let values;
-  try {
-    values = parseArgs({
-      args: [...argv],
-      options: {
-        project: { type: 'string', short: 'p', default: 'tsconfig.json' },
-        'out-dir': { type: 'string' },
-        target: { type: 'string', default: 'draft-2020-12' },
-        mode: { type: 'string', default: 'validation' },
-        check: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }).values;
-  } catch (error) {
-    log.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    log.log(USAGE);
+/** Runs `tydantic schema` with the arguments after the command name; returns the exit code (usage errors throw `UsageError`). */
+export function schemaMain(argv: readonly string[], log: Log = console, options: CliOptions = {}): number {
+  const { values } = readArgs(argv, {
+    project: { type: 'string', short: 'p' },
+    'out-dir': { type: 'string' },
+    target: { type: 'string' },
+    mode: { type: 'string' },
+    check: { type: 'boolean' },
+    format: { type: 'string' },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help === true) {
+    log.log(SCHEMA_USAGE);
     return 0;
   }
-  const target = values.target as SchemaTarget;
-  const mode = values.mode as SchemaMode;
-  const outDir = values['out-dir'];
-  const problem =
-    outDir === undefined
-      ? 'error: --out-dir is required'
-      : !SCHEMA_TARGETS.includes(target)
-        ? `error: unknown target '${target}'`
-        : mode !== 'validation' && mode !== 'serialization'
-          ? `error: unknown mode '${mode}'`
-          : undefined;
-  if (problem !== undefined || outDir === undefined) {
-    log.error(`${problem}\n\n${USAGE}`);
-    return 2;
-  }
-  const project = existsSync(values.project) && statSync(values.project).isDirectory() ? path.join(values.project, 'tsconfig.json') : values.project;
-  if (!existsSync(project)) {
-    log.error(`error: ${project} not found (pass the tsconfig with --project)`);
-    return 2;
-  }
-  const { ir, diagnostics } = new Generator({ project }).run();
-  for (const d of diagnostics) log.error(formatDiagnostic(d));
-  if (diagnostics.length > 0) {
-    log.error(`\n${diagnostics.length} error${diagnostics.length === 1 ? '' : 's'}: nothing written`);
+  const format = formatOf(values.format);
+  const config = loadConfig();
+  const target = (values.target ?? config.schema?.target ?? 'draft-2020-12') as SchemaTarget;
+  const mode = (values.mode ?? config.schema?.mode ?? 'validation') as SchemaMode;
+  const outDir = values['out-dir'] ?? config.schema?.outDir;
+  if (outDir === undefined) throw new UsageError('--out-dir is required');
+  if (!SCHEMA_TARGETS.includes(target)) throw new UsageError(`unknown target '${target}'; use ${SCHEMA_TARGETS.join(', ')}`);
+  if (mode !== 'validation' && mode !== 'serialization') throw new UsageError(`unknown mode '${mode}'; use validation or serialization`);
+  const project = tsconfigPath(values.project ?? config.project ?? 'tsconfig.json');
+  if (!existsSync(project)) throw new UsageError(`${project} not found (pass the tsconfig with --project)`);
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  const printer = new Printer(log, format, values.quiet === true, options);
+  const generator = new Generator({ project });
+  const result = generator.run();
+  const dir = path.resolve(outDir);
+  const shown = path.relative(process.cwd(), dir) || '.';
+  const summary = (status: string, count: number): Record<string, unknown> => ({ command: 'schema', outDir: shown, status, schemas: count, seconds: Number(((now() - started) / 1000).toFixed(3)) });
+  if (printer.diagnostics(result, generator.root)) {
+    printer.finish(summary('failed', 0));
     return 1;
   }
-  const files = schemaFiles(ir, { target, mode });
-  const dir = path.resolve(outDir);
+  const files = schemaFiles(result.ir, { target, mode });
   const existing = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
   const extra = existing.filter((name) => !files.has(name)).sort();
   const changed = [...files].filter(([name, text]) => !existsSync(path.join(dir, name)) || readFileSync(path.join(dir, name), 'utf8') !== text);
-  const shown = path.relative(process.cwd(), dir) || '.';
-  if (values.check) {
-    for (const [name] of changed) log.error(`${path.join(shown, name)} is ${existsSync(path.join(dir, name)) ? 'stale' : 'missing'}`);
-    for (const name of extra) log.error(`${path.join(shown, name)} belongs to no model`);
+  const took = `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
+  if (values.check === true) {
+    for (const [name] of changed) printer.problem(`${path.join(shown, name)} is ${existsSync(path.join(dir, name)) ? 'stale' : 'missing'}`);
+    for (const name of extra) printer.problem(`${path.join(shown, name)} belongs to no model`);
     if (changed.length > 0 || extra.length > 0) {
-      log.error('run `npx tydantic schema` with the same options');
+      printer.problem('run `npx tydantic schema` with the same options');
+      printer.finish(summary('stale', files.size));
       return 1;
     }
-    log.log(`${shown} is up to date (${files.size} schema${files.size === 1 ? '' : 's'})`);
+    printer.info(`${shown} is up to date (${plural(files.size, 'schema')}; ${took})`);
+    printer.finish(summary('up-to-date', files.size));
     return 0;
   }
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of changed) writeFileSync(path.join(dir, name), text);
   // Files of removed models are reported, never deleted: the folder may hold other JSON.
-  for (const name of extra) log.error(`warning: ${path.join(shown, name)} belongs to no model`);
-  log.log(`wrote ${changed.length} of ${files.size} schema${files.size === 1 ? '' : 's'} to ${shown}`);
+  if (format === 'text') for (const name of extra) log.error(`warning: ${path.join(shown, name)} belongs to no model`);
+  printer.info(`wrote ${changed.length} of ${plural(files.size, 'schema')} to ${shown} (${took})`);
+  printer.finish(summary('wrote', files.size));
   return 0;
 }
