@@ -2,6 +2,7 @@ import type { SourceLoc } from './ir';
 
 /** A problem in user code: one that stops the compile step, or (among a result's `warnings`) one that does not. */
 export interface Diagnostic {
+  /** Where in the user's code: file (relative to the tsconfig's folder), 1-based line and column. */
   readonly loc: SourceLoc;
   /** What is wrong, starting with the model and property it concerns. */
   readonly message: string;
@@ -25,6 +26,7 @@ function format(d: Diagnostic, severity: 'error' | 'warning'): string {
 
 /** Thrown by the compile step when user code has diagnostics; carries all of them. */
 export class CompileError extends Error {
+  /** @param diagnostics Every diagnostic of the run, also in the message, one formatted per line. */
   constructor(readonly diagnostics: readonly Diagnostic[]) {
     super(diagnostics.map(formatDiagnostic).join('\n'));
     this.name = 'CompileError';

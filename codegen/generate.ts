@@ -36,8 +36,11 @@ export interface GenerateOptions {
 
 /** The generated module, or the diagnostics that prevent it. */
 export interface GenerateResult {
+  /** The absolute path the module is (or would be) written to. */
   readonly outFile: string;
+  /** The models and shared definitions read from the project. */
   readonly ir: ProjectIR;
+  /** Problems in the models that stop the compile step; no module when there is any. */
   readonly diagnostics: readonly Diagnostic[];
   /** Problems that do not stop the compile step (a user pattern that backtracks: see extract/warnings.ts). */
   readonly warnings: readonly Diagnostic[];
@@ -47,8 +50,11 @@ export interface GenerateResult {
 
 /** A loaded project that can be regenerated after files change (for `--watch`). */
 export class Generator {
+  /** The ts-morph project read from the tsconfig. */
   readonly project: Project;
+  /** The tsconfig's folder: diagnostics' file paths are relative to it. */
   readonly root: string;
+  /** The absolute path of the module to write. */
   readonly outFile: string;
   private readonly runtime: string;
   private readonly virtual: boolean;

@@ -11,7 +11,9 @@ import { isTemplate } from '../src/formats/template';
 export interface SourceLoc {
   /** Path relative to the project root, with forward slashes. */
   readonly file: string;
+  /** 1-based line of the declaration. */
   readonly line: number;
+  /** 1-based column of the declaration. */
   readonly column: number;
 }
 
@@ -33,7 +35,9 @@ export type StringConstraint =
 
 /** A template literal type: its fixed texts (one more than placeholders) and placeholders ('s' string, 'n' number, 'b' bigint). */
 export interface TemplateIR {
+  /** The literal texts between the placeholders: one more than there are placeholders. */
   readonly texts: readonly string[];
+  /** One letter per placeholder, in order: what its `${…}` accepts (string, number, bigint or boolean). */
   readonly kinds: string;
 }
 
@@ -142,6 +146,7 @@ export type TypeKind = TypeNode['kind'];
 export interface ValidatorIR {
   /** The method name: generated code calls `Model[method](value, info)`. */
   readonly method: string;
+  /** When it runs: `before` on the raw input, `after` on the parsed value. */
   readonly mode: 'before' | 'after';
 }
 
@@ -149,6 +154,7 @@ export interface ValidatorIR {
 export interface FieldIR {
   /** The property name, which is also the input key. */
   readonly name: string;
+  /** The field's type as the compile step checks it. */
   readonly type: TypeNode;
   /** `@field({ strict })`: overrides the model's and the call's strictness for this field. */
   readonly strict?: boolean;
@@ -164,9 +170,16 @@ export interface FieldIR {
   readonly optional: boolean;
   /** The initializer's value: used when the input has no value, fresh on every parse. */
   readonly default?: JsonValue;
+  /**
+   * How a `new` instance holds the key where `default` does not tell (for link's stale check): `never` for a
+   * `declare` field, `always` for one initialised to `undefined`.
+   */
+  readonly ownKey?: 'never' | 'always';
+  /** The JSDoc summary or `@field({ description })`, for JSON Schema. */
   readonly description?: string;
   /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */
   readonly docs?: DocTags;
+  /** Where the field is declared. */
   readonly loc: SourceLoc;
 }
 
@@ -178,7 +191,9 @@ export interface ComputedIR {
   readonly type: TypeNode;
   /** The return type includes `undefined`: the key is left out when the getter returns it. */
   readonly optional: boolean;
+  /** The getter's JSDoc summary or `@computed({ description })`. */
   readonly description?: string;
+  /** Where the getter is declared. */
   readonly loc: SourceLoc;
 }
 
@@ -190,7 +205,11 @@ export interface ModelIR {
   readonly name: string;
   /** How the generated module imports the class: its module (project-relative) and export name. */
   readonly module: string;
+  /** The name the class is exported under from `module`. */
   readonly exportName: string;
+  /** The class or a class it extends declares a constructor: link makes no instance of it (parse never runs constructors). */
+  readonly hasConstructor?: true;
+  /** What parse does with keys the model does not declare: `ignore`, `forbid` or `allow`. */
   readonly extra: ExtraPolicy;
   /** `@model({ strict })`: the strictness of this model's own fields, overriding the call's. */
   readonly strict?: boolean;
@@ -208,6 +227,7 @@ export interface ModelIR {
   readonly hideInput?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
+  /** The class's JSDoc summary, for JSON Schema. */
   readonly description?: string;
   /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */
   readonly docs?: DocTags;
@@ -215,6 +235,7 @@ export interface ModelIR {
   readonly fields: readonly FieldIR[];
   /** `@computed()` getters in declaration order, inherited ones first; absent when there are none. */
   readonly computed?: readonly ComputedIR[];
+  /** Where the class is declared. */
   readonly loc: SourceLoc;
 }
 
@@ -228,7 +249,9 @@ export interface DefinitionIR {
   readonly id: string;
   /** The alias or interface name, used in labels. */
   readonly name: string;
+  /** The type the definition stands for. */
   readonly type: TypeNode;
+  /** Where the type is declared. */
   readonly loc: SourceLoc;
 }
 
@@ -242,7 +265,9 @@ export interface ProjectIR {
 
 /** Models and definitions by id: what emitters look a `model` or `ref` node up in. */
 export interface TypeIndex {
+  /** Models by id. */
   readonly models: ReadonlyMap<string, ModelIR>;
+  /** Shared type definitions by id. */
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
 }
 

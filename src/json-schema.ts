@@ -93,8 +93,11 @@ export function jsonSchema(data: SchemaData, options: JsonSchemaOptions = {}): J
 
 /** The Standard JSON Schema interface: `~standard.jsonSchema.input/output({ target })`, for tools that read schemas from any library. */
 export interface StandardJsonSchema {
+  /** The Standard Schema version. */
   readonly version: 1;
+  /** The library that made the schema. */
   readonly vendor: 'tydantic';
+  /** The JSON Schema of the input and of the output, for a target such as `draft-2020-12`. */
   readonly jsonSchema: {
     /** The schema of the input parse accepts (validation mode). */
     readonly input: (options: { readonly target: string }) => JsonSchemaObject;

@@ -38,6 +38,16 @@ export interface Compiled {
   readonly dump: (instance: unknown, d: DumpContext, include: Tree | undefined, exclude: Tree | undefined) => Record<string, unknown>;
   /** Builds an instance from trusted data, without validation; absent fields with defaults get them. */
   readonly construct: (data: object) => unknown;
+  /** The fields the module was generated for: `link` checks that the class still declares these and no others. */
+  readonly fields?: readonly string[];
+  /** The fields with a default (an initializer: a `new` instance owns their key). */
+  readonly defaulted?: readonly string[];
+  /** Fields a `new` instance never owns (`declare`). */
+  readonly neverOwn?: readonly string[];
+  /** Fields without a default that a `new` instance owns all the same (`= undefined`). */
+  readonly alwaysOwn?: readonly string[];
+  /** The class or one it extends has a constructor: `link` makes no instance to compare. */
+  readonly hasConstructor?: true;
   /** A new instance with the same fields (deep copies when `deep`), then the fields of `update`. */
   readonly copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
   /** The model's JSON Schema data, built on first use. */
@@ -184,6 +194,7 @@ function notLinked(cls: unknown): Error {
  */
 export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
   const { name, is: check, parse: parseFn, build, recursive } = compiled;
+  if (compiled.fields !== undefined) stale(cls, compiled, compiled.fields);
   const maxDepth = compiled.maxDepth ?? MAX_DEPTH;
   // Own statics are inherited by subclasses: one that has no code of its own must not pass as this model.
   const guard = (self: unknown): void => {
@@ -263,6 +274,38 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   hide(cls, '~standard', standardJsonSchema(compiled.schema));
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
   hide(cls.prototype, COMPILED, compiled);
+}
+
+/**
+ * Throws when the class no longer declares the fields its generated code was made for: a module generated
+ * before the model changed would leave a new field unset and refuse a new optional one as extra. One instance
+ * made with `new` tells: it owns a key for every field with an initializer, and for every declared field under
+ * `useDefineForClassFields` (the default from target ES2022). Only certain mismatches count: a key the module
+ * does not know, and, once a field without an initializer shows define semantics, a field the instance lacks.
+ * A class with a constructor is not probed (parse never runs constructors); model initializers are literal
+ * data, so for any other model `new` runs nothing with effects.
+ */
+function stale(cls: abstract new (...args: never[]) => Model, compiled: Compiled, fields: readonly string[]): void {
+  if (compiled.hasConstructor === true) return;
+  let probe: object;
+  try {
+    probe = Reflect.construct(cls, []) as object;
+  } catch {
+    return;
+  }
+  const known = new Set(fields);
+  const never = new Set(compiled.neverOwn);
+  const initialised = new Set([...(compiled.defaulted ?? []), ...(compiled.alwaysOwn ?? [])]);
+  const added = Object.keys(probe).filter((key) => !known.has(key));
+  const define = fields.some((field) => !initialised.has(field) && !never.has(field) && Object.hasOwn(probe, field));
+  const removed = define ? fields.filter((field) => !never.has(field) && !Object.hasOwn(probe, field)) : [];
+  if (added.length === 0 && removed.length === 0) return;
+  const list = (keys: string[], one: string, more: string): string => `${keys.map((key) => `'${key}'`).join(', ')} ${keys.length === 1 ? one : more}`;
+  const parts = [
+    ...(added.length > 0 ? [list(added, 'is declared but not in the generated module', 'are declared but not in the generated module')] : []),
+    ...(removed.length > 0 ? [list(removed, 'is in the generated module but no longer declared', 'are in the generated module but no longer declared')] : []),
+  ];
+  throw new Error(`${compiled.name} changed after its validator was generated: ${parts.join('; ')}. Run \`npx tydantic generate\` (and \`npx tydantic generate --check\` in CI)`);
 }
 
 /** Sets `key` on `target` as a non-enumerable, read-only (but configurable: a model can be linked again) property. */

@@ -266,6 +266,7 @@ export function builtin(v: object): boolean {
 
 /** What a user `pattern` is compiled to: a RegExp, or the object a linear engine (`setRegexEngine`) gives. */
 export interface Matcher {
+  /** Whether the pattern matches somewhere in `text` (anchors in the pattern decide the rest). */
   test(text: string): boolean;
 }
 

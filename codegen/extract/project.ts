@@ -23,7 +23,9 @@ import { discoveryReads, filesRead, GLOBAL, isTracked, outsideImportsInside, typ
 
 /** The IR of a project, and every problem found on the way. */
 export interface ExtractResult {
+  /** The models and shared definitions found; partial when there are diagnostics. */
   readonly ir: ProjectIR;
+  /** Problems in the models, each located with a hint. */
   readonly diagnostics: readonly Diagnostic[];
 }
 
