@@ -4,11 +4,12 @@
  * generated-file workflow does; a bad model fails the build with its file:line:col.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { build as esbuild, transform } from 'esbuild';
-import { describe, expect, it } from 'vitest';
-import { prepareFixture, repo } from './helpers/compile';
+import { build as esbuild, context as esbuildContext, transform } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repo, writeTsconfig } from './helpers/compile';
 
 const RUNTIME = { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') };
 
@@ -41,9 +42,19 @@ const EXPECTED = {
 
 const BAD = "import { Model, model } from 'tydantic';\n@model()\nexport class Bad extends Model {\n  run!: () => void;\n}\n";
 
+const projects: string[] = [];
+afterAll(() => {
+  for (const dir of projects) rmSync(dir, { recursive: true, force: true });
+});
+
 /** The examples in a fresh folder with `main.ts` importing `tydantic/models`; `bad` adds a model the compile step refuses. */
 function project(bad = false): string {
-  const dir = prepareFixture('examples', 'standard');
+  // In the system's temporary folder, not test/.tmp: a watch test edits its copy for seconds, and another
+  // vitest run starting meanwhile clears test/.tmp.
+  const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-plugins-'));
+  projects.push(dir);
+  cpSync(path.join(repo, 'examples'), dir, { recursive: true, filter: (source) => path.basename(source) !== 'tydantic.gen.ts' });
+  writeTsconfig(dir);
   writeFileSync(path.join(dir, 'main.ts'), bad ? `import './bad';\n${MAIN}` : MAIN);
   if (bad) writeFileSync(path.join(dir, 'bad.ts'), BAD);
   return dir;
@@ -97,6 +108,47 @@ describe('esbuild', () => {
   });
 });
 
+/** Rewrites part of a project file, as an editor would save it. */
+function edit(dir: string, file: string, from: string, to: string): void {
+  const full = path.join(dir, file);
+  const text = readFileSync(full, 'utf8');
+  if (!text.includes(from)) throw new Error(`${file} has no ${from}`);
+  writeFileSync(full, text.replace(from, to));
+}
+
+/** The examples' order model with the customer's minimum length lifted, so an empty name passes. */
+const LOOSER = ['models/order.ts', '@field({ minLength: 1, maxLength: 64 }) customer', '@field({ maxLength: 64 }) customer'] as const;
+/** The same model with a field the compile step refuses, at models/order.ts:32:9. */
+const BROKEN = ['models/order.ts', '  placedAt!: Date;', '  placedAt!: Date;\n  run!: () => void;'] as const;
+const BROKEN_AT = /models\/order\.ts:32:9 - error: CreateOrder\.run: '\(\) => void' is a function type/;
+const LOOSER_EXPECTED = { ...EXPECTED, issues: EXPECTED.issues.slice(1) };
+
+describe('esbuild rebuilds', () => {
+  it('regenerates the module when a model file changes between rebuilds', async () => {
+    const { default: tydantic } = await import('../codegen/plugins/esbuild');
+    const dir = project();
+    const outfile = path.join(dir, 'out.mjs');
+    const ctx = await esbuildContext({
+      entryPoints: [path.join(dir, 'main.ts')], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20',
+      alias: RUNTIME, plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })], logLevel: 'silent',
+    });
+    try {
+      await ctx.rebuild();
+      expect(run(outfile)).toEqual(EXPECTED);
+      edit(dir, ...LOOSER);
+      await ctx.rebuild();
+      expect(run(outfile)).toEqual(LOOSER_EXPECTED);
+      edit(dir, ...BROKEN);
+      expect(await failure(() => ctx.rebuild())).toMatch(BROKEN_AT);
+      edit(dir, BROKEN[0], BROKEN[2], BROKEN[1]);
+      await ctx.rebuild();
+      expect(run(outfile)).toEqual(LOOSER_EXPECTED);
+    } finally {
+      await ctx.dispose();
+    }
+  });
+});
+
 describe('Vite', () => {
   const bundle = async (dir: string) => {
     const { build } = await import('vite');
@@ -119,6 +171,39 @@ describe('Vite', () => {
 
   it('fails the build on a bad model, at its location', async () => {
     expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+  });
+});
+
+describe('Vite dev server', () => {
+  it('serves a new module after a model file changes', async () => {
+    const { createServer } = await import('vite');
+    const { default: tydantic } = await import('../codegen/plugins/vite');
+    const dir = project();
+    // The examples' entry as a module that exports what it would print, loaded again after each change.
+    writeFileSync(path.join(dir, 'check.ts'), MAIN.replace('console.log(JSON.stringify(', 'export const result = (').replace(/\}\)\);\n$/, '});\n'));
+    const server = await createServer({
+      root: dir,
+      configFile: false,
+      logLevel: 'silent',
+      appType: 'custom',
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })],
+      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }] },
+      server: { middlewareMode: true, hmr: false, fs: { allow: [dir, path.join(repo, 'src')] } },
+      ssr: { noExternal: true },
+    });
+    const result = async () => ((await server.ssrLoadModule('/check.ts')) as { result: unknown }).result;
+    /** Loads the entry until it gives `expected`: the watcher reports the change a moment after the write. */
+    const settle = async (expected: unknown) => {
+      for (let i = 0; i < 100 && JSON.stringify(await result().catch(String)) !== JSON.stringify(expected); i++) await new Promise((r) => setTimeout(r, 100));
+      return result();
+    };
+    try {
+      expect(await result()).toEqual(EXPECTED);
+      edit(dir, ...LOOSER);
+      expect(await settle(LOOSER_EXPECTED)).toEqual(LOOSER_EXPECTED);
+    } finally {
+      await server.close();
+    }
   });
 });
 

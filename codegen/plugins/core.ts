@@ -4,6 +4,7 @@
  * Diagnostics fail the build at their file:line:col; warnings are build warnings. The files that declare
  * models have their decorators lowered (see lower-decorators.ts), since not every bundler does it.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { createUnplugin, type UnpluginContext, type UnpluginInstance } from 'unplugin';
 import { type Diagnostic, formatDiagnostic, formatWarning } from '../diagnostics';
@@ -32,6 +33,10 @@ class Session {
   private generator: Generator | undefined;
   private result: GenerateResult | undefined;
   private readonly changed = new Set<string>();
+  /** The modification time of every file the last run read (NaN once deleted), to find changes no watcher reported. */
+  private readonly seen = new Map<string, number>();
+  /** Set at the start of each build: the next `module()` compares the files it read with the disk. */
+  private recheck = false;
   readonly tsconfig: string;
   readonly id: string;
 
@@ -46,19 +51,47 @@ class Session {
       this.generator = new Generator({ project: this.tsconfig, out: this.id, incremental: true, virtual: true });
       this.result = this.generator.run();
       this.changed.clear();
-    } else if (this.result === undefined || this.changed.size > 0) {
-      this.result = this.generator.update(this.changed);
-      this.changed.clear();
+      this.remember();
+    } else {
+      if (this.recheck) this.compare();
+      if (this.result === undefined || this.changed.size > 0) {
+        this.result = this.generator.update(this.changed);
+        this.changed.clear();
+        this.remember();
+      }
     }
+    this.recheck = false;
     return this.result!;
   }
 
-  /** Notes a file the bundler saw change; the next `module()` reads it again. */
-  touch(file: string): void {
-    if (/\.[cm]?tsx?$/.test(file) && !file.includes('node_modules')) {
-      this.changed.add(path.resolve(file));
-      this.result = undefined;
+  /** A new build began (a rebuild in watch mode, an esbuild `rebuild()`): files may have changed since the last one. */
+  rebuild(): void {
+    this.recheck = true;
+  }
+
+  /**
+   * Notes the files whose modification time moved since the last run. esbuild reports no changed
+   * files to plugins (its watch mode and `context().rebuild()` only run the build again), and other
+   * watchers miss some; one stat per file read, once per build, catches them all.
+   */
+  private compare(): void {
+    for (const [file, time] of this.seen) {
+      if (!Object.is(mtime(file), time)) this.touch(file);
     }
+  }
+
+  /** Records the modification time of every file the last run read. */
+  private remember(): void {
+    this.seen.clear();
+    for (const file of this.watched()) this.seen.set(file, mtime(file));
+  }
+
+  /** Notes a file the bundler saw change; the next `module()` reads it again. False for a file that is not TypeScript source. */
+  touch(file: string): boolean {
+    if (!isSource(file)) return false;
+    this.changed.add(path.resolve(file));
+    this.result = undefined;
+    return true;
   }
 
   /** Files that hold models, as absolute paths: those whose decorators the plugin lowers. */
@@ -80,6 +113,20 @@ class Session {
   }
 }
 
+/** Whether a path is TypeScript source of the project (not a dependency's). */
+function isSource(file: string): boolean {
+  return /\.[cm]?tsx?$/.test(file.split('?')[0]!) && !file.includes('node_modules');
+}
+
+/** A file's modification time, NaN when it is gone. */
+function mtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 /** A diagnostic as a bundler error: the formatted text (`file:line:col - error: …`), with its location for overlays. */
 function report(context: UnpluginContext, d: Diagnostic, root: string, kind: 'error' | 'warn'): void {
   const text = kind === 'error' ? formatDiagnostic(d) : formatWarning(d);
@@ -96,12 +143,18 @@ export const tydantic: UnpluginInstance<TydanticPluginOptions | undefined, false
   return {
     name: 'tydantic',
     enforce: 'pre',
+    buildStart() {
+      session.rebuild();
+    },
     resolveId(id) {
       return id === MODELS_MODULE ? session.id : undefined;
     },
     loadInclude: (id) => id === session.id,
     load(id) {
       if (id !== session.id) return undefined;
+      // A bundler loads this module again only when something it read changed (a rebuild, a dev server's
+      // invalidation, with or without HMR): compare the files with the disk, not only with what a watcher said.
+      session.rebuild();
       const result = session.module();
       for (const file of session.watched()) this.addWatchFile(file);
       for (const d of result.warnings) report(this, d, root, 'warn');
@@ -116,7 +169,7 @@ export const tydantic: UnpluginInstance<TydanticPluginOptions | undefined, false
       }
       return { code: result.code };
     },
-    transformInclude: (id) => lower && /\.[cm]?tsx?$/.test(id.split('?')[0]!) && !id.includes('/node_modules/'),
+    transformInclude: (id) => lower && isSource(id),
     transform(code, id) {
       const file = path.resolve(id.split('?')[0]!);
       if (!session.modelFiles().has(file)) return undefined;
@@ -127,15 +180,19 @@ export const tydantic: UnpluginInstance<TydanticPluginOptions | undefined, false
       session.touch(id);
     },
     vite: {
-      // The dev server: a changed model file makes a new module, and the page reloads with it.
+      // The dev server (and Vitest, which runs it without HMR): a changed, added or deleted source file
+      // makes the module stale. Vite would only re-import the module, not load it again, so it is invalidated.
+      configureServer(server) {
+        const stale = (file: string): void => {
+          if (!session.touch(file)) return;
+          const module = server.moduleGraph.getModuleById(session.id);
+          if (module !== undefined) server.moduleGraph.invalidateModule(module);
+        };
+        server.watcher.on('change', stale).on('add', stale).on('unlink', stale);
+      },
+      // With HMR, the page reloads: the models and their validators are linked once, at start-up.
       handleHotUpdate({ file, server }) {
-        if (!/\.[cm]?tsx?$/.test(file) || file.includes('/node_modules/')) return undefined;
-        session.touch(file);
-        const module = server.moduleGraph.getModuleById(session.id);
-        if (module !== undefined) {
-          server.moduleGraph.invalidateModule(module);
-          server.ws.send({ type: 'full-reload' });
-        }
+        if (isSource(file) && server.moduleGraph.getModuleById(session.id) !== undefined) server.ws.send({ type: 'full-reload' });
         return undefined;
       },
     },
