@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { build as esbuild, context as esbuildContext, transform } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repo, writeTsconfig } from './helpers/compile';
@@ -64,17 +65,22 @@ function project(bad = false): string {
 const run = (file: string): unknown => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }));
 
 /** The location the build error must name: the bad model's function type, as `tydantic generate` reports it. */
-const BAD_AT = /bad\.ts:4:9 - error: Bad\.run: '\(\) => void' is a function type/;
+const BAD_AT = "bad.ts:4:9 - error: Bad.run: '() => void' is a function type, which input data cannot hold\n  hint: make it a method of the class, or remove it\n\n1 error in the models";
 
 /** For Rollup, webpack and Rspack, which take TypeScript only through a plugin or loader: esbuild strips the types. */
 const stripTypes = async (code: string, file: string): Promise<string> => (await transform(code, { loader: 'ts', target: 'node20', sourcefile: file })).code;
 
 /** The error a failed build throws (or reports), as text. */
 async function failure(build: () => Promise<unknown>): Promise<string> {
+  return String((await thrown(build)).message);
+}
+
+/** What a failed build throws. */
+async function thrown(build: () => Promise<unknown>): Promise<Error & Record<string, unknown>> {
   try {
     await build();
   } catch (error) {
-    return String((error as Error).message ?? error) + JSON.stringify((error as { errors?: unknown }).errors ?? '');
+    return error as Error & Record<string, unknown>;
   }
   throw new Error('the build did not fail');
 }
@@ -104,7 +110,13 @@ describe('esbuild', () => {
   });
 
   it('fails the build on a bad model, at its location', async () => {
-    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+    const dir = project(true);
+    const error = await thrown(() => bundle(dir));
+    const [first, ...rest] = error.errors as { text: string; location: { file: string; line: number; column: number } }[];
+    expect(rest).toEqual([]);
+    expect(first!.text).toBe(BAD_AT);
+    // esbuild prints `bad.ts:4:8: ERROR: [plugin: tydantic] bad.ts:4:9 - error: …` (its columns count from 0).
+    expect([path.resolve(first!.location.file), first!.location.line, first!.location.column]).toEqual([path.join(dir, 'bad.ts'), 4, 8]);
   });
 });
 
@@ -122,6 +134,33 @@ const LOOSER = ['models/order.ts', '@field({ minLength: 1, maxLength: 64 }) cust
 const BROKEN = ['models/order.ts', '  placedAt!: Date;', '  placedAt!: Date;\n  run!: () => void;'] as const;
 const BROKEN_AT = /models\/order\.ts:32:9 - error: CreateOrder\.run: '\(\) => void' is a function type/;
 const LOOSER_EXPECTED = { ...EXPECTED, issues: EXPECTED.issues.slice(1) };
+
+/**
+ * A watch-mode session: the first build, a looser constraint, a refused field and its fix. `next` waits
+ * for the build after a write and gives the error text, or '' when the build succeeded.
+ */
+async function editWhileWatching(dir: string, outfile: string, next: () => Promise<string>): Promise<void> {
+  expect(await next()).toBe('');
+  expect(run(outfile)).toEqual(EXPECTED);
+  edit(dir, ...LOOSER);
+  expect(await next()).toBe('');
+  expect(run(outfile)).toEqual(LOOSER_EXPECTED);
+  edit(dir, ...BROKEN);
+  expect(await next()).toMatch(BROKEN_AT);
+  edit(dir, BROKEN[0], BROKEN[2], BROKEN[1]);
+  expect(await next()).toBe('');
+  expect(run(outfile)).toEqual(LOOSER_EXPECTED);
+}
+
+/** The results of a watcher's builds, in order, to be awaited one at a time. */
+function builds(): { push(result: string): void; next(): Promise<string> } {
+  const done: string[] = [];
+  const waiting: ((result: string) => void)[] = [];
+  return {
+    push: (result) => (waiting.length > 0 ? waiting.shift()!(result) : done.push(result)),
+    next: () => (done.length > 0 ? Promise.resolve(done.shift()!) : new Promise((resolve) => waiting.push(resolve))),
+  };
+}
 
 describe('esbuild rebuilds', () => {
   it('regenerates the module when a model file changes between rebuilds', async () => {
@@ -170,7 +209,11 @@ describe('Vite', () => {
   });
 
   it('fails the build on a bad model, at its location', async () => {
-    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+    const dir = project(true);
+    const error = await thrown(() => bundle(dir));
+    expect(error.message).toContain(BAD_AT);
+    // The location Vite's overlay and its terminal output show.
+    expect([error.id, error.loc]).toEqual([path.join(dir, 'bad.ts'), { file: path.join(dir, 'bad.ts'), line: 4, column: 8 }]);
   });
 });
 
@@ -207,25 +250,27 @@ describe('Vite dev server', () => {
   });
 });
 
+/** Rollup takes TypeScript only through a plugin: this one resolves `.ts` files and strips their types. */
+const rollupTs = {
+  name: 'test-resolve-ts',
+  resolveId(id: string, importer: string | undefined) {
+    if (id in RUNTIME) return RUNTIME[id as keyof typeof RUNTIME];
+    if (!id.startsWith('.') || importer === undefined) return null;
+    const base = path.resolve(path.dirname(importer), id.replace(/\.js$/, ''));
+    return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f)) ?? null;
+  },
+  async transform(code: string, id: string) {
+    return /\.ts$/.test(id) ? { code: await stripTypes(code, id), map: null } : null;
+  },
+};
+
 describe('Rollup', () => {
   const bundle = async (dir: string) => {
     const { rollup } = await import('rollup');
     const { default: tydantic } = await import('../codegen/plugins/rollup');
-    const resolveTs = {
-      name: 'test-resolve-ts',
-      resolveId(id: string, importer: string | undefined) {
-        if (id in RUNTIME) return RUNTIME[id as keyof typeof RUNTIME];
-        if (!id.startsWith('.') || importer === undefined) return null;
-        const base = path.resolve(path.dirname(importer), id.replace(/\.js$/, ''));
-        return [`${base}.ts`, path.join(base, 'index.ts')].find((f) => existsSync(f)) ?? null;
-      },
-      async transform(code: string, id: string) {
-        return /\.ts$/.test(id) ? { code: await stripTypes(code, id), map: null } : null;
-      },
-    };
     const built = await rollup({
       input: path.join(dir, 'main.ts'),
-      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') }), resolveTs],
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') }), rollupTs],
       external: (id) => id.startsWith('node:'),
       onwarn: () => undefined,
     });
@@ -240,7 +285,34 @@ describe('Rollup', () => {
   });
 
   it('fails the build on a bad model, at its location', async () => {
-    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+    expect(await failure(() => bundle(project(true)))).toContain(BAD_AT);
+  });
+});
+
+describe('Rollup watch', () => {
+  it('regenerates the module when a model file changes', async () => {
+    const { watch } = await import('rollup');
+    const { default: tydantic } = await import('../codegen/plugins/rollup');
+    const dir = project();
+    const file = path.join(dir, 'rollup.mjs');
+    const results = builds();
+    const watcher = watch({
+      input: path.join(dir, 'main.ts'),
+      plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') }), rollupTs],
+      external: (id) => id.startsWith('node:'),
+      onwarn: () => undefined,
+      output: { file, format: 'es' },
+      watch: { buildDelay: 50 },
+    });
+    watcher.on('event', (event) => {
+      if (event.code === 'BUNDLE_END') void event.result.close().then(() => results.push(''));
+      else if (event.code === 'ERROR') void (event.result?.close() ?? Promise.resolve()).then(() => results.push(event.error.message));
+    });
+    try {
+      await editWhileWatching(dir, file, results.next);
+    } finally {
+      await watcher.close();
+    }
   });
 });
 
@@ -265,16 +337,25 @@ function webpackLike(dir: string, plugin: unknown) {
 }
 
 /** Runs a webpack-style compiler; rejects with the build's errors. */
-function compile(compiler: { run(cb: (error: Error | null, stats?: { hasErrors(): boolean; toString(o: unknown): string }) => void): void; close(cb: () => void): void }): Promise<void> {
+function compile(compiler: { run(cb: (error: Error | null, stats?: Stats) => void): void; close(cb: () => void): void }): Promise<void> {
   return new Promise((resolve, reject) => {
     compiler.run((error, stats) => {
       compiler.close(() => undefined);
       if (error !== null) reject(error);
-      else if (stats!.hasErrors()) reject(new Error(stats!.toString({ all: false, errors: true })));
+      else if (stats!.hasErrors()) reject(new Error(errorsOf(stats!)));
       else resolve();
     });
   });
 }
+
+/** The part of webpack's and Rspack's stats the tests read. */
+interface Stats {
+  hasErrors(): boolean;
+  compilation: { errors: { message: string }[] };
+}
+
+/** A failed webpack or Rspack build's error messages, one after another. */
+const errorsOf = (stats: Stats): string => stats.compilation.errors.map((e) => e.message).join('\n');
 
 describe('webpack', () => {
   const bundle = async (dir: string) => {
@@ -289,7 +370,25 @@ describe('webpack', () => {
   });
 
   it('fails the build on a bad model, at its location', async () => {
-    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+    expect(await failure(() => bundle(project(true)))).toContain(BAD_AT);
+  });
+});
+
+describe('webpack watch', () => {
+  it('regenerates the module when a model file changes', async () => {
+    const { default: webpack } = await import('webpack');
+    const { default: tydantic } = await import('../codegen/plugins/webpack');
+    const dir = project();
+    const results = builds();
+    const compiler = webpack(webpackLike(dir, tydantic({ project: path.join(dir, 'tsconfig.json') })) as never);
+    const watching = compiler.watch({ aggregateTimeout: 50 }, (error, stats) => {
+      results.push(error ? error.message : stats!.hasErrors() ? errorsOf(stats! as never) : '');
+    });
+    try {
+      await editWhileWatching(dir, path.join(dir, 'pack/main.cjs'), results.next);
+    } finally {
+      await new Promise((resolve) => watching!.close(resolve));
+    }
   });
 });
 
@@ -306,6 +405,8 @@ describe('Rspack', () => {
   });
 
   it('fails the build on a bad model, at its location', async () => {
-    expect(await failure(() => bundle(project(true)))).toMatch(BAD_AT);
+    // Rspack draws a gutter (`  │ `, in inverse video) before each line of a loader's message.
+    const text = stripVTControlCharacters(await failure(() => bundle(project(true)))).replace(/^ {2}│ ?/gm, '');
+    expect(text).toContain(BAD_AT);
   });
 });
