@@ -7,8 +7,9 @@
  *   All model files of one doc make one project, compiled as a user would (tydantic generate, then esbuild
  *   for Node 20), and every snippet of the doc runs in one bundle.
  * - A `ts` block followed by a `text`/`console` block is a snippet and its console output (`console.log` and
- *   `console.dir`); `expr; // → shown` in any snippet compares `shown` with the value of `expr` as the Node REPL
- *   shows it (`util.inspect`), or with what `console.log(...)` prints.
+ *   `console.dir`); `expr; // → shown` in any snippet, or a statement followed by comment lines, compares what
+ *   they show with the value of `expr` on one line (`util.inspect` with `compact: true`, no depth or line limit), with
+ *   `String(error)` when it throws, or with what `console.log(...)` prints.
  *   A page's snippets run in one scope, in order (a later one uses an earlier one's consts); a `ts` block
  *   without output of its own runs where it stands when a later snippet uses a name it declares.
  * - A `text` block of calls (`Sample.safeParse({ ... })`) shows for each call its issues (`util.inspect` with a
@@ -92,6 +93,7 @@ function plan(file: string): Plan {
         addSnippet(p, `__snippet(${++ids});\n${results.map((line) => resultLine(p, `${file}:${b.line + 1 + b.text.split('\n').indexOf(line)}`, line, ++ids)).join('\n')}`);
         b = { ...b, text: b.text.split('\n').filter((l) => !results.includes(l)).join('\n') };
       }
+      if (showsOutput(b)) p.unchecked.push(where);
       const uses = /^uses (.+)$/.exec(b.marker ?? '')?.[1]?.split(', ') ?? [];
       for (const use of uses) p.models.set(path.basename(use), readFileSync(path.join(repo, use), 'utf8'));
       const named = /^\/\/ [\w./-]+\.ts$/.test(b.text.split('\n')[0]!);
@@ -107,14 +109,15 @@ function plan(file: string): Plan {
       else p.models.set(UNNAMED, mergeModels(p.models.get(UNNAMED), text));
       continue;
     }
-    if (isCode(b) && !b.text.split('\n').some((l) => RESULT_COMMENT.test(l)) && !(next !== undefined && isOutput(next))) {
+    const withResults = isCode(b) ? results(p, `${file}:${b.line + 1}`, b.text, () => ++ids) : undefined;
+    if (isCode(b) && withResults === undefined && !(next !== undefined && isOutput(next))) {
       setups.push({ at: p.snippets.length, code: b.text.replace(/^(?:const|let) /gm, 'var '), names: declaredNames(b.text) });
+      if (showsOutput(b)) p.unchecked.push(where);
       continue;
     }
     if (isCode(b)) {
       const id = ++ids;
-      const lines = b.text.split('\n').map((line, k) => (RESULT_COMMENT.test(line) ? resultLine(p, `${file}:${b.line + 1 + k}`, line, ++ids) : line));
-      addSnippet(p, `__snippet(${id});\n${lines.join('\n')}`);
+      addSnippet(p, `__snippet(${id});\n${withResults ?? b.text}`);
       if (next !== undefined && isOutput(next) && !next.marker?.startsWith('skip')) {
         handled.add(next);
         p.checks.push({ where: `${file}:${next.line}`, shown: next.text, actual: (run) => (run.output.get(id) ?? []).join('\n') });
@@ -194,6 +197,55 @@ function mergeModels(before: string | undefined, text: string): string {
  */
 function addSnippet(p: Plan, code: string): void {
   p.snippets.push(code.replace(/^(?:const|let) /gm, 'var '));
+}
+
+/**
+ * A snippet's code with its results recorded: `expr; // → shown` on one line, or a statement followed by
+ * comment lines that show its result (`// { number: 'INV-1' }`; `// ValidationError: ...` for one that throws).
+ * Undefined when the snippet shows no result.
+ */
+function results(p: Plan, where: string, text: string, id: () => number): string | undefined {
+  const lines = text.split('\n');
+  const [file, first] = [where.slice(0, where.lastIndexOf(':')), Number(where.slice(where.lastIndexOf(':') + 1))];
+  const out: string[] = [];
+  let statement: string[] = [];
+  let found = false;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (RESULT_COMMENT.test(line)) {
+      out.push(...statement, resultLine(p, `${file}:${first + k}`, line, id()));
+      statement = [];
+      found = true;
+      continue;
+    }
+    if (/;$/.test(line) && !line.startsWith('//') && /^\/\/( |$)/.test(lines[k + 1] ?? '')) {
+      let end = k + 1;
+      while (end < lines.length && /^\/\/( |$)/.test(lines[end]!)) end++;
+      const shown = lines.slice(k + 1, end).map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+      const code = [...statement, line].join('\n').replace(/;$/, '');
+      const decl = /^(?:const|let|var) (\w+) = ([\s\S]*)$/.exec(code);
+      const vid = id();
+      p.checks.push({ where: `${file}:${first + k + 1}`, shown, actual: (run) => run.values.get(vid) ?? '(not run)' });
+      const log = /^console\.log\(([\s\S]*)\)$/.exec(code);
+      out.push(
+        decl !== null
+          ? `var ${decl[1]} = ${decl[2]};\n__value(${vid}, () => [${decl[1]}], 'value');`
+          : log !== null
+            ? `__value(${vid}, () => [${log[1]}], 'log');`
+            : `__value(${vid}, () => [${code}], 'value');`,
+      );
+      statement = [];
+      found = true;
+      k = end - 1;
+      continue;
+    }
+    if (line.trim() === '') {
+      out.push(...statement, line);
+      statement = [];
+    } else statement.push(line);
+  }
+  out.push(...statement);
+  return found ? out.join('\n') : undefined;
 }
 
 /** `expr; // → shown` as code that records the value of `expr` (or what `console.log(...)` prints), and its check. */
@@ -294,9 +346,15 @@ async function runDoc(dir: string, p: Plan): Promise<Run> {
     output.set(id, []);
   };
   g.__value = (id: number, f: () => unknown[], how: 'log' | 'value' | 'call') => {
-    const v = f();
+    let v: unknown[];
+    try {
+      v = f();
+    } catch (error) {
+      values.set(id, String(error));
+      return;
+    }
     if (how === 'call') values.set(id, JSON.stringify(v.map((x) => (typeof x === 'string' ? x : (x as unknown[]).map((i) => inspect(i, { breakLength: 120 })).join('\n')))));
-    else values.set(id, how === 'log' ? format(...v) : inspect(v[0]));
+    else values.set(id, how === 'log' ? format(...v) : inspect(v[0], { depth: null, breakLength: Infinity, compact: true }));
   };
   const saved = { log: console.log, dir: console.dir };
   console.log = (...args: unknown[]) => output.get(current)?.push(...format(...args).split('\n'));

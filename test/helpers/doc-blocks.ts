@@ -65,11 +65,13 @@ export const RESULT_COMMENT = /^(.*?);?\s*\/\/ (?:→|=>) (.*)$/;
 
 /**
  * Whether a block shows output: a `text` or `console` block (program output, messages, command output),
- * a shell block with a `$ ` prompt and lines after it, or code with `// →` result comments.
+ * a shell block with a `$ ` prompt and lines after it, or code with `// →` result comments (or a comment line
+ * under a call, which the test then reports until it is written as one).
  */
 export function showsOutput(block: DocBlock): boolean {
   if (block.lang === 'text' || block.lang === 'console') return true;
   const lines = block.text.split('\n');
   if (['sh', 'shell', 'bash'].includes(block.lang)) return lines.some((l) => l.startsWith('$ ')) && lines.some((l) => !l.startsWith('$ ') && l.trim() !== '');
-  return lines.some((l) => RESULT_COMMENT.test(l));
+  // A result written as a comment under the call (`M.parse(x);` then `// M { ... }`) shows output too.
+  return lines.some((l, i) => RESULT_COMMENT.test(l) || (/;$/.test(l) && !l.startsWith('//') && /^\/\/ /.test(lines[i + 1] ?? '')));
 }
