@@ -19,7 +19,6 @@ export function instances(
   construct: (data: object) => unknown;
   copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
   fields: readonly string[];
-  defaulted: readonly string[];
 } {
   const fallback = new Map(defaults);
   // A field's value; members every object inherits (`toString`, …) read as absent unless the object has its own.
@@ -38,7 +37,6 @@ export function instances(
   return {
     // What link compares with the fields the class declares now (a stale module fails there).
     fields: keys,
-    defaulted: defaults.map(([key]) => key),
     construct(data) {
       const marked: string[] = [];
       const o = make((key) => {

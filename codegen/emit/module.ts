@@ -67,7 +67,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)}${errorLink(model)} });`,
+      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)}${errorLink(model)}${staleLink(model)} });`,
     );
   }
 
@@ -139,6 +139,18 @@ function reportable(text: string, helpers: ReadonlySet<RuntimeHelper>): ErrorTyp
   for (const [, word] of text.matchAll(/"(\w+)"/g)) named.add(word!);
   for (const helper of helpers) for (const type of REPORTS[helper] ?? []) named.add(type);
   return (Object.keys(messageTemplates) as ErrorType[]).filter((type) => named.has(type));
+}
+
+/**
+ * What link's stale check needs beyond the fields and defaults `instances` hands it (src/model.ts): that the
+ * class has a constructor (then it makes no instance), else the fields whose key a `new` instance never owns
+ * (`declare`) or always owns though they have no default (`= undefined`).
+ */
+function staleLink(model: ModelIR): string {
+  if (model.hasConstructor === true) return ', hasConstructor: true';
+  const names = (ownKey: 'never' | 'always'): string[] => model.fields.filter((f) => f.ownKey === ownKey).map((f) => lit(f.name));
+  const [never, always] = [names('never'), names('always')];
+  return `${never.length === 0 ? '' : `, neverOwn: [${never.join(', ')}]`}${always.length === 0 ? '' : `, alwaysOwn: [${always.join(', ')}]`}`;
 }
 
 /** A model's error options: how many issues a parse collects, and whether issues leave out the input. */
