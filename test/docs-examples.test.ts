@@ -363,6 +363,8 @@ async function runDoc(dir: string, p: Plan): Promise<Run> {
     await import(/* @vite-ignore */ pathToFileURL(outfile).href);
   } finally {
     Object.assign(console, saved);
+    delete g.__snippet;
+    delete g.__value;
   }
   return { output, values };
 }
