@@ -58,7 +58,7 @@ it('tydantic generate prints the warnings, writes the module and exits 0', () =>
   const err: string[] = [];
   const code = main(['generate', '-p', path.join(dir, 'tsconfig.json')], { log: (s: string) => out.push(s), error: (s: string) => err.push(s) });
   expect(code).toBe(0);
-  expect(out.join('\n')).toMatch(/^(wrote|unchanged) .*tydantic\.gen\.ts \(1 model\)$/);
+  expect(out.join('\n')).toMatch(/^(wrote|unchanged) .*tydantic\.gen\.ts \(compiled 1 model in \d+\.\d s\)$/);
   expect(err.join('\n').match(/ - warning: /g)).toHaveLength(3);
   expect(err[0]).toMatch(/^models\.ts:9:34 - warning: Signup\.name: pattern '\^\(a\+\)\+\$'/);
 });
