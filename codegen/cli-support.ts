@@ -6,6 +6,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { nearestManifest } from './compiler-options';
 import type { Diagnostic } from './diagnostics';
 
 /** Where a command prints: `log` is stdout, `error` is stderr. */
@@ -85,17 +86,8 @@ export function readArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv
 
 /** The version of the compiler package, from the package.json above this file (`codegen/` or the installed package). */
 export function compilerVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = path.join(dir, 'package.json');
-    if (existsSync(file)) {
-      const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-      if (manifest.name === '@tydantic/compiler') return manifest.version ?? 'unknown';
-    }
-    const up = path.dirname(dir);
-    if (up === dir) return 'unknown';
-    dir = up;
-  }
+  const manifest = nearestManifest(path.dirname(fileURLToPath(import.meta.url)), (m) => m['name'] === '@tydantic/compiler');
+  return typeof manifest?.['version'] === 'string' ? manifest['version'] : 'unknown';
 }
 
 /** The settings a config file may give; command-line flags win over them. */

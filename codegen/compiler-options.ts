@@ -69,14 +69,24 @@ export function effectiveOptions(options: ts.CompilerOptions, typescript: Projec
 
 /** The `type` of the package.json nearest to `dir`, as Node reads it for `.js` files. */
 function packageType(dir: string): string | undefined {
+  return (nearestManifest(dir, () => true) as { type?: string } | undefined)?.type;
+}
+
+/**
+ * The nearest package.json at or above `dir` that `accept` takes (one that cannot be read ends the search, as
+ * Node's own lookup does), parsed; `undefined` when none.
+ */
+export function nearestManifest(dir: string, accept: (manifest: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
   for (let at = path.resolve(dir); ; ) {
     const file = path.join(at, 'package.json');
     if (existsSync(file)) {
+      let manifest: Record<string, unknown>;
       try {
-        return (JSON.parse(readFileSync(file, 'utf8')) as { type?: string }).type;
+        manifest = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
       } catch {
         return undefined;
       }
+      if (accept(manifest)) return manifest;
     }
     const up = path.dirname(at);
     if (up === at) return undefined;
