@@ -3,9 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
-    // The runtime's source, not its build: `tydantic/internal` first, as aliases match by prefix.
+    // The runtime's source, not its build: the subpaths first, as aliases match by prefix.
     alias: [
-      { find: /^tydantic\/internal$/, replacement: fileURLToPath(new URL('./src/internal.ts', import.meta.url)) },
+      { find: /^tydantic\/(internal|express|fastify|hono)$/, replacement: fileURLToPath(new URL('./src/$1.ts', import.meta.url)) },
       { find: /^tydantic$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },

@@ -18,8 +18,11 @@ export {
   type FieldValidatorDecorator,
   type ModelValidatorDecorator,
 } from './decorators';
-export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, type SchemaData, type StandardJsonSchema } from './json-schema';
+export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, type SchemaData } from './json-schema';
+export type { Input, InputOf, Output, Standard, StandardIssue, StandardOptions, StandardProps, StandardResult, StandardSchemaV1 } from './standard';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { extrasOf, setRegexEngine, type Matcher, type RegexEngine } from './runtime';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 export type * from './brands';
+export { errorBody, multiValues, parsePart, type HttpIssue, type HttpValidationError, type ModelClass, type MultiValues, type RequestPart } from './http';
+export { openApiDocument, type HttpMethod, type OpenApiDocumentOptions, type Route, type RouteResponse } from './openapi';

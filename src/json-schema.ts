@@ -63,7 +63,7 @@ export function reviver(target: string, prefix: string): (key: string, value: un
   };
 }
 
-function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
+export function parsed(data: SchemaData, id: string, target: string, options: JsonSchemaOptions): JsonSchemaObject {
   const texts = data.defs[id]?.[target];
   const prefix = typeof texts === 'string' ? texts : undefined;
   const own = prefix === undefined ? texts : data.defs[id]!['draft-2020-12'];
@@ -91,26 +91,14 @@ export function jsonSchema(data: SchemaData, options: JsonSchemaOptions = {}): J
   return doc;
 }
 
-/** The Standard JSON Schema interface: `~standard.jsonSchema.input/output({ target })`, for tools that read schemas from any library. */
-export interface StandardJsonSchema {
-  /** The Standard Schema version. */
-  readonly version: 1;
-  /** The library that made the schema. */
-  readonly vendor: 'tydantic';
-  /** The JSON Schema of the input and of the output, for a target such as `draft-2020-12`. */
-  readonly jsonSchema: {
-    /** The schema of the input parse accepts (validation mode). */
-    readonly input: (options: { readonly target: string }) => JsonSchemaObject;
-    /** The schema of the data `toJSON` writes (serialization mode). */
-    readonly output: (options: { readonly target: string }) => JsonSchemaObject;
-  };
-}
-
-/** The `~standard` property `link` puts on a model class. */
-export function standardJsonSchema(data: () => SchemaData): StandardJsonSchema {
+/** The Standard JSON Schema extension of a model's `~standard`: its input and output schemas for a target. */
+export function standardJsonSchema(data: () => SchemaData): {
+  readonly input: (options: { readonly target: string }) => JsonSchemaObject;
+  readonly output: (options: { readonly target: string }) => JsonSchemaObject;
+} {
   const convert = (mode: 'validation' | 'serialization') => (options: { readonly target: string }) =>
     jsonSchema(data(), { target: options.target as JsonSchemaTarget, mode });
-  return { version: 1, vendor: 'tydantic', jsonSchema: { input: convert('validation'), output: convert('serialization') } };
+  return { input: convert('validation'), output: convert('serialization') };
 }
 
 /**

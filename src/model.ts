@@ -4,6 +4,7 @@ import { COMPILED, define, dumpContext, type DumpContext, type DumpJSONOptions, 
 import type { MessageOverrides } from './messages';
 import { builtin, copyExtras, dumpValue, issue, keepExtras, MAX_DEPTH, type ParseContext, settle, shadowed } from './runtime';
 import { jsonSchema, type JsonSchemaObject, type JsonSchemaOptions, SCHEMA, type SchemaData, standardJsonSchema } from './json-schema';
+import { type StandardProps, standardProps } from './standard';
 
 /** The functions `tydantic generate` writes for one model. */
 export interface Compiled {
@@ -89,6 +90,13 @@ type ModelClass = abstract new (...args: never[]) => Model;
 export abstract class Model {
   /** Brand by which the compile step recognises model classes through the type checker. */
   declare static readonly '~tydantic'?: 'Model';
+
+  /**
+   * Standard Schema v1 (tRPC, Hono, form libraries): `validate` parses as `safeParse` does, `jsonSchema` gives
+   * the input and output schemas. Its types name `Model`; `declare static readonly '~standard': Standard<User>;`
+   * in a class types it for that class.
+   */
+  declare static readonly '~standard': StandardProps<unknown, Model>;
 
   /** Validates `input` and returns a new instance, or throws a ValidationError listing every issue. */
   static parse<M extends ModelClass>(this: M, _input: unknown, _options?: ParseOptions): InstanceType<M> {
@@ -268,8 +276,8 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   hide(cls, SCHEMA, compiled.schema);
-  // Standard JSON Schema (the Standard Schema family's extension); `validate` joins it when Standard Schema lands.
-  hide(cls, '~standard', standardJsonSchema(compiled.schema));
+  // Standard Schema v1, with the Standard JSON Schema extension.
+  hide(cls, '~standard', standardProps((input, options) => result(run(cls, input, options, false, false)) as never, standardJsonSchema(compiled.schema)));
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
   hide(cls.prototype, COMPILED, compiled);
 }
