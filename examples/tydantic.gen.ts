@@ -4,7 +4,7 @@ import { INVALID, type ParseContext, builtin, dumpItems, dumpKeep, dumpSub, emai
 import { AppConfig, DatabaseConfig } from "./config";
 import { Address } from "./models/address";
 import { CreateOrder, OrderItem } from "./models/order";
-import { CreateOrder as CreateOrder_2, Order, OrderPage, OrderPath, OrderQuery, TicketLine, UpdateOrder } from "./service/models";
+import { BookTickets, Booking, BookingPage, BookingPath, BookingQuery, TicketLine, UpdateBooking } from "./service/models";
 
 const fields_1 = ["host", "port", "name", "ssl"];
 const p_2 = function (v: any, c: ParseContext, k: string): any {
@@ -397,7 +397,7 @@ const p_47 = function (v: any, c: ParseContext, k: string): any {
       let o1: any;
       f1: {
         const n2 = c.issues.length;
-        o1 = parse_Order(v1, c);
+        o1 = parse_Booking(v1, c);
         if (o1 === undefined) { prefix(c, n2, k, i1); break f1; }
       }
       a1[i1] = o1;
@@ -951,11 +951,11 @@ function dump_TicketLine(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// CreateOrder: service/models.ts:14
-const CreateOrder_2_proto = CreateOrder_2.prototype;
+// BookTickets: service/models.ts:14
+const BookTickets_proto = BookTickets.prototype;
 
-function is_CreateOrder_2(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== CreateOrder_2) unlinked(this);
+function is_BookTickets(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== BookTickets) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_34)) return false;
   const v1 = v.buyer;
@@ -978,17 +978,17 @@ function is_CreateOrder_2(this: unknown, v: any): boolean {
   return true;
 }
 
-function CreateOrder_2_new(this: any, a1: any, a2: any, a3: any, a4: any) {
+function BookTickets_new(this: any, a1: any, a2: any, a3: any, a4: any) {
   this.buyer = a1;
   this.email = a2;
   this.lines = a3;
   this.rush = a4;
 }
-CreateOrder_2_new.prototype = CreateOrder_2_proto;
+BookTickets_new.prototype = BookTickets_proto;
 
-function parse_CreateOrder_2(v: any, c: ParseContext): any {
+function parse_BookTickets(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "CreateOrder" });
+    issue(c, "model_type", [], v, { class_name: "BookTickets" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1007,7 +1007,7 @@ function parse_CreateOrder_2(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (CreateOrder_2_new as any)(o1, o2, o3, o4);
+  const o = new (BookTickets_new as any)(o1, o2, o3, o4);
   if (c.extra === "allow") stashExtras(o, v, fields_34);
   let m1: string[] | undefined;
   if (v4 === undefined) (m1 ??= []).push("rush");
@@ -1015,7 +1015,7 @@ function parse_CreateOrder_2(v: any, c: ParseContext): any {
   return o;
 }
 
-function build_CreateOrder_2(v: any, f: boolean): any {
+function build_BookTickets(v: any, f: boolean): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) return undefined;
   const v1 = v.buyer;
   if (typeof v1 !== "string" || v1.length < 1) return undefined;
@@ -1037,14 +1037,14 @@ function build_CreateOrder_2(v: any, f: boolean): any {
     if (k1 === "buyer" || k1 === "email" || k1 === "lines" || k1 === "rush" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
-  const o = new (CreateOrder_2_new as any)(v1, v2, a1, v4 === undefined ? false : v4);
+  const o = new (BookTickets_new as any)(v1, v2, a1, v4 === undefined ? false : v4);
   let m1: string[] | undefined;
   if (v4 === undefined) (m1 ??= []).push("rush");
   if (m1 !== undefined) markDefaults(o, m1);
   return o;
 }
 
-function dump_CreateOrder_2(v: any, d: any, inc: any, exc: any): any {
+function dump_BookTickets(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.buyer;
   if (v1 !== undefined && (d.plain || dumpKeep(d, v, "buyer", v1, inc, exc))) o.buyer = v1;
@@ -1057,11 +1057,11 @@ function dump_CreateOrder_2(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// UpdateOrder: service/models.ts:25
-const UpdateOrder_proto = UpdateOrder.prototype;
+// UpdateBooking: service/models.ts:25
+const UpdateBooking_proto = UpdateBooking.prototype;
 
-function is_UpdateOrder(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== UpdateOrder) unlinked(this);
+function is_UpdateBooking(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== UpdateBooking) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_37)) return false;
   const v1 = v.status;
@@ -1075,15 +1075,15 @@ function is_UpdateOrder(this: unknown, v: any): boolean {
   return true;
 }
 
-function UpdateOrder_new(this: any, a1: any, a2: any) {
+function UpdateBooking_new(this: any, a1: any, a2: any) {
   this.status = a1;
   if (a2 !== undefined) this.note = a2;
 }
-UpdateOrder_new.prototype = UpdateOrder_proto;
+UpdateBooking_new.prototype = UpdateBooking_proto;
 
-function parse_UpdateOrder(v: any, c: ParseContext): any {
+function parse_UpdateBooking(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "UpdateOrder" });
+    issue(c, "model_type", [], v, { class_name: "UpdateBooking" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1098,12 +1098,12 @@ function parse_UpdateOrder(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (UpdateOrder_new as any)(o1, o2);
+  const o = new (UpdateBooking_new as any)(o1, o2);
   if (c.extra === "allow") stashExtras(o, v, fields_37);
   return o;
 }
 
-function build_UpdateOrder(v: any, _f: boolean): any {
+function build_UpdateBooking(v: any, _f: boolean): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) return undefined;
   const v1 = v.status;
   if (v1 !== "paid" && v1 !== "cancelled") return undefined;
@@ -1113,10 +1113,10 @@ function build_UpdateOrder(v: any, _f: boolean): any {
     if (k1 === "status" || k1 === "note" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
-  return new (UpdateOrder_new as any)(v1, v2);
+  return new (UpdateBooking_new as any)(v1, v2);
 }
 
-function dump_UpdateOrder(v: any, d: any, inc: any, exc: any): any {
+function dump_UpdateBooking(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.status;
   if (v1 !== undefined && (d.plain || dumpKeep(d, v, "status", v1, inc, exc))) o.status = v1;
@@ -1125,11 +1125,11 @@ function dump_UpdateOrder(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// OrderPath: service/models.ts:32
-const OrderPath_proto = OrderPath.prototype;
+// BookingPath: service/models.ts:32
+const BookingPath_proto = BookingPath.prototype;
 
-function is_OrderPath(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== OrderPath) unlinked(this);
+function is_BookingPath(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== BookingPath) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_39)) return false;
   const v1 = v.id;
@@ -1137,14 +1137,14 @@ function is_OrderPath(this: unknown, v: any): boolean {
   return true;
 }
 
-function OrderPath_new(this: any, a1: any) {
+function BookingPath_new(this: any, a1: any) {
   this.id = a1;
 }
-OrderPath_new.prototype = OrderPath_proto;
+BookingPath_new.prototype = BookingPath_proto;
 
-function parse_OrderPath(v: any, c: ParseContext): any {
+function parse_BookingPath(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "OrderPath" });
+    issue(c, "model_type", [], v, { class_name: "BookingPath" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1157,12 +1157,12 @@ function parse_OrderPath(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (OrderPath_new as any)(o1);
+  const o = new (BookingPath_new as any)(o1);
   if (c.extra === "allow") stashExtras(o, v, fields_39);
   return o;
 }
 
-function build_OrderPath(v: any, f: boolean): any {
+function build_BookingPath(v: any, f: boolean): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) return undefined;
   const v1 = v.id;
   if (!Number.isInteger(v1) || v1 < 1) return undefined;
@@ -1170,21 +1170,21 @@ function build_OrderPath(v: any, f: boolean): any {
     if (k1 === "id" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
-  return new (OrderPath_new as any)(v1);
+  return new (BookingPath_new as any)(v1);
 }
 
-function dump_OrderPath(v: any, d: any, inc: any, exc: any): any {
+function dump_BookingPath(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.id;
   if (v1 !== undefined && (d.plain || dumpKeep(d, v, "id", v1, inc, exc))) o.id = v1;
   return o;
 }
 
-// OrderQuery: service/models.ts:38
-const OrderQuery_proto = OrderQuery.prototype;
+// BookingQuery: service/models.ts:38
+const BookingQuery_proto = BookingQuery.prototype;
 
-function is_OrderQuery(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== OrderQuery) unlinked(this);
+function is_BookingQuery(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== BookingQuery) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_41)) return false;
   const v1 = v.event;
@@ -1201,16 +1201,16 @@ function is_OrderQuery(this: unknown, v: any): boolean {
   return true;
 }
 
-function OrderQuery_new(this: any, a1: any, a2: any, a3: any) {
+function BookingQuery_new(this: any, a1: any, a2: any, a3: any) {
   this.event = a1;
   if (a2 !== undefined) this.status = a2;
   this.limit = a3;
 }
-OrderQuery_new.prototype = OrderQuery_proto;
+BookingQuery_new.prototype = BookingQuery_proto;
 
-function parse_OrderQuery(v: any, c: ParseContext): any {
+function parse_BookingQuery(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "OrderQuery" });
+    issue(c, "model_type", [], v, { class_name: "BookingQuery" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1227,7 +1227,7 @@ function parse_OrderQuery(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (OrderQuery_new as any)(o1, o2, o3);
+  const o = new (BookingQuery_new as any)(o1, o2, o3);
   if (c.extra === "allow") stashExtras(o, v, fields_41);
   let m1: string[] | undefined;
   if (v1 === undefined) (m1 ??= []).push("event");
@@ -1236,7 +1236,7 @@ function parse_OrderQuery(v: any, c: ParseContext): any {
   return o;
 }
 
-function build_OrderQuery(v: any, f: boolean): any {
+function build_BookingQuery(v: any, f: boolean): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) return undefined;
   const v1 = v.event;
   let r1: any = [];
@@ -1259,7 +1259,7 @@ function build_OrderQuery(v: any, f: boolean): any {
     if (k1 === "event" || k1 === "status" || k1 === "limit" || !Object.prototype.hasOwnProperty.call(v, k1)) continue;
     return undefined;
   }
-  const o = new (OrderQuery_new as any)(r1, v2, v3 === undefined ? 20 : v3);
+  const o = new (BookingQuery_new as any)(r1, v2, v3 === undefined ? 20 : v3);
   let m1: string[] | undefined;
   if (v1 === undefined) (m1 ??= []).push("event");
   if (v3 === undefined) (m1 ??= []).push("limit");
@@ -1267,7 +1267,7 @@ function build_OrderQuery(v: any, f: boolean): any {
   return o;
 }
 
-function dump_OrderQuery(v: any, d: any, inc: any, exc: any): any {
+function dump_BookingQuery(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.event;
   if (v1 !== undefined && (d.plain || (dumpKeep(d, v, "event", v1, inc, exc) && !(d.defaults && isDefault(v1, []))))) o.event = d.plain ? v1.slice() : dumpItems(v1, dumpSub(inc, "event"), dumpSub(exc, "event"), (x2: any) => x2);
@@ -1278,11 +1278,11 @@ function dump_OrderQuery(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// Order: service/models.ts:47
-const Order_proto = Order.prototype;
+// Booking: service/models.ts:47
+const Booking_proto = Booking.prototype;
 
-function is_Order(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== Order) unlinked(this);
+function is_Booking(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== Booking) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_43)) return false;
   const v1 = v.id;
@@ -1309,7 +1309,7 @@ function is_Order(this: unknown, v: any): boolean {
   return true;
 }
 
-function Order_new(this: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any, a7: any, a8: any) {
+function Booking_new(this: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: any, a7: any, a8: any) {
   this.id = a1;
   this.buyer = a2;
   this.email = a3;
@@ -1319,11 +1319,11 @@ function Order_new(this: any, a1: any, a2: any, a3: any, a4: any, a5: any, a6: a
   if (a7 !== undefined) this.note = a7;
   this.createdAt = a8;
 }
-Order_new.prototype = Order_proto;
+Booking_new.prototype = Booking_proto;
 
-function parse_Order(v: any, c: ParseContext): any {
+function parse_Booking(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "Order" });
+    issue(c, "model_type", [], v, { class_name: "Booking" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1350,12 +1350,12 @@ function parse_Order(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (Order_new as any)(o1, o2, o3, o4, o5, o6, o7, o8);
+  const o = new (Booking_new as any)(o1, o2, o3, o4, o5, o6, o7, o8);
   if (c.extra === "allow") stashExtras(o, v, fields_43);
   return o;
 }
 
-function dump_Order(v: any, d: any, inc: any, exc: any): any {
+function dump_Booking(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.id;
   if (v1 !== undefined && (d.plain || dumpKeep(d, v, "id", v1, inc, exc))) o.id = v1;
@@ -1376,11 +1376,11 @@ function dump_Order(v: any, d: any, inc: any, exc: any): any {
   return o;
 }
 
-// OrderPage: service/models.ts:60
-const OrderPage_proto = OrderPage.prototype;
+// BookingPage: service/models.ts:60
+const BookingPage_proto = BookingPage.prototype;
 
-function is_OrderPage(this: unknown, v: any): boolean {
-  if (this !== undefined && this !== OrderPage) unlinked(this);
+function is_BookingPage(this: unknown, v: any): boolean {
+  if (this !== undefined && this !== BookingPage) unlinked(this);
   if (typeof v !== "object" || v === null || Array.isArray(v)) return false;
   if (v.constructor !== Object && unfit(v, fields_46)) return false;
   const v1 = v.items;
@@ -1388,22 +1388,22 @@ function is_OrderPage(this: unknown, v: any): boolean {
   for (let i1 = 0; i1 < v1.length; i1++) {
     const v2 = v1[i1];
     if (v2 === undefined && !(i1 in v1)) return false;
-    if (!is_Order(v2)) return false;
+    if (!is_Booking(v2)) return false;
   }
   const v3 = v.total;
   if (!Number.isInteger(v3)) return false;
   return true;
 }
 
-function OrderPage_new(this: any, a1: any, a2: any) {
+function BookingPage_new(this: any, a1: any, a2: any) {
   this.items = a1;
   this.total = a2;
 }
-OrderPage_new.prototype = OrderPage_proto;
+BookingPage_new.prototype = BookingPage_proto;
 
-function parse_OrderPage(v: any, c: ParseContext): any {
+function parse_BookingPage(v: any, c: ParseContext): any {
   if (typeof v !== "object" || v === null || Array.isArray(v) || (v.constructor !== Object && builtin(v))) {
-    issue(c, "model_type", [], v, { class_name: "OrderPage" });
+    issue(c, "model_type", [], v, { class_name: "BookingPage" });
     return undefined;
   }
   const n = c.issues.length;
@@ -1418,15 +1418,15 @@ function parse_OrderPage(v: any, c: ParseContext): any {
     }
   }
   if (c.issues.length !== n) return undefined;
-  const o = new (OrderPage_new as any)(o1, o2);
+  const o = new (BookingPage_new as any)(o1, o2);
   if (c.extra === "allow") stashExtras(o, v, fields_46);
   return o;
 }
 
-function dump_OrderPage(v: any, d: any, inc: any, exc: any): any {
+function dump_BookingPage(v: any, d: any, inc: any, exc: any): any {
   const o: any = {};
   const v1 = v.items;
-  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "items", v1, inc, exc))) o.items = d.plain ? v1.map((x1: any) => dump_Order(x1, d, undefined, undefined)) : dumpItems(v1, dumpSub(inc, "items"), dumpSub(exc, "items"), (x2: any, i1: any, e1: any) => dump_Order(x2, d, i1, e1));
+  if (v1 !== undefined && (d.plain || dumpKeep(d, v, "items", v1, inc, exc))) o.items = d.plain ? v1.map((x1: any) => dump_Booking(x1, d, undefined, undefined)) : dumpItems(v1, dumpSub(inc, "items"), dumpSub(exc, "items"), (x2: any, i1: any, e1: any) => dump_Booking(x2, d, i1, e1));
   const v2 = v.total;
   if (v2 !== undefined && (d.plain || dumpKeep(d, v, "total", v2, inc, exc))) o.total = v2;
   return o;
@@ -1453,20 +1453,20 @@ function schemaTable(): any {
   const schema_CreateOrder = { "draft-2020-12": [json_10, json_11, json_10, json_11], "draft-07": "#/definitions/", "openapi-3.0": [json_12, json_11, json_12, json_11], "openapi-3.1": "#/components/schemas/" };
   const json_13 = '{"title":"TicketLine","description":"One line of a ticket order.","type":"object","properties":{"event":{"type":"string","pattern":"^[A-Z]{3}-[0-9]{3}$","description":"The event\'s code."},"quantity":{"type":"integer","maximum":10,"minimum":1}},"required":["event","quantity"],"additionalProperties":false}';
   const schema_TicketLine = { "draft-2020-12": [json_13, json_13, json_13, json_13], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_14 = '{"title":"CreateOrder","description":"Body of POST /orders.","type":"object","properties":{"buyer":{"type":"string","minLength":1},"email":{"type":"string","format":"email"},"lines":{"type":"array","items":{"$ref":"#/$defs/TicketLine"},"minItems":1},"rush":{"type":"boolean","description":"Rush delivery.","default":false}},"required":["buyer","email","lines"],"additionalProperties":false}';
+  const json_14 = '{"title":"BookTickets","description":"Body of POST /orders.","type":"object","properties":{"buyer":{"type":"string","minLength":1},"email":{"type":"string","format":"email"},"lines":{"type":"array","items":{"$ref":"#/$defs/TicketLine"},"minItems":1},"rush":{"type":"boolean","description":"Rush delivery.","default":false}},"required":["buyer","email","lines"],"additionalProperties":false}';
   const json_15 = '+{"required":["buyer","email","lines","rush"]}';
-  const schema_CreateOrder_2 = { "draft-2020-12": [json_14, json_15, json_14, json_15], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_16 = '{"title":"UpdateOrder","description":"Body of PATCH /orders/:id.","type":"object","properties":{"status":{"type":"string","enum":["paid","cancelled"]},"note":{"type":"string"}},"required":["status"],"additionalProperties":false}';
-  const schema_UpdateOrder = { "draft-2020-12": [json_16, json_16, json_16, json_16], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_17 = '{"title":"OrderPath","description":"Path parameters of /orders/:id.","type":"object","properties":{"id":{"type":"integer","minimum":1}},"required":["id"]}';
-  const schema_OrderPath = { "draft-2020-12": [json_17, json_17, json_17, json_17], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_18 = '{"title":"OrderQuery","description":"Query of GET /orders.","type":"object","properties":{"event":{"type":"array","items":{"type":"string"},"description":"Orders with any of these events.","default":[]},"status":{"type":"string","enum":["open","paid","cancelled"]},"limit":{"type":"integer","maximum":100,"minimum":1,"default":20}}}';
+  const schema_BookTickets = { "draft-2020-12": [json_14, json_15, json_14, json_15], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_16 = '{"title":"UpdateBooking","description":"Body of PATCH /orders/:id.","type":"object","properties":{"status":{"type":"string","enum":["paid","cancelled"]},"note":{"type":"string"}},"required":["status"],"additionalProperties":false}';
+  const schema_UpdateBooking = { "draft-2020-12": [json_16, json_16, json_16, json_16], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_17 = '{"title":"BookingPath","description":"Path parameters of /orders/:id.","type":"object","properties":{"id":{"type":"integer","minimum":1}},"required":["id"]}';
+  const schema_BookingPath = { "draft-2020-12": [json_17, json_17, json_17, json_17], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_18 = '{"title":"BookingQuery","description":"Query of GET /orders.","type":"object","properties":{"event":{"type":"array","items":{"type":"string"},"description":"Bookings with any of these events.","default":[]},"status":{"type":"string","enum":["open","paid","cancelled"]},"limit":{"type":"integer","maximum":100,"minimum":1,"default":20}}}';
   const json_19 = '+{"required":["event","limit"]}';
-  const schema_OrderQuery = { "draft-2020-12": [json_18, json_19, json_18, json_19], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_20 = '{"title":"Order","description":"An order as the service answers it.","type":"object","properties":{"id":{"type":"integer"},"buyer":{"type":"string"},"email":{"type":"string","format":"email"},"lines":{"type":"array","items":{"$ref":"#/$defs/TicketLine"}},"rush":{"type":"boolean"},"status":{"type":"string","enum":["open","paid","cancelled"]},"note":{"type":"string"},"createdAt":{"type":"string","format":"date-time"}},"required":["id","buyer","email","lines","rush","status","createdAt"]}';
-  const schema_Order = { "draft-2020-12": [json_20, json_20, json_20, json_20], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
-  const json_21 = '{"title":"OrderPage","description":"A page of orders.","type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/$defs/Order"}},"total":{"type":"integer"}},"required":["items","total"]}';
-  const schema_OrderPage = { "draft-2020-12": [json_21, json_21, json_21, json_21], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const schema_BookingQuery = { "draft-2020-12": [json_18, json_19, json_18, json_19], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_20 = '{"title":"Booking","description":"An order as the service answers it.","type":"object","properties":{"id":{"type":"integer"},"buyer":{"type":"string"},"email":{"type":"string","format":"email"},"lines":{"type":"array","items":{"$ref":"#/$defs/TicketLine"}},"rush":{"type":"boolean"},"status":{"type":"string","enum":["open","paid","cancelled"]},"note":{"type":"string"},"createdAt":{"type":"string","format":"date-time"}},"required":["id","buyer","email","lines","rush","status","createdAt"]}';
+  const schema_Booking = { "draft-2020-12": [json_20, json_20, json_20, json_20], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
+  const json_21 = '{"title":"BookingPage","description":"A page of orders.","type":"object","properties":{"items":{"type":"array","items":{"$ref":"#/$defs/Booking"}},"total":{"type":"integer"}},"required":["items","total"]}';
+  const schema_BookingPage = { "draft-2020-12": [json_21, json_21, json_21, json_21], "draft-07": "#/definitions/", "openapi-3.0": "#/components/schemas/", "openapi-3.1": "#/components/schemas/" };
   return {
     "DatabaseConfig": { id: "DatabaseConfig", defs: { "DatabaseConfig": schema_DatabaseConfig } },
     "AppConfig": { id: "AppConfig", defs: { "AppConfig": schema_AppConfig, "DatabaseConfig": schema_DatabaseConfig } },
@@ -1474,12 +1474,12 @@ function schemaTable(): any {
     "OrderItem": { id: "OrderItem", defs: { "OrderItem": schema_OrderItem } },
     "CreateOrder": { id: "CreateOrder", defs: { "CreateOrder": schema_CreateOrder, "OrderItem": schema_OrderItem, "Address": schema_Address } },
     "TicketLine": { id: "TicketLine", defs: { "TicketLine": schema_TicketLine } },
-    "CreateOrder_2": { id: "CreateOrder_2", defs: { "CreateOrder_2": schema_CreateOrder_2, "TicketLine": schema_TicketLine } },
-    "UpdateOrder": { id: "UpdateOrder", defs: { "UpdateOrder": schema_UpdateOrder } },
-    "OrderPath": { id: "OrderPath", defs: { "OrderPath": schema_OrderPath } },
-    "OrderQuery": { id: "OrderQuery", defs: { "OrderQuery": schema_OrderQuery } },
-    "Order": { id: "Order", defs: { "Order": schema_Order, "TicketLine": schema_TicketLine } },
-    "OrderPage": { id: "OrderPage", defs: { "OrderPage": schema_OrderPage, "Order": schema_Order, "TicketLine": schema_TicketLine } },
+    "BookTickets": { id: "BookTickets", defs: { "BookTickets": schema_BookTickets, "TicketLine": schema_TicketLine } },
+    "UpdateBooking": { id: "UpdateBooking", defs: { "UpdateBooking": schema_UpdateBooking } },
+    "BookingPath": { id: "BookingPath", defs: { "BookingPath": schema_BookingPath } },
+    "BookingQuery": { id: "BookingQuery", defs: { "BookingQuery": schema_BookingQuery } },
+    "Booking": { id: "Booking", defs: { "Booking": schema_Booking, "TicketLine": schema_TicketLine } },
+    "BookingPage": { id: "BookingPage", defs: { "BookingPage": schema_BookingPage, "Booking": schema_Booking, "TicketLine": schema_TicketLine } },
   };
 }
 let schemas: any;
@@ -1491,10 +1491,40 @@ link(Address, { name: "Address", is: is_Address, parse: parse_Address, build: bu
 link(OrderItem, { name: "OrderItem", is: is_OrderItem, parse: parse_OrderItem, build: build_OrderItem, dump: dump_OrderItem, ...instances(OrderItem_proto, fields_17, [], 0), schema: () => schemaOf("OrderItem") });
 link(CreateOrder, { name: "CreateOrder", is: is_CreateOrder, parse: parse_CreateOrder, dump: dump_CreateOrder, ...instances(CreateOrder_proto, fields_21, [["tags", []], ["priority", "normal"]], 0), schema: () => schemaOf("CreateOrder") });
 link(TicketLine, { name: "TicketLine", is: is_TicketLine, parse: parse_TicketLine, build: build_TicketLine, dump: dump_TicketLine, ...instances(TicketLine_proto, fields_30, [], 0), schema: () => schemaOf("TicketLine") });
-link(CreateOrder_2, { name: "CreateOrder", is: is_CreateOrder_2, parse: parse_CreateOrder_2, build: build_CreateOrder_2, dump: dump_CreateOrder_2, ...instances(CreateOrder_2_proto, fields_34, [["rush", false]], 0), schema: () => schemaOf("CreateOrder_2") });
-link(UpdateOrder, { name: "UpdateOrder", is: is_UpdateOrder, parse: parse_UpdateOrder, build: build_UpdateOrder, dump: dump_UpdateOrder, ...instances(UpdateOrder_proto, fields_37, [], 0), schema: () => schemaOf("UpdateOrder") });
-link(OrderPath, { name: "OrderPath", is: is_OrderPath, parse: parse_OrderPath, build: build_OrderPath, dump: dump_OrderPath, ...instances(OrderPath_proto, fields_39, [], 0), schema: () => schemaOf("OrderPath") });
-link(OrderQuery, { name: "OrderQuery", is: is_OrderQuery, parse: parse_OrderQuery, build: build_OrderQuery, dump: dump_OrderQuery, ...instances(OrderQuery_proto, fields_41, [["event", []], ["limit", 20]], 0), schema: () => schemaOf("OrderQuery") });
-link(Order, { name: "Order", is: is_Order, parse: parse_Order, dump: dump_Order, ...instances(Order_proto, fields_43, [], 0), schema: () => schemaOf("Order") });
-link(OrderPage, { name: "OrderPage", is: is_OrderPage, parse: parse_OrderPage, dump: dump_OrderPage, ...instances(OrderPage_proto, fields_46, [], 0), schema: () => schemaOf("OrderPage") });
+link(BookTickets, { name: "BookTickets", is: is_BookTickets, parse: parse_BookTickets, build: build_BookTickets, dump: dump_BookTickets, ...instances(BookTickets_proto, fields_34, [["rush", false]], 0), schema: () => schemaOf("BookTickets") });
+link(UpdateBooking, { name: "UpdateBooking", is: is_UpdateBooking, parse: parse_UpdateBooking, build: build_UpdateBooking, dump: dump_UpdateBooking, ...instances(UpdateBooking_proto, fields_37, [], 0), schema: () => schemaOf("UpdateBooking") });
+link(BookingPath, { name: "BookingPath", is: is_BookingPath, parse: parse_BookingPath, build: build_BookingPath, dump: dump_BookingPath, ...instances(BookingPath_proto, fields_39, [], 0), schema: () => schemaOf("BookingPath") });
+link(BookingQuery, { name: "BookingQuery", is: is_BookingQuery, parse: parse_BookingQuery, build: build_BookingQuery, dump: dump_BookingQuery, ...instances(BookingQuery_proto, fields_41, [["event", []], ["limit", 20]], 0), schema: () => schemaOf("BookingQuery") });
+link(Booking, { name: "Booking", is: is_Booking, parse: parse_Booking, dump: dump_Booking, ...instances(Booking_proto, fields_43, [], 0), schema: () => schemaOf("Booking") });
+link(BookingPage, { name: "BookingPage", is: is_BookingPage, parse: parse_BookingPage, dump: dump_BookingPage, ...instances(BookingPage_proto, fields_46, [], 0), schema: () => schemaOf("BookingPage") });
 useMessages({ missing: "Field required", extra_forbidden: "Extra inputs are not permitted", model_type: "Input should be a valid dictionary or instance of {class_name}", string_type: "Input should be a valid string", string_too_short: "String should have at least {min_length} character{expected_plural}", string_too_long: "String should have at most {max_length} character{expected_plural}", string_pattern_mismatch: "String should match pattern '{pattern}'", float_type: "Input should be a valid number", float_parsing: "Input should be a valid number, unable to parse string as a number", bool_parsing: "Input should be a valid boolean, unable to interpret input", json_invalid: "Invalid JSON: {error}", int_type: "Input should be a valid integer", int_parsing: "Input should be a valid integer, unable to parse string as an integer", int_from_float: "Input should be a valid integer, got a number with a fractional part", int_parsing_size: "Unable to parse input string as an integer, exceeded maximum size", finite_number: "Input should be a finite number", greater_than: "Input should be greater than {gt}", greater_than_equal: "Input should be greater than or equal to {ge}", less_than_equal: "Input should be less than or equal to {le}", multiple_of: "Input should be a multiple of {multiple_of}", bool_type: "Input should be a valid boolean", literal_error: "Input should be {expected}", enum: "Input should be {expected}", list_type: "Input should be a valid array", too_short: "{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}", datetime_type: "Input should be a valid datetime", datetime_parsing: "Input should be a valid datetime, {error}", datetime_from_date_parsing: "Input should be a valid datetime or date, {error}", value_error: "Value error, {error}", string_pattern_overflow: "String could not be checked against pattern '{pattern}': the regular expression engine ran out of stack", sparse_array: "Input should be an array without holes, found one at index {index}", too_many_issues: "{more} more issues not reported: validation stops collecting after {max_issues}" });
+
+// What a client may send to each model: `Input<typeof Model>` and `Model['~standard']` read these.
+type In$DatabaseConfig = { host?: string; port?: number | `${number}`; name: string; ssl?: boolean | "true" | "false" };
+type In$AppConfig = { environment: "development" | "staging" | "production"; database: In$DatabaseConfig; workers?: number | `${number}`; logLevel?: "debug" | "info" | "warn" | "error"; featureFlags?: Array<string>; maintenanceUntil?: Date | string | null };
+type In$Address = { street: string; city: string; zip: string; country?: "US" | "CA" };
+type In$OrderItem = { sku: string; quantity: number | `${number}`; price: number | `${number}` };
+type In$CreateOrder = { customer: string; email: string; items: Array<In$OrderItem>; shipTo: In$Address; billTo?: In$Address | null; tags?: Array<string>; priority?: "low" | "normal" | "high"; giftNote?: string; placedAt: Date | string };
+type In$TicketLine = { event: string; quantity: number | `${number}` };
+type In$BookTickets = { buyer: string; email: string; lines: Array<In$TicketLine>; rush?: boolean | "true" | "false" };
+type In$UpdateBooking = { status: "paid" | "cancelled"; note?: string };
+type In$BookingPath = { id: number | `${number}` };
+type In$BookingQuery = { event?: Array<string>; status?: "open" | "paid" | "cancelled"; limit?: number | `${number}` };
+type In$Booking = { id: number | `${number}`; buyer: string; email: string; lines: Array<In$TicketLine>; rush: boolean | "true" | "false"; status: "open" | "paid" | "cancelled"; note?: string; createdAt: Date | string };
+type In$BookingPage = { items: Array<In$Booking>; total: number | `${number}` };
+declare module "tydantic" {
+  interface ModelInputs {
+    "./config#DatabaseConfig": [InstanceType<typeof DatabaseConfig>, In$DatabaseConfig];
+    "./config#AppConfig": [InstanceType<typeof AppConfig>, In$AppConfig];
+    "./models/address#Address": [InstanceType<typeof Address>, In$Address];
+    "./models/order#OrderItem": [InstanceType<typeof OrderItem>, In$OrderItem];
+    "./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, In$CreateOrder];
+    "./service/models#TicketLine": [InstanceType<typeof TicketLine>, In$TicketLine];
+    "./service/models#BookTickets": [InstanceType<typeof BookTickets>, In$BookTickets];
+    "./service/models#UpdateBooking": [InstanceType<typeof UpdateBooking>, In$UpdateBooking];
+    "./service/models#BookingPath": [InstanceType<typeof BookingPath>, In$BookingPath];
+    "./service/models#BookingQuery": [InstanceType<typeof BookingQuery>, In$BookingQuery];
+    "./service/models#Booking": [InstanceType<typeof Booking>, In$Booking];
+    "./service/models#BookingPage": [InstanceType<typeof BookingPage>, In$BookingPage];
+  }
+}

@@ -19,7 +19,7 @@ export {
   type ModelValidatorDecorator,
 } from './decorators';
 export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, type SchemaData } from './json-schema';
-export type { Input, InputOf, Output, Standard, StandardIssue, StandardOptions, StandardProps, StandardResult, StandardSchemaV1 } from './standard';
+export type { Input, InputOf, ModelInputs, Output, Standard, StandardIssue, StandardOptions, StandardProps, StandardResult, StandardSchemaV1 } from './standard';
 export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { extrasOf, setRegexEngine, type Matcher, type RegexEngine } from './runtime';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';

@@ -76,11 +76,7 @@ export function openApiDocument(options: OpenApiDocumentOptions): JsonSchemaObje
       if (model !== undefined) collect(model, outputs, 'serialization');
     }
   }
-  const split = splitIds(inputs, outputs);
-  const name = (id: string, side: 'Input' | 'Output'): string => (split.has(id) ? `${id}-${side}` : id);
-  const schemas: JsonSchemaObject = {};
-  for (const [id, schema] of inputs) schemas[name(id, 'Input')] = renamed(schema, split, 'Input');
-  for (const [id, schema] of outputs) if (!inputs.has(id) || split.has(id)) schemas[name(id, 'Output')] = renamed(schema, split, 'Output');
+  const { schemas, name } = bothModes(inputs, outputs);
   const ref = (model: ModelClass, side: 'Input' | 'Output'): JsonSchemaObject => ({ $ref: COMPONENTS + name(idOf.get(model)!, side) });
 
   const paths: JsonSchemaObject = {};
@@ -120,6 +116,23 @@ export function openApiDocument(options: OpenApiDocumentOptions): JsonSchemaObje
   doc.paths = paths;
   if (Object.keys(kept).length > 0) doc.components = { schemas: kept };
   return doc;
+}
+
+/**
+ * The components of models used for input (validation-mode schemas, by id) and for output (serialization
+ * mode): one per id, or `Id-Input` and `Id-Output` for an id used both ways whose two schemas differ; and the
+ * component name of an id on a side.
+ */
+export function bothModes(
+  inputs: ReadonlyMap<string, JsonSchemaObject>,
+  outputs: ReadonlyMap<string, JsonSchemaObject>,
+): { schemas: JsonSchemaObject; name: (id: string, side: 'Input' | 'Output') => string } {
+  const split = splitIds(inputs, outputs);
+  const name = (id: string, side: 'Input' | 'Output'): string => (split.has(id) ? `${id}-${side}` : id);
+  const schemas: JsonSchemaObject = {};
+  for (const [id, schema] of inputs) schemas[name(id, 'Input')] = renamed(schema, split, 'Input');
+  for (const [id, schema] of outputs) if (!inputs.has(id) || split.has(id)) schemas[name(id, 'Output')] = renamed(schema, split, 'Output');
+  return { schemas, name };
 }
 
 function schemaData(model: ModelClass): SchemaData {

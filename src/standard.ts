@@ -66,15 +66,31 @@ export type Standard<T extends object> = StandardProps<InputOf<T>, T>;
 export type Output<M extends ModelClass> = InstanceType<M>;
 
 /**
- * What a client may send to a model (`Input<typeof User>`): the fields without methods, nested models as their
- * input, Dates also as ISO strings, Sets also as arrays, Maps also as objects, and refinement tags
- * (`Int`, `MinLength<3>`) read as their base types. Fields with a default stay required here: the type
- * system cannot see an initializer.
+ * What a client may send to a model (`Input<typeof User>`): input keys (aliases), fields with a default
+ * optional, lax inputs where the model is lax (`number | \`${number}\``), Dates as ISO text too. The generated
+ * module registers each model's input type (`ModelInputs`); for a model it does not register (a build
+ * plugin's module, which the type checker does not see) the type is read from the class: every field as
+ * declared, refinement tags dropped.
  */
 export type Input<M extends ModelClass> = InputOf<InstanceType<M>>;
 
-/** The input type of a field's type. */
-export type InputOf<T> = T extends Date
+/**
+ * The input types of the project's models, by model id: `[instance type, input type]`. Generated TypeScript
+ * modules add their models here (`declare module 'tydantic'`); nothing else should.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModelInputs {}
+
+/** The registered input type of a model's instance type, or never. */
+type Registered<T> = {
+  [K in keyof ModelInputs]: ModelInputs[K] extends readonly [infer C, infer I] ? ([T] extends [C] ? ([C] extends [T] ? I : never) : never) : never;
+}[keyof ModelInputs];
+
+/** The input type of a field's type: a model's registered input, else one read from the type (`any` stays `any`). */
+export type InputOf<T> = 0 extends 1 & T ? T : [Registered<T>] extends [never] ? Structural<T> : Registered<T>;
+
+/** The input type read from a type: nested models, Dates, Sets and Maps as parse reads them, refinement tags dropped. */
+type Structural<T> = T extends Date
   ? Date | string
   : T extends string | number | boolean | bigint
     ? Untagged<T>

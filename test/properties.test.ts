@@ -265,15 +265,16 @@ function roundTrip(exports: Record<string, any>, project: ProjectIR, name: strin
 describe('examples', () => {
   let examples: { ir: ProjectIR; m: Record<string, any> };
   beforeAll(async () => {
-    const index = "export * from './models/address';\nexport * from './models/order';\nexport * from './config';\n";
+    const index = "export * from './models/address';\nexport * from './models/order';\nexport * from './config';\nexport * from './service/models';\n";
     const compiled = await compileFixture('examples', 'standard', { index });
     examples = { ir: compiled.result.ir, m: compiled.exports };
   });
 
-  it.each(['Address', 'OrderItem', 'CreateOrder', 'DatabaseConfig', 'AppConfig'])(
+  const MODELS = ['Address', 'AppConfig', 'BookTickets', 'Booking', 'BookingPage', 'BookingPath', 'BookingQuery', 'CreateOrder', 'DatabaseConfig', 'OrderItem', 'TicketLine', 'UpdateBooking'];
+  it.each(MODELS)(
     "%s round-trips through JSON mode: parse(x.dump({ mode: 'json' })) deep-equals x",
     (name) => {
-      expect(examples.ir.models.map((model) => model.id).sort()).toEqual(['Address', 'AppConfig', 'CreateOrder', 'DatabaseConfig', 'OrderItem']);
+      expect(examples.ir.models.map((model) => model.id).sort()).toEqual(MODELS);
       roundTrip(examples.m, examples.ir, name);
     },
   );

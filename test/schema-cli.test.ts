@@ -19,12 +19,12 @@ describe('tydantic schema', () => {
   it('writes one pretty-printed file per model, then --check agrees; a changed, missing or extra file fails the check', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
     const shown = path.relative(process.cwd(), dir);
-    expect(cli('schema', '-p', examples, '--out-dir', dir)).toEqual({ code: 0, out: `wrote 5 of 5 schemas to ${shown} (compiled 5 models in 0.0 s)`, err: '' });
-    expect(readdirSync(dir).sort()).toEqual(['Address.json', 'AppConfig.json', 'CreateOrder.json', 'DatabaseConfig.json', 'OrderItem.json']);
+    expect(cli('schema', '-p', examples, '--out-dir', dir)).toEqual({ code: 0, out: `wrote 12 of 12 schemas to ${shown} (compiled 12 models in 0.0 s)`, err: '' });
+    expect(readdirSync(dir).sort()).toEqual(['Address', 'AppConfig', 'BookTickets', 'Booking', 'BookingPage', 'BookingPath', 'BookingQuery', 'CreateOrder', 'DatabaseConfig', 'OrderItem', 'TicketLine', 'UpdateBooking'].map((name) => `${name}.json`));
     const address = readFileSync(path.join(dir, 'Address.json'), 'utf8');
     expect(address).toBe(`${JSON.stringify(JSON.parse(address), null, 2)}\n`);
     expect(JSON.parse(address).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(cli('schema', '-p', examples, '--out-dir', dir, '--check')).toEqual({ code: 0, out: `${shown} is up to date (5 schemas; compiled 5 models in 0.0 s)`, err: '' });
+    expect(cli('schema', '-p', examples, '--out-dir', dir, '--check')).toEqual({ code: 0, out: `${shown} is up to date (12 schemas; compiled 12 models in 0.0 s)`, err: '' });
 
     writeFileSync(path.join(dir, 'Address.json'), `${address} `);
     writeFileSync(path.join(dir, 'Old.json'), '{}');
@@ -54,7 +54,7 @@ describe('tydantic schema', () => {
     expect(result.code).toBe(1);
     expect(result.err).toMatch(/\n\d+ errors: nothing written$/);
     expect(readdirSync(dir)).toEqual([]);
-    expect(cli('schema', '-p', examples).err).toBe('error: --out-dir is required\nrun `tydantic help schema` for usage');
+    expect(cli('schema', '-p', examples).err).toBe('error: --out-dir or --openapi is required\nrun `tydantic help schema` for usage');
     expect(cli('schema', '--out-dir', dir, '--target', 'draft-04').err).toMatch(/^error: unknown target 'draft-04'/);
     expect(cli('schema', '--out-dir', dir, '--mode', 'input').err).toMatch(/^error: unknown mode 'input'/);
     expect(cli('schema', '--out-dir', dir, '-p', 'missing.json')).toMatchObject({ code: 2, err: 'error: missing.json not found (pass the tsconfig with --project)\nrun `tydantic help schema` for usage' });

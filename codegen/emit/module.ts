@@ -15,6 +15,7 @@ import { instancesOf } from './construct';
 import { emitDumpDefinition } from './dump';
 import { emitParseDefinition } from './parse';
 import { emitSchemaData } from './schema-data';
+import { emitInputTypes } from './input-types';
 
 /** How to write the module. */
 export interface ModuleOptions {
@@ -96,7 +97,8 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
   const constants = e.constantDeclarations();
   for (const line of constants) head.line(line);
   if (constants.length > 0) head.line('');
-  return `${head}${body}${links}`;
+  const types = options.ts ? emitInputTypes(ir, e.names, options.runtime.replace(/\/internal$/, ''), options.specifier) : '';
+  return `${head}${body}${links}${types}`;
 }
 
 /**

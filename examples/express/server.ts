@@ -2,20 +2,20 @@
 import '../tydantic.gen';
 import express from 'express';
 import { errors, validate } from 'tydantic/express';
-import { CreateOrder, OrderPath, OrderQuery, UpdateOrder } from '../service/models';
-import { openapi, Orders } from '../service/routes';
+import { BookTickets, BookingPath, BookingQuery, UpdateBooking } from '../service/models';
+import { openapi, Bookings } from '../service/routes';
 
 /** The service's app; `orders` keeps its state. */
-export function createApp(orders = new Orders()): express.Express {
+export function createApp(orders = new Bookings()): express.Express {
   const app = express();
   app.use(express.json());
-  app.post('/orders', validate({ body: CreateOrder }), (req, res) => {
+  app.post('/orders', validate({ body: BookTickets }), (req, res) => {
     res.json(orders.create(req.body));
   });
-  app.get('/orders', validate({ query: OrderQuery }), (req, res) => {
+  app.get('/orders', validate({ query: BookingQuery }), (req, res) => {
     res.json(orders.list(req.query));
   });
-  app.patch('/orders/:id', validate({ params: OrderPath, body: UpdateOrder }), (req, res) => {
+  app.patch('/orders/:id', validate({ params: BookingPath, body: UpdateBooking }), (req, res) => {
     const order = orders.update(req.params, req.body);
     if (order === undefined) res.status(404).json({ detail: 'No such order' });
     else res.json(order);

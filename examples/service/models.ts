@@ -11,8 +11,8 @@ export class TicketLine extends Model {
 
 /** Body of POST /orders. */
 @model({ extra: 'forbid' })
-export class CreateOrder extends Model {
-  declare static readonly '~standard': Standard<CreateOrder>;
+export class BookTickets extends Model {
+  declare static readonly '~standard': Standard<BookTickets>;
   buyer!: string & MinLength<1>;
   email!: Email;
   @field({ minItems: 1 }) lines!: TicketLine[];
@@ -22,21 +22,21 @@ export class CreateOrder extends Model {
 
 /** Body of PATCH /orders/:id. */
 @model({ extra: 'forbid' })
-export class UpdateOrder extends Model {
+export class UpdateBooking extends Model {
   status!: 'paid' | 'cancelled';
   note?: string;
 }
 
 /** Path parameters of /orders/:id. */
 @model()
-export class OrderPath extends Model {
+export class BookingPath extends Model {
   id!: Int & Ge<1>;
 }
 
 /** Query of GET /orders. */
 @model()
-export class OrderQuery extends Model {
-  /** Orders with any of these events. */
+export class BookingQuery extends Model {
+  /** Bookings with any of these events. */
   event: string[] = [];
   status?: 'open' | 'paid' | 'cancelled';
   limit: Int & Ge<1> & Le<100> = 20;
@@ -44,7 +44,7 @@ export class OrderQuery extends Model {
 
 /** An order as the service answers it. */
 @model()
-export class Order extends Model {
+export class Booking extends Model {
   id!: Int;
   buyer!: string;
   email!: Email;
@@ -57,7 +57,7 @@ export class Order extends Model {
 
 /** A page of orders. */
 @model()
-export class OrderPage extends Model {
-  items!: Order[];
+export class BookingPage extends Model {
+  items!: Booking[];
   total!: Int;
 }
