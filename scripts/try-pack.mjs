@@ -4,6 +4,8 @@
 //   2. a TypeScript 6 project in the legacy decorator mode: generate, bundle with esbuild, run;
 //   3. a `npm create vite` project (vanilla-ts template) built by Vite with the plugin, then run;
 //   4. a production install (`npm ci --omit=dev`) holds the runtime alone;
+//   5. the example services (Express, Fastify, Hono) in a TypeScript 7 project: `tsc` types each handler's
+//      input from the models, and each service answers over loopback with data, 422 and an OpenAPI document;
 // and a bad model fails `generate --check` with a located diagnostic.
 // Needs the npm registry (TypeScript 7, Vite). `--only=<name>` runs one scenario.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -13,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
+import { Validator } from '@seriousme/openapi-schema-validator';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const work = mkdtempSync(path.join(tmpdir(), 'tydantic-pack-'));
@@ -167,6 +170,92 @@ const scenarios = {
     const failing = spawnSync('npx', ['--no-install', 'vite', 'build'], { cwd: app, encoding: 'utf8' });
     assert.notEqual(failing.status, 0);
     assert.match(failing.stdout + failing.stderr, /src\/models\/bad\.ts:4:9/);
+  },
+
+  /**
+   * The example services as a new user would run them: TypeScript 7's `tsc --init` project, the frameworks from
+   * the registry, the services' code as in examples/ (`.js` added to relative imports); `tsc` checks the handlers'
+   * types, then each service answers a valid order (200 with data), an invalid one (422 with located issues),
+   * malformed JSON (422 json_invalid) and serves an OpenAPI 3.1 document a validator accepts.
+   */
+  async services(tarballs) {
+    const app = project('services', tarballs);
+    npm(['install', ...quiet, '-E', 'express@5.3.0', 'fastify@5.12.8', 'hono@4.13.23', '@hono/node-server@2.1.11'], app);
+    npm(['install', ...quiet, '-D', '-E', 'typescript@7.0.2', '@types/express@5.0.6', '@types/node@20.19.43'], app);
+    const init = npx(['tsc', '--init'], app);
+    assert.equal(init.status, 0, init.stdout + init.stderr);
+    editTsconfig(app, [
+      [/"target": "esnext"/, '"target": "es2022"'],
+      [/\/\/ "rootDir": "\.\/src",/, '"rootDir": "./src",'],
+      [/\/\/ "outDir": "\.\/dist",/, '"outDir": "./dist",'],
+    ]);
+    for (const dir of ['service', 'express', 'fastify', 'hono']) {
+      for (const file of readdirSync(path.join(root, 'examples', dir))) {
+        const text = readFileSync(path.join(root, 'examples', dir, file), 'utf8').replace(/from '(\.{1,2}\/[^']+)'/g, "from '$1.js'").replace("import '../tydantic.gen';", "import '../tydantic.gen.js';");
+        mkdirSync(path.join(app, 'src', dir), { recursive: true });
+        writeFileSync(path.join(app, 'src', dir, file), text);
+      }
+    }
+    writeFileSync(
+      path.join(app, 'src/main.ts'),
+      [
+        "import type { AddressInfo } from 'node:net';",
+        "import { serve } from '@hono/node-server';",
+        "import { createApp as expressApp } from './express/server.js';",
+        "import { createApp as fastifyApp } from './fastify/server.js';",
+        "import { createApp as honoApp } from './hono/server.js';",
+        '',
+        'const order = JSON.stringify({ buyer: "Ada", email: "ada@example.org", lines: [{ event: "ABC-001", quantity: "2" }] });',
+        'async function exercise(url: string) {',
+        '  const post = async (body: string) => {',
+        '    const response = await fetch(`${url}/orders`, { method: "POST", body, headers: { "content-type": "application/json" } });',
+        '    return [response.status, await response.json()];',
+        '  };',
+        '  return { valid: await post(order), invalid: await post(\'{"buyer": "", "lines": []}\'), malformed: await post("{"), openapi: await (await fetch(`${url}/openapi.json`)).json() };',
+        '}',
+        'const results: Record<string, unknown> = {};',
+        'const express = expressApp().listen(0, "127.0.0.1");',
+        'await new Promise((resolve) => express.once("listening", resolve));',
+        'results.express = await exercise(`http://127.0.0.1:${(express.address() as AddressInfo).port}`);',
+        'express.close();',
+        'const fastify = await fastifyApp();',
+        'results.fastify = await exercise(await fastify.listen({ port: 0, host: "127.0.0.1" }));',
+        'await fastify.close();',
+        'const hono = serve({ fetch: honoApp().fetch, port: 0, hostname: "127.0.0.1" });',
+        'await new Promise((resolve) => hono.once("listening", resolve));',
+        'results.hono = await exercise(`http://127.0.0.1:${(hono.address() as AddressInfo).port}`);',
+        'hono.close();',
+        'console.log(JSON.stringify(results));',
+        '',
+      ].join('\n'),
+    );
+    const generate = npx(['tydantic', 'generate'], app);
+    assert.equal(generate.status, 0, generate.stdout + generate.stderr);
+    const tsc = npx(['tsc'], app);
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+    // A handler that misuses its input is a type error: the types come from the models.
+    const hono = path.join(app, 'src/hono/server.ts');
+    const kept = readFileSync(hono, 'utf8');
+    writeFileSync(hono, kept.replace("c.json(orders.create(c.req.valid('json')))", "c.json(c.req.valid('json').lines.toUpperCase())"));
+    const wrong = npx(['tsc', '--noEmit'], app);
+    assert.notEqual(wrong.status, 0, wrong.stdout + wrong.stderr);
+    assert.match(wrong.stdout, /src\/hono\/server\.ts\(\d+,\d+\): error TS2339: Property 'toUpperCase' does not exist on type 'TicketLine\[\]'/);
+    writeFileSync(hono, kept);
+    const results = run(path.join(app, 'dist/main.js'), app);
+    for (const [name, result] of Object.entries(results)) {
+      assert.deepEqual(result.valid[0], 200, name);
+      assert.deepEqual(result.valid[1].lines, [{ event: 'ABC-001', quantity: 2 }], name);
+      assert.deepEqual(result.invalid, [422, { detail: [
+        { type: 'string_too_short', loc: ['body', 'buyer'], msg: 'String should have at least 1 character', input: '', ctx: { min_length: 1 } },
+        { type: 'missing', loc: ['body', 'email'], msg: 'Field required' },
+        { type: 'too_short', loc: ['body', 'lines'], msg: 'List should have at least 1 item after validation, not 0', input: '[]', ctx: { field_type: 'List', min_length: 1, actual_length: 0 } },
+      ] }], name);
+      assert.equal(result.malformed[0], 422, name);
+      assert.equal(result.malformed[1].detail[0].type, 'json_invalid', name);
+      const checked = await new Validator().validate(result.openapi);
+      assert.deepEqual(checked.errors ?? [], [], name);
+      assert.equal(result.openapi.openapi, '3.1.0', name);
+    }
   },
 
   /** The runtime alone in production: one package, no dependencies. */

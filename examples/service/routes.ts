@@ -15,10 +15,14 @@ export const openapi = (): object => openApiDocument({ info: { title: 'Tickets',
 /** An in-memory store of orders; `now` fixes the clock (tests). */
 export class Bookings {
   readonly #orders: Booking[] = [];
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  readonly #now: () => Date;
+
+  constructor(now: () => Date = () => new Date()) {
+    this.#now = now;
+  }
 
   create(input: BookTickets): Booking {
-    const order = Booking.parse({ id: this.#orders.length + 1, ...input.dump(), status: 'open', createdAt: this.now() });
+    const order = Booking.parse({ id: this.#orders.length + 1, ...input.dump(), status: 'open', createdAt: this.#now() });
     this.#orders.push(order);
     return order;
   }
