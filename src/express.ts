@@ -17,9 +17,13 @@ export { errorBody, type HttpIssue, type HttpValidationError, type RequestPart }
 
 /** The models of a route's request parts. */
 export interface RequestModels {
+  /** The model of `req.body` (after `express.json()` or another body parser). */
   body?: ModelClass;
+  /** The model of `req.query`: repeated keys and single values both fill an array field. */
   query?: ModelClass;
+  /** The model of the route's path parameters, `req.params`. */
   params?: ModelClass;
+  /** The model of `req.headers` (lower-case names). */
   headers?: ModelClass;
 }
 

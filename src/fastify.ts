@@ -22,7 +22,9 @@ export { errorBody, type HttpIssue, type HttpValidationError, type RequestPart }
 
 /** Types `req.body`, `req.query`, `req.params` and `req.headers` from the models of a route's schema, and its replies. */
 export interface TydanticTypeProvider extends FastifyTypeProvider {
+  /** A request part's type: the instance of its model. */
   readonly validator: this['schema'] extends ModelClass<infer T> ? T : unknown;
+  /** A reply's type: an instance of its model, or data of the model's input shape. */
   readonly serializer: this['schema'] extends ModelClass<infer T> ? T | InputOf<T> : unknown;
 }
 

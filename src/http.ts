@@ -19,6 +19,7 @@ export type HttpIssue = JsonIssue;
 
 /** The body of a 422 answer, as FastAPI writes it. */
 export interface HttpValidationError {
+  /** Every issue of every request part that failed. */
   detail: HttpIssue[];
 }
 

@@ -12,7 +12,9 @@ export type HttpMethod = 'get' | 'put' | 'post' | 'delete' | 'options' | 'head' 
 
 /** A response of a route: its model (written in serialization mode) and description. */
 export interface RouteResponse {
+  /** The response's description; default `Successful Response` for 2xx statuses, else `Response`. */
   description?: string;
+  /** The model of the response's content, written as its serialization-mode schema. */
   model?: ModelClass;
   /** The media type; default `application/json`. */
   contentType?: string;
@@ -20,13 +22,19 @@ export interface RouteResponse {
 
 /** One operation of the document. */
 export interface Route {
+  /** The HTTP method. */
   method: HttpMethod;
   /** `/orders/{id}`, or Express, Fastify and Hono's `/orders/:id`. */
   path: string;
+  /** The operation's summary. */
   summary?: string;
+  /** The operation's description. */
   description?: string;
+  /** The operation's id; default the method then the path in camel case (`getOrdersId`). */
   operationId?: string;
+  /** The operation's tags. */
   tags?: string[];
+  /** Marks the operation deprecated. */
   deprecated?: boolean;
   /** The request body's model (JSON). */
   body?: ModelClass;
@@ -46,8 +54,11 @@ export interface Route {
 export interface OpenApiDocumentOptions {
   /** The OpenAPI version: `3.1.0` (default) or `3.0.3`. */
   openapi?: '3.1.0' | '3.0.3';
+  /** The document's Info Object: `title` and `version` at least. */
   info: { title: string; version: string; description?: string; [key: string]: unknown };
+  /** The document's servers. */
   servers?: { url: string; description?: string }[];
+  /** The operations, in the order the document lists them. */
   routes: readonly Route[];
 }
 

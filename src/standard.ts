@@ -10,6 +10,7 @@ import type { ParseOptions } from './model';
 
 /** An object that follows Standard Schema v1: its `~standard` property validates and types values. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The Standard Schema properties. */
   readonly '~standard': StandardProps<Input, Output>;
 }
 
@@ -46,7 +47,9 @@ export type StandardResult<Output> = { readonly value: Output; readonly issues?:
 
 /** One issue as Standard Schema reports it: pydantic's message and the path of keys and indices, with the error type. */
 export interface StandardIssue {
+  /** The issue's message, as pydantic words it. */
   readonly message: string;
+  /** The path of keys and indices to the value (the issue's `loc`). */
   readonly path: Loc;
   /** The pydantic error type (`missing`, `int_parsing`, …). */
   readonly type: Issue['type'];
