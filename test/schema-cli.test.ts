@@ -2,6 +2,7 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import { main } from '../codegen/cli';
 import { prepareFixture, repo } from './helpers/compile';
@@ -45,6 +46,36 @@ describe('tydantic schema', () => {
 
   it('matches the committed docs/schemas of the examples', () => {
     expect(cli('schema', '-p', examples, '--out-dir', path.join(repo, 'docs/schemas'), '--check').code).toBe(0);
+  });
+
+  it('--openapi writes one OpenAPI document of the selected models, -Input and -Output where the modes differ', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    const file = path.join(dir, 'openapi.json');
+    const shown = path.relative(process.cwd(), file);
+    expect(cli('schema', '-p', examples, '--openapi', file, '--models', 'BookTickets,Booking')).toEqual({ code: 0, out: `wrote ${shown} (compiled 12 models in 0.0 s)`, err: '' });
+    const doc = JSON.parse(readFileSync(file, 'utf8'));
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.info).toEqual({ title: 'examples', version: '0.0.0' });
+    // BookTickets has a default (optional as input, required as output); TicketLine and Booking read the same both ways.
+    expect(Object.keys(doc.components.schemas)).toEqual(['BookTickets-Input', 'Booking', 'TicketLine', 'BookTickets-Output']);
+    expect(doc.components.schemas['BookTickets-Input'].required).toEqual(['buyer', 'email', 'lines']);
+    expect(doc.components.schemas['BookTickets-Output'].required).toEqual(['buyer', 'email', 'lines', 'rush']);
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(cli('schema', '-p', examples, '--openapi', file, '--models', 'BookTickets,Booking', '--check')).toEqual({ code: 0, out: `${shown} is up to date (compiled 12 models in 0.0 s)`, err: '' });
+    expect(cli('schema', '-p', examples, '--openapi', file, '--check')).toMatchObject({ code: 1, err: `${shown} is stale\nrun \`npx tydantic schema\` with the same options` });
+    cli('schema', '-p', examples, '--openapi', file, '--target', 'openapi-3.0');
+    const v30 = JSON.parse(readFileSync(file, 'utf8'));
+    expect(v30.openapi).toBe('3.0.3');
+    expect((await new Validator().validate(v30)).errors ?? []).toEqual([]);
+    expect(cli('schema', '-p', examples, '--openapi', file, '--models', 'Nope')).toMatchObject({ code: 2, err: "error: --models: 'Nope' is not a model of the project\nrun `tydantic help schema` for usage" });
+    expect(cli('schema', '-p', examples, '--openapi', file, '--out-dir', dir)).toMatchObject({ code: 2 });
+  });
+
+  it('--models writes the files of the selected models only', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'tydantic-schema-'));
+    expect(cli('schema', '-p', examples, '--out-dir', dir, '--models', 'Address').code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['Address.json']);
   });
 
   it('exits 1 on diagnostics and 2 on bad usage', () => {
