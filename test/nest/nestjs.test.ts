@@ -1,11 +1,11 @@
 /**
- * `tydantic/nestjs` in a NestJS 12 application (test/nest, legacy decorators) over loopback: arguments parsed
+ * `tydantic/nestjs` in a NestJS 12 application (this folder, legacy decorators) over loopback: arguments parsed
  * into the models, failures answered with 422 and FastAPI's located issues.
  */
-import '../examples/tydantic.gen';
+import '../../examples/tydantic.gen';
 import type { INestApplication } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from './nest/app';
+import { createApp } from './app';
 
 describe('NestJS ModelPipe', () => {
   let app: INestApplication;
