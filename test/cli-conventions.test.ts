@@ -27,7 +27,7 @@ describe('version and help', () => {
     expect(cli(['help']).out).toMatch(/^Usage: tydantic <command> \[options\]\n\nCommands:\n {2}generate/);
     expect(cli(['help', 'generate']).out).toMatch(/^Usage: tydantic generate \[options\]/);
     expect(cli(['generate', '--help']).out).toBe(cli(['help', 'generate']).out);
-    expect(cli(['schema', '-h']).out).toMatch(/^Usage: tydantic schema --out-dir <dir> \[options\]/);
+    expect(cli(['schema', '-h']).out).toMatch(/^Usage: tydantic schema \(--out-dir <dir> \| --openapi <file>\) \[options\]/);
     expect(cli([])).toMatchObject({ code: 2, out: '', err: expect.stringMatching(/^Usage: tydantic <command>/) });
   });
 });
