@@ -1500,31 +1500,31 @@ link(BookingPage, { name: "BookingPage", is: is_BookingPage, parse: parse_Bookin
 useMessages({ missing: "Field required", extra_forbidden: "Extra inputs are not permitted", model_type: "Input should be a valid dictionary or instance of {class_name}", string_type: "Input should be a valid string", string_too_short: "String should have at least {min_length} character{expected_plural}", string_too_long: "String should have at most {max_length} character{expected_plural}", string_pattern_mismatch: "String should match pattern '{pattern}'", float_type: "Input should be a valid number", float_parsing: "Input should be a valid number, unable to parse string as a number", bool_parsing: "Input should be a valid boolean, unable to interpret input", json_invalid: "Invalid JSON: {error}", int_type: "Input should be a valid integer", int_parsing: "Input should be a valid integer, unable to parse string as an integer", int_from_float: "Input should be a valid integer, got a number with a fractional part", int_parsing_size: "Unable to parse input string as an integer, exceeded maximum size", finite_number: "Input should be a finite number", greater_than: "Input should be greater than {gt}", greater_than_equal: "Input should be greater than or equal to {ge}", less_than_equal: "Input should be less than or equal to {le}", multiple_of: "Input should be a multiple of {multiple_of}", bool_type: "Input should be a valid boolean", literal_error: "Input should be {expected}", enum: "Input should be {expected}", list_type: "Input should be a valid array", too_short: "{field_type} should have at least {min_length} item{expected_plural} after validation, not {actual_length}", datetime_type: "Input should be a valid datetime", datetime_parsing: "Input should be a valid datetime, {error}", datetime_from_date_parsing: "Input should be a valid datetime or date, {error}", value_error: "Value error, {error}", string_pattern_overflow: "String could not be checked against pattern '{pattern}': the regular expression engine ran out of stack", sparse_array: "Input should be an array without holes, found one at index {index}", too_many_issues: "{more} more issues not reported: validation stops collecting after {max_issues}" });
 
 // What a client may send to each model: `Input<typeof Model>` and `Model['~standard']` read these.
-type In$DatabaseConfig = { host?: string; port?: number | `${number}`; name: string; ssl?: boolean | "true" | "false" };
-type In$AppConfig = { environment: "development" | "staging" | "production"; database: In$DatabaseConfig; workers?: number | `${number}`; logLevel?: "debug" | "info" | "warn" | "error"; featureFlags?: Array<string>; maintenanceUntil?: Date | string | null };
-type In$Address = { street: string; city: string; zip: string; country?: "US" | "CA" };
-type In$OrderItem = { sku: string; quantity: number | `${number}`; price: number | `${number}` };
-type In$CreateOrder = { customer: string; email: string; items: Array<In$OrderItem>; shipTo: In$Address; billTo?: In$Address | null; tags?: Array<string>; priority?: "low" | "normal" | "high"; giftNote?: string; placedAt: Date | string };
-type In$TicketLine = { event: string; quantity: number | `${number}` };
-type In$BookTickets = { buyer: string; email: string; lines: Array<In$TicketLine>; rush?: boolean | "true" | "false" };
-type In$UpdateBooking = { status: "paid" | "cancelled"; note?: string };
-type In$BookingPath = { id: number | `${number}` };
-type In$BookingQuery = { event?: Array<string>; status?: "open" | "paid" | "cancelled"; limit?: number | `${number}` };
-type In$Booking = { id: number | `${number}`; buyer: string; email: string; lines: Array<In$TicketLine>; rush: boolean | "true" | "false"; status: "open" | "paid" | "cancelled"; note?: string; createdAt: Date | string };
-type In$BookingPage = { items: Array<In$Booking>; total: number | `${number}` };
+type DatabaseConfigInput = { host?: string; port?: number | `${number}`; name: string; ssl?: boolean | "true" | "false" };
+type AppConfigInput = { environment: "development" | "staging" | "production"; database: DatabaseConfigInput; workers?: number | `${number}`; logLevel?: "debug" | "info" | "warn" | "error"; featureFlags?: Array<string>; maintenanceUntil?: Date | string | null };
+type AddressInput = { street: string; city: string; zip: string; country?: "US" | "CA" };
+type OrderItemInput = { sku: string; quantity: number | `${number}`; price: number | `${number}` };
+type CreateOrderInput = { customer: string; email: string; items: Array<OrderItemInput>; shipTo: AddressInput; billTo?: AddressInput | null; tags?: Array<string>; priority?: "low" | "normal" | "high"; giftNote?: string; placedAt: Date | string };
+type TicketLineInput = { event: string; quantity: number | `${number}` };
+type BookTicketsInput = { buyer: string; email: string; lines: Array<TicketLineInput>; rush?: boolean | "true" | "false" };
+type UpdateBookingInput = { status: "paid" | "cancelled"; note?: string };
+type BookingPathInput = { id: number | `${number}` };
+type BookingQueryInput = { event?: Array<string>; status?: "open" | "paid" | "cancelled"; limit?: number | `${number}` };
+type BookingInput = { id: number | `${number}`; buyer: string; email: string; lines: Array<TicketLineInput>; rush: boolean | "true" | "false"; status: "open" | "paid" | "cancelled"; note?: string; createdAt: Date | string };
+type BookingPageInput = { items: Array<BookingInput>; total: number | `${number}` };
 declare module "tydantic" {
   interface ModelInputs {
-    "./config#DatabaseConfig": [InstanceType<typeof DatabaseConfig>, In$DatabaseConfig];
-    "./config#AppConfig": [InstanceType<typeof AppConfig>, In$AppConfig];
-    "./models/address#Address": [InstanceType<typeof Address>, In$Address];
-    "./models/order#OrderItem": [InstanceType<typeof OrderItem>, In$OrderItem];
-    "./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, In$CreateOrder];
-    "./service/models#TicketLine": [InstanceType<typeof TicketLine>, In$TicketLine];
-    "./service/models#BookTickets": [InstanceType<typeof BookTickets>, In$BookTickets];
-    "./service/models#UpdateBooking": [InstanceType<typeof UpdateBooking>, In$UpdateBooking];
-    "./service/models#BookingPath": [InstanceType<typeof BookingPath>, In$BookingPath];
-    "./service/models#BookingQuery": [InstanceType<typeof BookingQuery>, In$BookingQuery];
-    "./service/models#Booking": [InstanceType<typeof Booking>, In$Booking];
-    "./service/models#BookingPage": [InstanceType<typeof BookingPage>, In$BookingPage];
+    "./config#DatabaseConfig": [InstanceType<typeof DatabaseConfig>, DatabaseConfigInput];
+    "./config#AppConfig": [InstanceType<typeof AppConfig>, AppConfigInput];
+    "./models/address#Address": [InstanceType<typeof Address>, AddressInput];
+    "./models/order#OrderItem": [InstanceType<typeof OrderItem>, OrderItemInput];
+    "./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];
+    "./service/models#TicketLine": [InstanceType<typeof TicketLine>, TicketLineInput];
+    "./service/models#BookTickets": [InstanceType<typeof BookTickets>, BookTicketsInput];
+    "./service/models#UpdateBooking": [InstanceType<typeof UpdateBooking>, UpdateBookingInput];
+    "./service/models#BookingPath": [InstanceType<typeof BookingPath>, BookingPathInput];
+    "./service/models#BookingQuery": [InstanceType<typeof BookingQuery>, BookingQueryInput];
+    "./service/models#Booking": [InstanceType<typeof Booking>, BookingInput];
+    "./service/models#BookingPage": [InstanceType<typeof BookingPage>, BookingPageInput];
   }
 }

@@ -7,6 +7,9 @@
 
 declare const tydanticTags: unique symbol;
 
+// Each tag is an interface of its own: an editor shows `number & IntTag & Ge<1>`, not the `Tag<…>` inside.
+/* eslint-disable @typescript-eslint/no-empty-object-type */
+
 /** A type-level constraint: `Tag<'minLength', 3>`. Intersect it with the type it constrains. */
 export interface Tag<Name extends string, Value> {
   /** The tags the compile step reads (never present at run time). */
@@ -14,37 +17,51 @@ export interface Tag<Name extends string, Value> {
 }
 
 /** An integer number (`int_type`, `int_from_float`). */
-export type Int = number & Tag<'int', true>;
+export type Int = number & IntTag;
+/** The tag of `Int` (a named interface, so that hovers read `number & IntTag & Ge<1>`). */
+export interface IntTag extends Tag<'int', true> {}
 /** An email address (`value_error`). */
-export type Email = string & Tag<'format', 'email'>;
+export type Email = string & EmailTag;
+/** The tag of `Email`. */
+export interface EmailTag extends Tag<'format', 'email'> {}
 /** An absolute URL (`url_parsing`). */
-export type Url = string & Tag<'format', 'url'>;
+export type Url = string & UrlTag;
+/** The tag of `Url`. */
+export interface UrlTag extends Tag<'format', 'url'> {}
 /** A UUID in its hyphenated form, any version (`uuid_parsing`). */
-export type Uuid = string & Tag<'format', 'uuid'>;
+export type Uuid = string & UuidTag;
+/** The tag of `Uuid`. */
+export interface UuidTag extends Tag<'format', 'uuid'> {}
 /** An IPv4 address in dotted-quad form (`ip_v4_address`). */
-export type IPv4 = string & Tag<'format', 'ipv4'>;
+export type IPv4 = string & IPv4Tag;
+/** The tag of `IPv4`. */
+export interface IPv4Tag extends Tag<'format', 'ipv4'> {}
 /** An IPv6 address in RFC 4291 text form (`ip_v6_address`). */
-export type IPv6 = string & Tag<'format', 'ipv6'>;
+export type IPv6 = string & IPv6Tag;
+/** The tag of `IPv6`. */
+export interface IPv6Tag extends Tag<'format', 'ipv6'> {}
 /** A calendar date written YYYY-MM-DD, kept as a string (`date_parsing`). */
-export type DateString = string & Tag<'format', 'date'>;
+export type DateString = string & DateStringTag;
+/** The tag of `DateString`. */
+export interface DateStringTag extends Tag<'format', 'date'> {}
 
 /** Strings: at least N characters. */
-export type MinLength<N extends number> = Tag<'minLength', N>;
+export interface MinLength<N extends number> extends Tag<'minLength', N> {}
 /** Strings: at most N characters. */
-export type MaxLength<N extends number> = Tag<'maxLength', N>;
+export interface MaxLength<N extends number> extends Tag<'maxLength', N> {}
 /** Strings: must contain a match of the regular expression P. */
-export type Pattern<P extends string> = Tag<'pattern', P>;
+export interface Pattern<P extends string> extends Tag<'pattern', P> {}
 /** Numbers: greater than N. */
-export type Gt<N extends number> = Tag<'gt', N>;
+export interface Gt<N extends number> extends Tag<'gt', N> {}
 /** Numbers: greater than or equal to N. */
-export type Ge<N extends number> = Tag<'ge', N>;
+export interface Ge<N extends number> extends Tag<'ge', N> {}
 /** Numbers: less than N. */
-export type Lt<N extends number> = Tag<'lt', N>;
+export interface Lt<N extends number> extends Tag<'lt', N> {}
 /** Numbers: less than or equal to N. */
-export type Le<N extends number> = Tag<'le', N>;
+export interface Le<N extends number> extends Tag<'le', N> {}
 /** Numbers: a multiple of N. */
-export type MultipleOf<N extends number> = Tag<'multipleOf', N>;
+export interface MultipleOf<N extends number> extends Tag<'multipleOf', N> {}
 /** Arrays: at least N items. */
-export type MinItems<N extends number> = Tag<'minItems', N>;
+export interface MinItems<N extends number> extends Tag<'minItems', N> {}
 /** Arrays: at most N items. */
-export type MaxItems<N extends number> = Tag<'maxItems', N>;
+export interface MaxItems<N extends number> extends Tag<'maxItems', N> {}

@@ -3,7 +3,10 @@
  * the `~standard` types Standard Schema consumers infer from, and the types the framework integrations give
  * handlers. Each `@ts-expect-error` fails the typecheck when the line it marks stops being an error.
  */
-import { describe, expectTypeOf, it } from 'vitest';
+import path from 'node:path';
+import { Project, ts } from 'ts-morph';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { repo } from './helpers/compile';
 import type { Input, InputOf, Output, StandardProps } from 'tydantic';
 import { Address } from '../examples/models/address';
 import { CreateOrder } from '../examples/models/order';
@@ -33,6 +36,29 @@ describe('Input and Output', () => {
     expectTypeOf<InputOf<{ n: number & { readonly [k: symbol]: unknown }; d: Date; s: Set<string> }>>().toEqualTypeOf<{ n: number & { readonly [k: symbol]: unknown }; d: Date | string; s: ReadonlySet<string> | readonly string[] }>();
   });
 });
+
+describe('what an editor shows', () => {
+  // The type checker's own text for a property's type: what a hover shows.
+  const shown = (file: string, model: string, property: string): string => {
+    const project = new Project({ tsConfigFilePath: path.join(repo, 'tsconfig.json'), skipAddingFilesFromTsConfig: true });
+    const source = project.addSourceFileAtPath(path.join(repo, file));
+    project.addSourceFileAtPath(path.join(repo, 'examples/tydantic.gen.ts'));
+    const declaration = source.getClassOrThrow(model).getPropertyOrThrow(property);
+    // The flags of the language service's quick info.
+    return declaration.getType().getText(declaration, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope | ts.TypeFormatFlags.NoTruncation | ts.TypeFormatFlags.AllowUniqueESSymbolType);
+  };
+
+  it('refinement tags read as their names, and an input type as the model it belongs to', () => {
+    expect(shown('examples/service/models.ts', 'TicketLine', 'quantity')).toBe('number & IntTag & Ge<1> & Le<10>');
+    expect(shown('examples/service/models.ts', 'BookTickets', 'email')).toBe('Email');
+    expect(shown('test/types.test.ts', 'Hovered', 'input')).toBe('BookTicketsInput');
+  });
+});
+
+/** A class whose property's type is an input type, for the hover test above. */
+export class Hovered {
+  declare input: Input<typeof BookTickets>;
+}
 
 describe('~standard', () => {
   it('is on every model class; a `declare static` types it for its class', () => {

@@ -10,13 +10,13 @@ import type { Names } from '../names';
 import { lit } from './code';
 
 /**
- * The declarations: `type In$X = …` per model and definition, then the augmentation of `runtime` (the
+ * The declarations: `type XInput = …` per model and definition, then the augmentation of `runtime` (the
  * runtime's main entry). Generic models get a type (fields use it) but no entry: their class stands for every
  * type argument.
  */
 export function emitInputTypes(ir: ProjectIR, names: Names, runtime: string, specifier: (module: string) => string): string {
   const alias = new Map<string, string>();
-  for (const item of [...ir.models, ...ir.definitions]) alias.set(item.id, names.fresh(`In$${item.id}`));
+  for (const item of [...ir.models, ...ir.definitions]) alias.set(item.id, names.fresh(`${item.id}Input`));
   const lines: string[] = ['', '// What a client may send to each model: `Input<typeof Model>` and `Model[\'~standard\']` read these.'];
   for (const model of ir.models) lines.push(`type ${alias.get(model.id)!} = ${objectType(model.fields, lax(model.strict), alias, model.extra === 'allow')};`);
   for (const definition of ir.definitions) lines.push(`type ${alias.get(definition.id)!} = ${typeText(definition.type, true, alias)};`);
