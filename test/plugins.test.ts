@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { build as esbuild, context as esbuildContext, transform } from 'esbuild';
+import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repo, writeTsconfig } from './helpers/compile';
 
@@ -61,6 +62,15 @@ function project(bad = false): string {
   return dir;
 }
 
+/** The type errors of one file of a project, as `line: message`. */
+function typeErrors(dir: string, file: string): string[] {
+  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(dir, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+  const program = ts.createProgram(parsed.fileNames, parsed.options);
+  return ts
+    .getPreEmitDiagnostics(program, program.getSourceFile(file))
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
 /** Runs a bundle with Node and reads the JSON it prints. */
 const run = (file: string): unknown => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }));
 
@@ -107,6 +117,24 @@ describe('esbuild', () => {
     const dir = project();
     expect(run(await bundle(dir))).toEqual(EXPECTED);
     expect(readdirSync(dir).filter((f) => f.includes('.gen.'))).toEqual([]);
+  });
+
+  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', async () => {
+    const dir = project();
+    const check = path.join(dir, 'check.ts');
+    // `country`, `tags` and `priority` have defaults: optional in the input type only the compile step knows.
+    writeFileSync(
+      check,
+      "import type { Input } from 'tydantic';\nimport type { CreateOrder } from './models/order';\n" +
+        "export const sent: Input<typeof CreateOrder> = { customer: 'A', email: 'a@b.co', items: [], shipTo: { street: 's', city: 'c', zip: '1' }, placedAt: '2024-01-01' };\n",
+    );
+    // Without it, the input type is read from the class: a default is not seen, nor a getter told from a field.
+    expect(typeErrors(dir, check)).toEqual(["Type '{ street: string; city: string; zip: string; }' is missing the following properties from type '{ street: string; city: string; zip: string; country: \"US\" | \"CA\"; readonly oneLine: string; }': country, oneLine"]);
+    await bundle(dir);
+    const dts = readFileSync(path.join(dir, 'tydantic-models.d.ts'), 'utf8');
+    expect(dts).toContain('import type { CreateOrder, OrderItem } from "./models/order";');
+    expect(dts).toContain('"./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];');
+    expect(typeErrors(dir, check)).toEqual([]);
   });
 
   it('fails the build on a bad model, at its location', async () => {
@@ -206,6 +234,24 @@ describe('Vite', () => {
 
   it('builds and runs the examples with no generated file', async () => {
     expect(run(await bundle(project()))).toEqual(EXPECTED);
+  });
+
+  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', async () => {
+    const dir = project();
+    const check = path.join(dir, 'check.ts');
+    // `country`, `tags` and `priority` have defaults: optional in the input type only the compile step knows.
+    writeFileSync(
+      check,
+      "import type { Input } from 'tydantic';\nimport type { CreateOrder } from './models/order';\n" +
+        "export const sent: Input<typeof CreateOrder> = { customer: 'A', email: 'a@b.co', items: [], shipTo: { street: 's', city: 'c', zip: '1' }, placedAt: '2024-01-01' };\n",
+    );
+    // Without it, the input type is read from the class: a default is not seen, nor a getter told from a field.
+    expect(typeErrors(dir, check)).toEqual(["Type '{ street: string; city: string; zip: string; }' is missing the following properties from type '{ street: string; city: string; zip: string; country: \"US\" | \"CA\"; readonly oneLine: string; }': country, oneLine"]);
+    await bundle(dir);
+    const dts = readFileSync(path.join(dir, 'tydantic-models.d.ts'), 'utf8');
+    expect(dts).toContain('import type { CreateOrder, OrderItem } from "./models/order";');
+    expect(dts).toContain('"./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];');
+    expect(typeErrors(dir, check)).toEqual([]);
   });
 
   it('fails the build on a bad model, at its location', async () => {

@@ -4,7 +4,7 @@
  * Diagnostics fail the build at their file:line:col; warnings are build warnings. The files that declare
  * models have their decorators lowered (see lower-decorators.ts), since not every bundler does it.
  */
-import { statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createUnplugin, type UnpluginContext, type UnpluginInstance } from 'unplugin';
 import { type Diagnostic, formatDiagnostic, formatWarning } from '../diagnostics';
@@ -21,12 +21,22 @@ export interface TydanticPluginOptions {
    * written, which no runtime runs yet; turn this off only if your build lowers them for every file.
    */
   readonly lowerDecorators?: boolean;
+  /**
+   * Where to write the models' input types (`Input<typeof Model>`, `~standard`'s types), which the type checker
+   * cannot read from a module that exists only in the build: a `.d.ts` path relative to the tsconfig, or `false`
+   * for none. Default `tydantic-models.d.ts` in the folder that holds the project's sources (where
+   * `tydantic generate` would write its module), rewritten only when the types change. Commit it, so that
+   * `tsc` sees it before the first build.
+   */
+  readonly dts?: string | false;
 }
 
 /** The import the plugin answers. */
 export const MODELS_MODULE = 'tydantic/models';
 /** The id the bundler sees for it: a path beside the tsconfig that is never written. */
 const MODULE_FILE = 'tydantic.models.js';
+/** The declaration file of the models' input types, by default. */
+const DTS_FILE = 'tydantic-models.d.ts';
 
 /** One project's compile step, kept across rebuilds: a changed file re-extracts only the models that read it. */
 class Session {
@@ -37,12 +47,25 @@ class Session {
   private readonly seen = new Map<string, number>();
   /** Set at the start of each build: the next `module()` compares the files it read with the disk. */
   private recheck = false;
+  /** The declaration file last written: its own changes are not the models'. */
+  private written: string | undefined;
   readonly tsconfig: string;
   readonly id: string;
 
   constructor(readonly options: TydanticPluginOptions) {
     this.tsconfig = path.resolve(options.project ?? 'tsconfig.json');
     this.id = path.join(path.dirname(this.tsconfig), MODULE_FILE);
+  }
+
+  /** Writes the input types' declaration file when its text changed (not when the models have diagnostics). */
+  private declare(result: GenerateResult): void {
+    if (this.options.dts === false || result.diagnostics.length > 0) return;
+    const generator = this.generator!;
+    const file = this.options.dts === undefined ? path.join(generator.sourceFolder, DTS_FILE) : path.resolve(generator.root, this.options.dts);
+    const text = generator.declarations(result.ir, file);
+    this.written = file;
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
+    writeFileSync(file, text);
   }
 
   /** The module for the project's current state. */
@@ -52,12 +75,14 @@ class Session {
       this.result = this.generator.run();
       this.changed.clear();
       this.remember();
+      this.declare(this.result);
     } else {
       if (this.recheck) this.compare();
       if (this.result === undefined || this.changed.size > 0) {
         this.result = this.generator.update(this.changed);
         this.changed.clear();
         this.remember();
+        this.declare(this.result);
       }
     }
     this.recheck = false;
@@ -88,7 +113,7 @@ class Session {
 
   /** Notes a file the bundler saw change; the next `module()` reads it again. False for a file that is not TypeScript source. */
   touch(file: string): boolean {
-    if (!isSource(file)) return false;
+    if (!isSource(file) || path.resolve(file) === this.written) return false;
     this.changed.add(path.resolve(file));
     this.result = undefined;
     return true;
