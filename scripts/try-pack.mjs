@@ -66,6 +66,17 @@ function copyModels(dir) {
   writeFileSync(order, readFileSync(order, 'utf8').replace("from './address'", "from './address.js'"));
 }
 
+/** `tsc --init`, then sources in src/ built to dist/, for ES2022 (ESNext keeps decorators as written, and no runtime runs them yet). */
+function tscInit(app) {
+  const init = npx(['tsc', '--init'], app);
+  assert.equal(init.status, 0, init.stdout + init.stderr);
+  editTsconfig(app, [
+    [/"target": "esnext"/, '"target": "es2022"'],
+    [/\/\/ "rootDir": "\.\/src",/, '"rootDir": "./src",'],
+    [/\/\/ "outDir": "\.\/dist",/, '"outDir": "./dist",'],
+  ]);
+}
+
 /** `tsc --init`'s config (JSON with comments) with `edits` applied to its text. */
 function editTsconfig(app, edits) {
   const file = path.join(app, 'tsconfig.json');
@@ -82,14 +93,7 @@ const scenarios = {
   tsc7(tarballs) {
     const app = project('tsc7', tarballs);
     npm(['install', ...quiet, '-D', '-E', 'typescript@7.0.2'], app);
-    const init = npx(['tsc', '--init'], app);
-    assert.equal(init.status, 0, init.stdout + init.stderr);
-    // ESNext keeps decorators as written, and no runtime runs them yet: ES2022 lowers them.
-    editTsconfig(app, [
-      [/"target": "esnext"/, '"target": "es2022"'],
-      [/\/\/ "rootDir": "\.\/src",/, '"rootDir": "./src",'],
-      [/\/\/ "outDir": "\.\/dist",/, '"outDir": "./dist",'],
-    ]);
+    tscInit(app);
     copyModels(path.join(app, 'src/models'));
     writeFileSync(path.join(app, 'src/main.ts'), `import './tydantic.gen.js';\n${MAIN}\n`);
     const generate = npx(['tydantic', 'generate'], app);
@@ -182,13 +186,7 @@ const scenarios = {
     const app = project('services', tarballs);
     npm(['install', ...quiet, '-E', 'express@5.3.0', 'fastify@5.12.8', 'hono@4.13.23', '@hono/node-server@2.1.11'], app);
     npm(['install', ...quiet, '-D', '-E', 'typescript@7.0.2', '@types/express@5.0.6', '@types/node@20.19.43'], app);
-    const init = npx(['tsc', '--init'], app);
-    assert.equal(init.status, 0, init.stdout + init.stderr);
-    editTsconfig(app, [
-      [/"target": "esnext"/, '"target": "es2022"'],
-      [/\/\/ "rootDir": "\.\/src",/, '"rootDir": "./src",'],
-      [/\/\/ "outDir": "\.\/dist",/, '"outDir": "./dist",'],
-    ]);
+    tscInit(app);
     for (const dir of ['service', 'express', 'fastify', 'hono']) {
       for (const file of readdirSync(path.join(root, 'examples', dir))) {
         const text = readFileSync(path.join(root, 'examples', dir, file), 'utf8').replace(/from '(\.{1,2}\/[^']+)'/g, "from '$1.js'").replace("import '../tydantic.gen';", "import '../tydantic.gen.js';");

@@ -71,6 +71,28 @@ function typeErrors(dir: string, file: string): string[] {
     .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
 }
 
+/**
+ * The build writes `tydantic-models.d.ts`, from which `Input<typeof M>` reads what only the compile step knows;
+ * before it, the input type is read from the class.
+ */
+async function inputTypesWritten(bundle: (dir: string) => Promise<unknown>): Promise<void> {
+  const dir = project();
+  const check = path.join(dir, 'check.ts');
+  // `country`, `tags` and `priority` have defaults: optional in the input type only the compile step knows.
+  writeFileSync(
+    check,
+    "import type { Input } from 'tydantic';\nimport type { CreateOrder } from './models/order';\n" +
+      "export const sent: Input<typeof CreateOrder> = { customer: 'A', email: 'a@b.co', items: [], shipTo: { street: 's', city: 'c', zip: '1' }, placedAt: '2024-01-01' };\n",
+  );
+  // Without it, the input type is read from the class: a default is not seen, nor a getter told from a field.
+  expect(typeErrors(dir, check)).toEqual(["Type '{ street: string; city: string; zip: string; }' is missing the following properties from type '{ street: string; city: string; zip: string; country: \"US\" | \"CA\"; readonly oneLine: string; }': country, oneLine"]);
+  await bundle(dir);
+  const dts = readFileSync(path.join(dir, 'tydantic-models.d.ts'), 'utf8');
+  expect(dts).toContain('import type { CreateOrder, OrderItem } from "./models/order";');
+  expect(dts).toContain('"./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];');
+  expect(typeErrors(dir, check)).toEqual([]);
+}
+
 /** Runs a bundle with Node and reads the JSON it prints. */
 const run = (file: string): unknown => JSON.parse(execFileSync(process.execPath, [file], { encoding: 'utf8' }));
 
@@ -119,23 +141,7 @@ describe('esbuild', () => {
     expect(readdirSync(dir).filter((f) => f.includes('.gen.'))).toEqual([]);
   });
 
-  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', async () => {
-    const dir = project();
-    const check = path.join(dir, 'check.ts');
-    // `country`, `tags` and `priority` have defaults: optional in the input type only the compile step knows.
-    writeFileSync(
-      check,
-      "import type { Input } from 'tydantic';\nimport type { CreateOrder } from './models/order';\n" +
-        "export const sent: Input<typeof CreateOrder> = { customer: 'A', email: 'a@b.co', items: [], shipTo: { street: 's', city: 'c', zip: '1' }, placedAt: '2024-01-01' };\n",
-    );
-    // Without it, the input type is read from the class: a default is not seen, nor a getter told from a field.
-    expect(typeErrors(dir, check)).toEqual(["Type '{ street: string; city: string; zip: string; }' is missing the following properties from type '{ street: string; city: string; zip: string; country: \"US\" | \"CA\"; readonly oneLine: string; }': country, oneLine"]);
-    await bundle(dir);
-    const dts = readFileSync(path.join(dir, 'tydantic-models.d.ts'), 'utf8');
-    expect(dts).toContain('import type { CreateOrder, OrderItem } from "./models/order";');
-    expect(dts).toContain('"./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];');
-    expect(typeErrors(dir, check)).toEqual([]);
-  });
+  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', () => inputTypesWritten(bundle));
 
   it('fails the build on a bad model, at its location', async () => {
     const dir = project(true);
@@ -236,23 +242,7 @@ describe('Vite', () => {
     expect(run(await bundle(project()))).toEqual(EXPECTED);
   });
 
-  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', async () => {
-    const dir = project();
-    const check = path.join(dir, 'check.ts');
-    // `country`, `tags` and `priority` have defaults: optional in the input type only the compile step knows.
-    writeFileSync(
-      check,
-      "import type { Input } from 'tydantic';\nimport type { CreateOrder } from './models/order';\n" +
-        "export const sent: Input<typeof CreateOrder> = { customer: 'A', email: 'a@b.co', items: [], shipTo: { street: 's', city: 'c', zip: '1' }, placedAt: '2024-01-01' };\n",
-    );
-    // Without it, the input type is read from the class: a default is not seen, nor a getter told from a field.
-    expect(typeErrors(dir, check)).toEqual(["Type '{ street: string; city: string; zip: string; }' is missing the following properties from type '{ street: string; city: string; zip: string; country: \"US\" | \"CA\"; readonly oneLine: string; }': country, oneLine"]);
-    await bundle(dir);
-    const dts = readFileSync(path.join(dir, 'tydantic-models.d.ts'), 'utf8');
-    expect(dts).toContain('import type { CreateOrder, OrderItem } from "./models/order";');
-    expect(dts).toContain('"./models/order#CreateOrder": [InstanceType<typeof CreateOrder>, CreateOrderInput];');
-    expect(typeErrors(dir, check)).toEqual([]);
-  });
+  it('writes the input types beside the sources, so that Input<typeof M> knows defaults and aliases', () => inputTypesWritten(bundle));
 
   it('fails the build on a bad model, at its location', async () => {
     const dir = project(true);
