@@ -12,7 +12,10 @@ declare const tydanticTags: unique symbol;
 
 /** A type-level constraint: `Tag<'minLength', 3>`. Intersect it with the type it constrains. */
 export interface Tag<Name extends string, Value> {
-  /** The tags the compile step reads (never present at run time). */
+  /**
+   * The tags the compile step reads (never present at run time).
+   * @internal
+   */
   readonly [tydanticTags]?: { readonly [K in Name]: Value };
 }
 
