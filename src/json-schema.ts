@@ -101,6 +101,13 @@ export function standardJsonSchema(data: () => SchemaData): {
   return { input: convert('validation'), output: convert('serialization') };
 }
 
+/** A linked model class's schema data; throws for a class without generated code. */
+export function schemaData(cls: abstract new (...args: never[]) => unknown): SchemaData {
+  const read = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: () => SchemaData })[SCHEMA] : undefined;
+  if (read === undefined) throw new Error(`${cls.name} has no schema: run \`npx tydantic generate\``);
+  return read();
+}
+
 /**
  * The `components.schemas` object for some models and every model they reference, keyed by the ids the
  * compile step gave them: the class name, or `Name_2`, `Name_3` … for later classes of one name, in file order.
@@ -110,8 +117,7 @@ export function openApiComponents(models: readonly (abstract new (...args: never
   if (DIALECTS[target] !== undefined) throw new TypeError(`'${target}' is not an OpenAPI target`);
   const out: JsonSchemaObject = {};
   for (const cls of models) {
-    const data = Object.hasOwn(cls, SCHEMA) ? (cls as unknown as { [SCHEMA]: () => SchemaData })[SCHEMA]() : undefined;
-    if (data === undefined) throw new Error(`${cls.name} has no schema: run \`npx tydantic generate\``);
+    const data = schemaData(cls);
     for (const id of Object.keys(data.defs)) if (!Object.hasOwn(out, id)) out[id] = parsed(data, id, target, options);
   }
   return out;

@@ -4,7 +4,7 @@
  * and output schema (serialization mode) differ, and that is used both ways, gets two components,
  * `Name-Input` and `Name-Output`, as FastAPI names them; every other model keeps its one name.
  */
-import { type JsonSchemaObject, parsed, SCHEMA, type SchemaData } from './json-schema';
+import { type JsonSchemaObject, parsed, schemaData } from './json-schema';
 import type { ModelClass } from './http';
 
 /** HTTP methods an operation may have. */
@@ -144,12 +144,6 @@ export function bothModes(
   for (const [id, schema] of inputs) schemas[name(id, 'Input')] = renamed(schema, split, 'Input');
   for (const [id, schema] of outputs) if (!inputs.has(id) || split.has(id)) schemas[name(id, 'Output')] = renamed(schema, split, 'Output');
   return { schemas, name };
-}
-
-function schemaData(model: ModelClass): SchemaData {
-  const read = Object.hasOwn(model, SCHEMA) ? (model as unknown as { [SCHEMA]: () => SchemaData })[SCHEMA] : undefined;
-  if (read === undefined) throw new Error(`${model.name} has no schema: run \`npx tydantic generate\``);
-  return read();
 }
 
 /**
