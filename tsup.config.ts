@@ -6,7 +6,7 @@ export default defineConfig([
   {
     // The package `tydantic` (src/): the runtime users ship. ESM + CJS + types, no dependencies.
     // Splitting in both formats keeps one copy of the runtime's state behind the three entries.
-    entry: { index: 'src/index.ts', internal: 'src/internal.ts', models: 'src/models.ts', express: 'src/express.ts', fastify: 'src/fastify.ts', hono: 'src/hono.ts', nestjs: 'src/nestjs.ts' },
+    entry: { index: 'src/index.ts', internal: 'src/internal.ts', models: 'src/models.ts', express: 'src/express.ts', fastify: 'src/fastify.ts', hono: 'src/hono.ts', nestjs: 'src/nestjs.ts', settings: 'src/settings.ts' },
     outDir: 'src/dist',
     format: ['esm', 'cjs'],
     splitting: true,

@@ -132,6 +132,8 @@ export type TypeNode =
       readonly restKey?: { readonly source: string; readonly templates?: readonly TemplateIR[] };
     }
   | { readonly kind: 'nullable'; readonly type: TypeNode }
+  /** `Secret<T>`: a `T`, parsed and wrapped in a Secret; its issues show `'**********'` as their input. */
+  | { readonly kind: 'secret'; readonly type: TypeNode }
   | {
       readonly kind: 'union';
       readonly members: readonly TypeNode[];
@@ -291,6 +293,7 @@ export function childrenOf(node: TypeNode): readonly TypeNode[] {
     case 'object':
       return node.rest === undefined ? node.fields.map((f) => f.type) : [...node.fields.map((f) => f.type), node.rest];
     case 'nullable':
+    case 'secret':
       return [node.type];
     case 'union':
       return node.members;
@@ -343,7 +346,8 @@ export function mapChildren(node: TypeNode, f: (child: TypeNode) => TypeNode): T
       const rest = node.rest === undefined ? undefined : f(node.rest);
       return fields === node.fields && rest === node.rest ? node : { ...node, fields, ...(rest === undefined ? {} : { rest }) };
     }
-    case 'nullable': {
+    case 'nullable':
+    case 'secret': {
       const type = f(node.type);
       return type === node.type ? node : { ...node, type };
     }
@@ -477,6 +481,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
       return 'object';
     case 'nullable':
       return `${label(node.type, models)} | null`;
+    case 'secret':
+      return `Secret<${label(node.type, models)}>`;
     case 'union':
       return node.members.map((m) => label(m, models)).join(' | ');
     default:

@@ -26,6 +26,8 @@ export interface DumpOptions {
   excludeDefaults?: boolean;
   /** Leave out fields whose value is null. */
   excludeNone?: boolean;
+  /** JSON mode writes the values of `Secret` fields instead of `'**********'` (JS mode keeps the `Secret` objects). */
+  revealSecrets?: boolean;
 }
 
 /** Options of `instance.dumpJSON()`: those of `dump` (always in JSON mode), and the indentation. */
@@ -43,10 +45,12 @@ export interface DumpContext {
   readonly unset: boolean;
   readonly defaults: boolean;
   readonly none: boolean;
+  /** JSON mode writes secrets' values. */
+  readonly reveal: boolean;
 }
 
 /** The context of `toJSON()`: JSON mode, by alias, nothing left out. */
-export const TO_JSON: DumpContext = { json: true, alias: true, plain: true, unset: false, defaults: false, none: false };
+export const TO_JSON: DumpContext = { json: true, alias: true, plain: true, unset: false, defaults: false, none: false, reveal: false };
 
 /** The context of a dump call from its options. */
 export function dumpContext(options: DumpOptions | undefined): DumpContext {
@@ -54,7 +58,7 @@ export function dumpContext(options: DumpOptions | undefined): DumpContext {
   const defaults = options?.excludeDefaults === true;
   const none = options?.excludeNone === true;
   const plain = !unset && !defaults && !none && options?.include === undefined && options?.exclude === undefined;
-  return { json: options?.mode === 'json', alias: options?.byAlias === true, plain, unset, defaults, none };
+  return { json: options?.mode === 'json', alias: options?.byAlias === true, plain, unset, defaults, none, reveal: options?.revealSecrets === true };
 }
 
 /** A selection as a tree of null-prototype objects (so no key reads Object.prototype); undefined when absent. */

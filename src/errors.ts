@@ -44,7 +44,9 @@ export class ValidationError extends Error {
    * usual prototype test.
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    if (this !== ValidationError) return Object.prototype.isPrototypeOf.call(this.prototype, value as object);
+    const inherits = Object.prototype.isPrototypeOf.call(this.prototype, value as object);
+    // A subclass (SettingsError) of this copy is one too, whatever its name.
+    if (this !== ValidationError || inherits) return inherits;
     return value instanceof Error && value.name === 'ValidationError' && Array.isArray((value as { issues?: unknown }).issues);
   }
 
@@ -178,7 +180,7 @@ const MAX_JSON_STRING = 10_000;
  * finite number, a boolean, null) is kept, a bigint becomes its digits, anything else its preview, as
  * `error.message` shows it (bounded, and never throws); the input is left out where the message leaves it out.
  */
-function jsonIssue(issue: Issue): JsonIssue {
+export function jsonIssue(issue: Issue): JsonIssue {
   const out: JsonIssue = { type: issue.type, loc: issue.loc.map((part) => locPart(part, MAX_JSON_STRING)), msg: issue.msg };
   if ('input' in issue && issue.type !== 'missing') {
     const input = issue.input;

@@ -24,5 +24,6 @@ export { ValidationError, formatIssues, type Issue, type Loc } from './errors';
 export { extrasOf, setRegexEngine, type Matcher, type RegexEngine } from './runtime';
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 export type * from './brands';
+export { Secret } from './secret';
 export { errorBody, multiValues, parsePart, type HttpIssue, type HttpValidationError, type ModelClass, type MultiValues, type RequestPart } from './http';
 export { openApiDocument, type HttpMethod, type OpenApiDocumentOptions, type Route, type RouteResponse } from './openapi';

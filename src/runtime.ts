@@ -2,6 +2,7 @@ import type { ValidationInfo } from './decorators';
 import { COMPILED, define, type DumpContext, dumpKeep, type Linked, storedExtras, storeExtras, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
 import { EMAIL_PREFIX, emailReason } from './formats/strings';
+import { MASK, Secret } from './secret';
 import { type ErrorContexts, type ErrorType, type MessageOverrides, overrideOf, renderMessage, templateOf } from './messages';
 
 /** The state of one parse call, threaded through the generated functions. */
@@ -198,6 +199,14 @@ export function issue<T extends ErrorType>(
   // A type no generated module registered (code that calls the runtime itself) is named as it is.
   const msg = renderMessage(templateOf(type, c.messages) ?? type, ctx);
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
+}
+
+/** Shows the issues reported since `from` (those of a `Secret` field's value) with `'**********'` as their input. */
+export function maskIssues(c: ParseContext, from: number): void {
+  for (let i = from; i < c.issues.length; i++) {
+    const found = c.issues[i]!;
+    if (found !== UNCOUNTED && 'input' in found) c.issues[i] = { ...found, input: MASK };
+  }
 }
 
 /**
@@ -433,6 +442,7 @@ export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unkn
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return d.json ? isoOf(value) : new Date(slotTime(value));
   if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
+  if (value instanceof Secret) return d.json ? (d.reveal ? dumpValue(value.reveal(), d, path) : MASK) : value;
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
   const inner = within(path, value, 'dump');

@@ -132,6 +132,13 @@ export function emitCheck(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'nullable':
       out.block(`if (${v} !== null)`, () => emitCheck(e, out, names, node.type, v, fail));
       return;
+    case 'secret': {
+      out.line(`if (!(${v} instanceof ${e.helper('Secret')})) ${fail}`);
+      const value = names.numbered('v');
+      out.line(`const ${value} = ${v}.reveal();`);
+      emitCheck(e, out, names, node.type, value, fail);
+      return;
+    }
     case 'set': {
       out.line(`if (!(${v} instanceof Set)) ${fail}`);
       const item = names.numbered('v');
@@ -294,6 +301,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'tuple':
     case 'set':
     case 'map':
+    case 'secret':
       return undefined;
     default:
       return assertNever(node);

@@ -150,6 +150,11 @@ function dumpExpression(
       const inner = dumpExpression(e, names, node.type, v, selected);
       return inner === v ? v : `${v} === null ? null : ${inner}`;
     }
+    case 'secret': {
+      // JS mode keeps the Secret (it cannot change); JSON mode writes the mask unless asked for the value.
+      const inner = dumpExpression(e, names, node.type, `${v}.reveal()`, undefined);
+      return `d.json ? (d.reveal ? ${inner} : ${e.helper('MASK')}) : ${v}`;
+    }
     case 'set': {
       const x = names.numbered('x');
       const inner = dumpExpression(e, names, node.items, x, undefined);

@@ -99,6 +99,11 @@ function typeText(node: TypeNode, isLax: boolean, alias: ReadonlyMap<string, str
       return objectType(node.fields, isLax, alias, node.extra === 'allow', node.rest === undefined ? undefined : node.restKey === undefined ? inner(node.rest) : 'unknown');
     case 'nullable':
       return `${inner(node.type)} | null`;
+    case 'secret': {
+      // The value, or a Secret holding one (structurally: the module needs no import for it).
+      const value = inner(node.type);
+      return `${value} | { reveal(): ${value} }`;
+    }
     case 'union':
       return node.members.map(inner).join(' | ');
     default:

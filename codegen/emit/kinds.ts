@@ -72,6 +72,9 @@ export function inputKinds(
       }
       return all;
     }
+    case 'secret':
+      // Refused in unions by the compile step: a nullable secret is all that reaches here.
+      return undefined;
     case 'ref': {
       // A definition that is only itself accepts nothing more than what its other parts take.
       if (seen.has(node.ref)) return new Set();

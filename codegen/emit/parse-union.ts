@@ -204,6 +204,7 @@ function passesThrough(node: TypeNode): boolean {
     case 'tuple':
     case 'set':
     case 'map':
+    case 'secret':
       return false;
     default:
       return assertNever(node);

@@ -613,6 +613,17 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       out.line(`if (${v} === null) { ${dst} = null; break ${site.label}; }`);
       emitValue(e, out, names, node.type, v, dst, site);
       return;
+    case 'secret': {
+      // The value is parsed in a block of its own, so its issues can be masked whatever way it fails.
+      const mark = names.numbered('n');
+      const raw = names.numbered('s');
+      out.line(`const ${mark} = ${site.cx}.issues.length;`);
+      out.line(`const ${raw} = ${e.helper('revealed')}(${v});`);
+      const value = emitElement(e, out, names, node.type, raw, site, []);
+      out.line(`if (${site.cx}.issues.length !== ${mark}) { ${e.helper('maskIssues')}(${site.cx}, ${mark}); break ${site.label}; }`);
+      out.line(`${dst} = new ${e.helper('Secret')}(${value});`);
+      return;
+    }
     case 'object':
       emitObject(e, out, names, node, v, dst, site);
       return;

@@ -280,11 +280,25 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
       return objectSchema(c, node.fields, node.extra, node.rest, node.restKey);
     case 'nullable':
       return nullable(target, typeSchema(c, node.type));
+    case 'secret':
+      return secretSchema(c, node.type);
     case 'union':
       return unionSchema(c, node);
     default:
       return assertNever(node);
   }
+}
+
+/**
+ * A secret's schema, as pydantic writes a SecretStr's: `writeOnly`, and `format: password` for a plain string.
+ * Its JSON is always the mask (a string), whatever the value's type.
+ */
+function secretSchema(c: Context, type: TypeNode): JsonSchema {
+  if (c.options.mode === 'serialization') return { type: 'string', format: 'password', writeOnly: true };
+  const inner = typeSchema(c, type);
+  const password = type.kind === 'string' && !type.constraints.some((k) => k.kind === 'format');
+  if (inner.$ref !== undefined) return { allOf: [inner], writeOnly: true };
+  return { ...inner, ...(password ? { format: 'password' } : {}), writeOnly: true };
 }
 
 const SCALARS = new Set<TypeNode['kind']>(['string', 'number', 'boolean', 'bigint', 'literal']);

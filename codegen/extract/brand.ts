@@ -18,6 +18,7 @@ export function brandOf(type: Type, at: Node): string | undefined {
 /** A tydantic decorator, as `decoratorKind` tells them apart. */
 export type DecoratorKind =
   | 'model'
+  | 'settings'
   | 'field'
   | 'computed'
   | 'fieldValidator'
@@ -30,7 +31,7 @@ export type DecoratorKind =
 export function decoratorKind(decorator: Decorator): DecoratorKind | undefined {
   const expr = decorator.getExpression();
   const brand = brandOf(expr.getType(), expr);
-  if (brand === 'model' || brand === 'field' || brand === 'computed' || brand === 'fieldValidator' || brand === 'modelValidator') return brand;
+  if (brand === 'model' || brand === 'settings' || brand === 'field' || brand === 'computed' || brand === 'fieldValidator' || brand === 'modelValidator') return brand;
   // `@model` without parentheses: the factory itself, whose result carries the brand.
   for (const signature of expr.getType().getCallSignatures()) {
     const returned = brandOf(signature.getReturnType(), expr);
@@ -46,10 +47,10 @@ export function extendsModel(cls: ClassDeclaration): boolean {
   return brandOf(symbol.getTypeAtLocation(cls), cls) === 'Model';
 }
 
-/** The class's `@model()` decorator, if it has one. */
+/** The class's `@model()` (or `@settings()`) decorator, if it has one. */
 export function modelDecorator(cls: ClassDeclaration | ClassExpression): Decorator | undefined {
   return cls.getDecorators().find((d) => {
     const kind = decoratorKind(d);
-    return kind === 'model' || kind === 'model-uncalled';
+    return kind === 'model' || kind === 'model-uncalled' || kind === 'settings';
   });
 }

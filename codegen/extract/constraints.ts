@@ -99,6 +99,9 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
       }
       case 'nullable':
         return { kind: 'nullable', type: visit(n.type) };
+      case 'secret':
+        // A secret's constraints are its value's.
+        return { kind: 'secret', type: visit(n.type) };
       case 'union':
         return { kind: 'union', members: n.members.map(visit) };
       default:

@@ -84,6 +84,7 @@ export function defaultProblem(node: TypeNode, value: JsonValue, resolve: Resolv
     case 'regexp':
     case 'set':
     case 'map':
+    case 'secret':
       return undefined;
     default:
       return assertNever(node);

@@ -47,7 +47,8 @@ export function extractModel(
 
   let modelOptions: ReturnType<typeof readModelOptions> = {};
   try {
-    modelOptions = readModelOptions(modelDecorator(cls)!);
+    const decorator = modelDecorator(cls)!;
+    modelOptions = readModelOptions(decorator, decoratorKind(decorator) === 'settings');
   } catch (error) {
     if (!(error instanceof OptionError)) throw error;
     report(error.node, `: ${error.message}`, error.hint);
@@ -262,6 +263,7 @@ function needsInstance(node: TypeNode, value: JsonValue, resolve: Resolve): bool
     case 'date':
     case 'regexp':
     case 'set':
+    case 'secret':
     case 'map':
       return value !== null;
     case 'array':

@@ -92,11 +92,17 @@ export interface FieldOptionValues {
   serializationAlias?: string;
 }
 
-/** Reads `@model(...)` options. */
-export function readModelOptions(decorator: Decorator): ModelOptionValues {
-  const values = readOptions(decorator, MODEL_OPTIONS);
+/**
+ * The options of `@settings()` besides the model's: the runtime reads them when `load` runs, so they need
+ * not be literals, and the compile step leaves them alone.
+ */
+const SETTINGS_OPTIONS = new Set(['envPrefix', 'envFile', 'envFileEncoding', 'nestedDelimiter', 'caseSensitive', 'secretsDir', 'envParseNone', 'envIgnoreEmpty', 'cliArgs']);
+
+/** Reads `@model(...)` options, or a `@settings(...)` decorator's model options (a settings model forbids extras by default). */
+export function readModelOptions(decorator: Decorator, settings = false): ModelOptionValues {
+  const values = readOptions(decorator, MODEL_OPTIONS, settings ? SETTINGS_OPTIONS : undefined);
   const result: ModelOptionValues = {};
-  const extra = values.get('extra');
+  const extra = values.get('extra') ?? (settings ? 'forbid' : undefined);
   if (extra === 'ignore' || extra === 'forbid' || extra === 'allow') result.extra = extra;
   const description = values.get('description');
   if (typeof description === 'string') result.description = description;
@@ -135,7 +141,7 @@ export function readFieldOptions(decorator: Decorator): FieldOptionValues {
   return { constraints: toConstraints(values), ...settings };
 }
 
-function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>): Map<string, OptionValue> {
+function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>, skipped?: ReadonlySet<string>): Map<string, OptionValue> {
   const values = new Map<string, OptionValue>();
   let arg = decorator.getArguments()[0];
   if (arg === undefined) return values;
@@ -151,9 +157,10 @@ function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>):
     }
     const nameNode = prop.getNameNode();
     const name = Node.isStringLiteral(nameNode) ? nameNode.getLiteralValue() : prop.getName();
+    if (skipped?.has(name)) continue;
     const kind = allowed[name];
     if (kind === undefined) {
-      throw new OptionError(prop, `unknown option '${name}'`, `the options are: ${Object.keys(allowed).join(', ')}`);
+      throw new OptionError(prop, `unknown option '${name}'`, `the options are: ${[...Object.keys(allowed), ...(skipped ?? [])].join(', ')}`);
     }
     values.set(name, readOption(prop.getInitializerOrThrow(), name, kind));
   }

@@ -5,7 +5,7 @@
  */
 import { type ClassDeclaration, Node, SyntaxKind, type Type, ts, type TypeNode as TsTypeNode } from 'ts-morph';
 import type { FieldIR, LiteralValue, SourceLoc, TemplateIR, TypeNode, ExtraPolicy } from '../ir';
-import { decoratorKind } from './brand';
+import { brandOf, decoratorKind } from './brand';
 import { constrain, isTag, tagConstraints } from './constraints';
 import type { Definitions } from './definitions';
 import { readFieldOptions } from './options';
@@ -128,6 +128,9 @@ function convertMembers(members: readonly Type[], scope: TypeScope, syntaxOf: Sy
     }
   }
   if (nodes.length === 1) return nodes[0]!;
+  if (nodes.some((n) => n.kind === 'secret')) {
+    throw new Unsupported('a Secret in a union with other types is not supported', 'make the whole union secret: Secret<A | B>');
+  }
   // Object types are references to their definitions here (the members of a union are never unions).
   const discriminator = nodes.every((n) => n.kind === 'model' || n.kind === 'object' || n.kind === 'ref') ? findDiscriminator(members, scope) : undefined;
   return discriminator === undefined ? { kind: 'union', members: nodes } : { kind: 'union', members: nodes, discriminator };
@@ -175,6 +178,17 @@ function literalValue(type: Type): LiteralValue {
   return value;
 }
 
+/** `Secret<T>`: T's node, wrapped; a secret of a secret says nothing more. */
+function convertSecret(type: Type, scope: TypeScope, text: string): TypeNode {
+  const [value] = type.getTypeArguments();
+  if (value === undefined) throw new Unsupported(`'${text}' has no value type`, 'write Secret<string> (or the type of the value it holds)');
+  const inner = convertType(value, scope);
+  if (inner.kind === 'secret' || (inner.kind === 'nullable' && inner.type.kind === 'secret')) {
+    throw new Unsupported(`'${text}' is a secret inside a secret`, 'write Secret<T> once');
+  }
+  return { kind: 'secret', type: inner };
+}
+
 function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefined): TypeNode {
   scope.reads?.(type.getAliasSymbol()?.getDeclarations() ?? []);
   const text = type.getText(undefined, ts.TypeFormatFlags.UseAliasDefinedOutsideCurrentScope);
@@ -217,6 +231,7 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   if (type.getCallSignatures().length > 0 || type.getConstructSignatures().length > 0) {
     throw new Unsupported(`'${text}' is a function type, which input data cannot hold`, 'make it a method of the class, or remove it');
   }
+  if (brandOf(type, scope.at) === 'Secret') return convertSecret(type, scope, text);
   const symbol = type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   const builtin = declarations.length > 0 && declarations.every(scope.isDefaultLib) ? symbol?.getName() : undefined;

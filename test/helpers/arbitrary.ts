@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { type DefinitionIR, fitsPattern, type JsonValue, type ModelIR, type ProjectIR, type StringFormat, type TypeNode } from '../../codegen/ir';
+import { Secret } from '../../src/secret';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -151,6 +152,8 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     }
     case 'nullable':
       return fc.oneof(same(fc.constant(null)), nodeCase(models, node.type, strict, depth));
+    case 'secret':
+      return nodeCase(models, node.type, strict, depth).map((c) => ({ input: c.input, expected: new Secret(c.expected) }));
     case 'set': {
       const items = fc.array(nodeCase(models, node.items, strict, depth + 1), { maxLength: depth > MAX_DEPTH ? 0 : 4 });
       return items.map((cases) => ({

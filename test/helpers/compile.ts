@@ -17,6 +17,7 @@ export type DecoratorMode = 'standard' | 'legacy';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const runtime = path.join(repo, 'src/index.ts');
 const internal = path.join(repo, 'src/internal.ts');
+const settingsEntry = path.join(repo, 'src/settings.ts');
 let copies = 0;
 
 /**
@@ -47,7 +48,7 @@ export function writeTsconfig(dir: string, mode: DecoratorMode = 'standard', ext
     skipLibCheck: true,
     noEmit: true,
     types: [],
-    paths: { tydantic: [runtime], 'tydantic/internal': [internal] },
+    paths: { tydantic: [runtime], 'tydantic/internal': [internal], 'tydantic/settings': [settingsEntry] },
     ...(mode === 'legacy' ? { experimentalDecorators: true } : {}),
     ...extra,
   };
@@ -92,7 +93,7 @@ export async function compileFixture(fixture: string, mode: DecoratorMode, optio
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    alias: { tydantic: runtime, 'tydantic/internal': internal },
+    alias: { tydantic: runtime, 'tydantic/internal': internal, 'tydantic/settings': settingsEntry },
     logLevel: 'error',
   });
   const exports = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, any>;

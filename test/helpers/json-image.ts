@@ -62,6 +62,10 @@ class Walker {
         return Array.isArray(v) ? v.map((x, i) => this.node(node.elements[i] ?? node.rest ?? { kind: 'unknown' }, x)) : v;
       case 'nullable':
         return v === null ? v : this.node(node.type, v);
+      case 'secret':
+        // JSON holds the mask, which no longer says what the value was.
+        this.noJson = true;
+        return v;
       case 'model':
         return this.fields(this.models.get(node.ref)!.fields, undefined, v);
       case 'object':

@@ -8,6 +8,7 @@ import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNo
 import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
+import { Secret } from '../../src/secret';
 import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
 
 /** An issue without its message: what the differential test compares. */
@@ -78,6 +79,8 @@ export class Oracle {
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && holeIn(v) < 0 && v.every((x) => this.check(node.items, x));
       case 'nullable':
         return v === null || this.check(node.type, v);
+      case 'secret':
+        return v instanceof Secret && this.check(node.type, v.reveal());
       case 'set':
         return v instanceof Set && [...v].every((x) => this.check(node.items, x));
       case 'map':
@@ -198,6 +201,10 @@ export class Oracle {
       }
       case 'nullable':
         return v === null ? { ok: true, value: null } : this.value(node.type, v, loc, mode);
+      case 'secret': {
+        const result = this.value(node.type, v instanceof Secret ? v.reveal() : v, loc, mode);
+        return result.ok ? { ok: true, value: new Secret(result.value) } : result;
+      }
       case 'set': {
         if (!(v instanceof Set) && (!Array.isArray(v) || (mode.strict && !this.call.json))) return fail('set_type');
         const hole = Array.isArray(v) ? holeIn(v) : -1;
