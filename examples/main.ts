@@ -43,8 +43,21 @@ try {
   console.log('\nissues[0]:', show(error.issues[0]));
 }
 
-console.log('\n== A config read at startup, from environment-variable strings (lax mode converts them) ==');
-const config = AppConfig.safeParse({ environment: 'production', database: { name: 'orders', port: '6432', ssl: 'true' }, workers: '8' });
-console.log(config.success ? show(config.data) : config.error.message);
-const broken = AppConfig.safeParse({ environment: 'prod', database: { port: '70000' }, workers: '0' });
-console.log(broken.success ? show(broken.data) : broken.error.message);
+console.log('\n== Settings read at startup from environment variables (lax mode converts the strings) ==');
+const env = {
+  APP_ENVIRONMENT: 'production',
+  APP_DATABASE__NAME: 'orders',
+  APP_DATABASE__PORT: '6432',
+  APP_DATABASE__SSL: 'true',
+  APP_WORKERS: '8',
+  APP_FEATURE_FLAGS: 'search,dark-mode',
+  APP_SESSION_KEY: 'a-32-character-session-signing-key',
+};
+const config = AppConfig.load({}, { env, envFile: [], secretsDir: [] });
+console.log(show(config));
+try {
+  AppConfig.load({}, { env: { APP_ENVIRONMENT: 'prod', APP_DATABASE__PORT: '70000', APP_WORKERS: '0', APP_SESSION_KEY: 'hunter2' }, envFile: [], secretsDir: [] });
+} catch (error) {
+  if (!(error instanceof ValidationError)) throw error;
+  console.log(error.message);
+}

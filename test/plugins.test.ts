@@ -13,7 +13,11 @@ import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repo, writeTsconfig } from './helpers/compile';
 
-const RUNTIME = { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') };
+const RUNTIME = {
+  tydantic: path.join(repo, 'src/index.ts'),
+  'tydantic/internal': path.join(repo, 'src/internal.ts'),
+  'tydantic/settings': path.join(repo, 'src/settings.ts'),
+};
 
 const MAIN = `import 'tydantic/models';
 import { CreateOrder } from './models/order';
@@ -22,7 +26,7 @@ const ok = CreateOrder.parse({ customer: 'A', email: 'a@b.co', items: [{ sku: 'x
   shipTo: { street: 's', city: 'c', zip: '12345' }, placedAt: '2024-01-01T00:00:00Z' });
 const bad = CreateOrder.safeParse({ customer: '', email: 'a@b.co', items: [{ sku: 'x', quantity: 0.5, price: 2 }, {}],
   shipTo: { street: 's', city: 'c', zip: '1' }, billTo: null, placedAt: 'nope' });
-const config = AppConfig.parse({ environment: 'staging', database: { name: 'orders', port: '6432' } });
+const config = AppConfig.parse({ environment: 'staging', database: { name: 'orders', port: '6432' }, sessionKey: 'k'.repeat(32) });
 console.log(JSON.stringify({ total: ok.total(), label: ok.shipTo.oneLine, port: config.database.port,
   issues: bad.success ? [] : bad.error.issues.map((i) => [i.loc.join('.'), i.type]) }));
 `;
@@ -231,7 +235,7 @@ describe('Vite', () => {
       configFile: false,
       logLevel: 'silent',
       plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })],
-      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }] },
+      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }, { find: /^tydantic\/settings$/, replacement: RUNTIME['tydantic/settings'] }] },
       build: { ssr: path.join(dir, 'main.ts'), outDir: path.join(dir, 'dist'), minify: false, target: 'node20', rollupOptions: { output: { format: 'es', entryFileNames: 'main.mjs' } } },
       ssr: { noExternal: true },
     });
@@ -266,7 +270,7 @@ describe('Vite dev server', () => {
       logLevel: 'silent',
       appType: 'custom',
       plugins: [tydantic({ project: path.join(dir, 'tsconfig.json') })],
-      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }] },
+      resolve: { alias: [{ find: /^tydantic$/, replacement: RUNTIME.tydantic }, { find: /^tydantic\/internal$/, replacement: RUNTIME['tydantic/internal'] }, { find: /^tydantic\/settings$/, replacement: RUNTIME['tydantic/settings'] }] },
       server: { middlewareMode: true, hmr: false, fs: { allow: [dir, path.join(repo, 'src')] } },
       ssr: { noExternal: true },
     });
@@ -364,7 +368,7 @@ function webpackLike(dir: string, plugin: unknown) {
     resolve: {
       extensions: ['.ts', '.js'],
       extensionAlias: { '.js': ['.ts', '.js'] },
-      alias: { tydantic$: RUNTIME.tydantic, 'tydantic/internal$': RUNTIME['tydantic/internal'] },
+      alias: { tydantic$: RUNTIME.tydantic, 'tydantic/internal$': RUNTIME['tydantic/internal'], 'tydantic/settings$': RUNTIME['tydantic/settings'] },
     },
     module: { rules: [{ test: /\.ts$/, loader: path.join(repo, 'test/helpers/strip-types-loader.mjs') }] },
     plugins: [plugin],

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { Project, ts } from 'ts-morph';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { repo } from './helpers/compile';
-import type { Input, InputOf, Output, StandardProps } from 'tydantic';
+import type { Input, InputOf, Output, Secret, StandardProps } from 'tydantic';
+import { AppConfig } from '../examples/config';
 import { Address } from '../examples/models/address';
 import { CreateOrder } from '../examples/models/order';
 import { BookTickets, BookingQuery, TicketLine } from '../examples/service/models';
@@ -25,6 +26,14 @@ describe('Input and Output', () => {
     // @ts-expect-error a required field is missing
     const missing: Input<typeof BookTickets> = { buyer: 'Ada', lines: [] };
     expectTypeOf(missing).not.toBeAny();
+  });
+
+  it('Input: a Secret field takes its value or a Secret; Output keeps the Secret', () => {
+    expectTypeOf<Input<typeof AppConfig>['sessionKey']>().toEqualTypeOf<string | { reveal(): string }>();
+    expectTypeOf<Output<typeof AppConfig>['sessionKey']>().toEqualTypeOf<Secret<string>>();
+    expectTypeOf<ReturnType<Output<typeof AppConfig>['sessionKey']['reveal']>>().toEqualTypeOf<string>();
+    const load = () => AppConfig.load();
+    expectTypeOf(load).returns.toEqualTypeOf<AppConfig>();
   });
 
   it('Output is the instance type, brands and methods included', () => {
