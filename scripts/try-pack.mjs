@@ -6,6 +6,7 @@
 //   4. a production install (`npm ci --omit=dev`) holds the runtime alone;
 //   5. the example services (Express, Fastify, Hono) in a TypeScript 7 project: `tsc` types each handler's
 //      input from the models, and each service answers over loopback with data, 422 and an OpenAPI document;
+//      the Express entry loads its settings (tydantic/settings) and refuses a bad environment with one message;
 // and a bad model fails `generate --check` with a located diagnostic.
 // Needs the npm registry (TypeScript 7, Vite). `--only=<name>` runs one scenario.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -194,6 +195,7 @@ const scenarios = {
         writeFileSync(path.join(app, 'src', dir, file), text);
       }
     }
+    writeFileSync(path.join(app, 'src/config.ts'), readFileSync(path.join(root, 'examples/config.ts'), 'utf8'));
     writeFileSync(
       path.join(app, 'src/main.ts'),
       [
@@ -254,6 +256,21 @@ const scenarios = {
       assert.deepEqual(checked.errors ?? [], [], name);
       assert.equal(result.openapi.openapi, '3.1.0', name);
     }
+    // The Express entry reads its settings through tydantic/settings: a bad environment stops it with one message.
+    const env = { PATH: process.env.PATH, APP_ENVIRONMENT: 'prod', APP_PORT: 'eighty', APP_SESSION_KEY: 'hunter2' };
+    const refused = spawnSync(process.execPath, ['dist/express/main.js'], { cwd: app, encoding: 'utf8', env });
+    assert.equal(refused.status, 78, refused.stdout + refused.stderr);
+    assert.equal(
+      refused.stderr,
+      [
+        '4 settings errors for AppConfig',
+        "  APP_ENVIRONMENT: Input should be 'development', 'staging' or 'production' [type=literal_error, input='prod']",
+        "  APP_PORT: Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input='eighty']",
+        '  APP_DATABASE__NAME: Field required [type=missing]',
+        "  APP_SESSION_KEY: String should have at least 32 characters [type=string_too_short, input='**********']",
+        '',
+      ].join('\n'),
+    );
   },
 
   /** The runtime alone in production: one package, no dependencies. */

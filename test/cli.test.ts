@@ -81,7 +81,7 @@ describe('tydantic generate', () => {
       format: 'esm',
       platform: 'node',
       target: 'node20',
-      alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') },
+      alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts'), 'tydantic/settings': path.join(repo, 'src/settings.ts') },
       logLevel: 'error',
     });
     const m = await import(pathToFileURL(outfile).href);

@@ -60,7 +60,7 @@ interface Plan {
   readonly unchecked: string[];
 }
 
-const isModel = (b: DocBlock): boolean => (b.lang === 'ts' || b.lang === 'typescript') && /@model\(/.test(b.text);
+const isModel = (b: DocBlock): boolean => (b.lang === 'ts' || b.lang === 'typescript') && /@(?:model|settings)\(/.test(b.text);
 const isCode = (b: DocBlock): boolean => b.lang === 'ts' || b.lang === 'typescript';
 /** A `text`/`console` block that shows a program's output (not commands, calls or a command line's synopsis). */
 const isOutput = (b: DocBlock): boolean => {
@@ -308,12 +308,13 @@ async function runDoc(dir: string, p: Plan): Promise<Run> {
     return exported.length === 0 ? '' : `import { ${exported.join(', ')} } from './${file.replace(/\.ts$/, '')}';`;
   });
   const runtime = new Set<string>();
+  const settings = new Set<string>();
   const bodies = p.snippets.map((s) =>
     s
       .split('\n')
       .filter((line) => {
-        const m = /^import (?:type )?\{ (.*) \} from 'tydantic';$/.exec(line);
-        if (m !== null) for (const n of m[1]!.split(', ')) if (!names.has(n)) runtime.add(n.replace(/^type /, ''));
+        const m = /^import (?:type )?\{ (.*) \} from 'tydantic(\/settings)?';$/.exec(line);
+        if (m !== null) for (const n of m[1]!.split(', ')) if (!names.has(n)) (m[2] === undefined ? runtime : settings).add(n.replace(/^type /, ''));
         return !line.startsWith('import ');
       })
       .join('\n'),
@@ -322,6 +323,7 @@ async function runDoc(dir: string, p: Plan): Promise<Run> {
   const entry = [
     `import '${gen}';`,
     ...(runtime.size > 0 ? [`import { ${[...runtime].join(', ')} } from 'tydantic';`] : []),
+    ...(settings.size > 0 ? [`import { ${[...settings].join(', ')} } from 'tydantic/settings';`] : []),
     ...imports,
     'declare const __snippet: (id: number) => void;',
     "declare const __value: (id: number, f: () => unknown, how: 'log' | 'value' | 'call') => void;",
@@ -336,7 +338,7 @@ async function runDoc(dir: string, p: Plan): Promise<Run> {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') },
+    alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts'), 'tydantic/settings': path.join(repo, 'src/settings.ts') },
     logLevel: 'error',
   });
   let current = 0;

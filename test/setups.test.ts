@@ -83,7 +83,7 @@ describe('CommonJS where the project is CommonJS', () => {
       platform: 'node',
       format: 'cjs',
       target: 'node20',
-      alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') },
+      alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts'), 'tydantic/settings': path.join(repo, 'src/settings.ts') },
       logLevel: 'error',
     });
     const { Address } = createRequire(import.meta.url)(outfile) as { Address: { parse(input: unknown): object } };

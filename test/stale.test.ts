@@ -29,7 +29,7 @@ async function loadAfter(dir: string, file: string, edit: (source: string) => st
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts') },
+    alias: { tydantic: path.join(repo, 'src/index.ts'), 'tydantic/internal': path.join(repo, 'src/internal.ts'), 'tydantic/settings': path.join(repo, 'src/settings.ts') },
     logLevel: 'error',
   });
   return (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, any>;

@@ -85,7 +85,9 @@ export type SettingsIssue = Issue & {
 
 /** A `SettingsIssue` as `toJSON()` writes it. */
 export interface JsonSettingsIssue extends JsonIssue {
+  /** What to fix, as `SettingsIssue.variable`. */
   variable: string;
+  /** Where the value came from, as `SettingsIssue.source`. */
   source: string;
 }
 

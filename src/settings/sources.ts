@@ -26,10 +26,15 @@ export interface SettingsSource {
 
 /** A problem a source found before parsing: the value at `loc` cannot be read. */
 export interface SourceProblem {
+  /** `json_invalid` (a value that should be JSON and is not) or `extra_forbidden` (a name that is no field's). */
   readonly type: 'json_invalid' | 'extra_forbidden';
+  /** The field's path, or `[name]` for a name that is no field's. */
   readonly loc: readonly (string | number)[];
+  /** What issues call the value: `APP_DB`, `--port`. */
   readonly label: string;
+  /** The text that was read (masked in the issue when the field is secret). */
   readonly input: unknown;
+  /** JSON.parse's message, for `json_invalid`. */
   readonly error?: string;
 }
 

@@ -241,6 +241,8 @@ export function toPlain(value: unknown, extrasOf?: (instance: object) => Record<
   if (Array.isArray(value)) return value.map(plain);
   if (value instanceof Set) return new Set([...value].map(plain));
   if (value instanceof Map) return new Map([...value].map(([k, x]) => [plain(k), plain(x)]));
+  // A Secret shows nothing of itself: compare what it holds.
+  if (value instanceof Secret) return { Secret: plain(value.reveal()) };
   if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) define(out, key, plain((value as Record<string, unknown>)[key]));
