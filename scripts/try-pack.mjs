@@ -266,7 +266,7 @@ const scenarios = {
         '4 settings errors for AppConfig',
         "  APP_ENVIRONMENT: Input should be 'development', 'staging' or 'production' [type=literal_error, input='prod']",
         "  APP_PORT: Input should be a valid integer, unable to parse string as an integer [type=int_parsing, input='eighty']",
-        '  APP_DATABASE__NAME: Field required [type=missing]',
+        '  APP_DATABASE: Field required [type=missing]',
         "  APP_SESSION_KEY: String should have at least 32 characters [type=string_too_short, input='**********']",
         '',
       ].join('\n'),

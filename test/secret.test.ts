@@ -49,6 +49,15 @@ describe.each(modes)('Secret (%s decorators)', (mode) => {
     expect(JSON.stringify(error)).not.toMatch(/1234|four/);
   });
 
+  it('reads JSON text, and shares the (frozen) Secret in copies, deep ones too', () => {
+    const vault = x.Vault.parseJSON('{"token": "t", "keys": ["a"]}');
+    expect(vault.token.reveal()).toBe('t');
+    const copy = vault.copy(undefined, { deep: true });
+    expect(copy.token).toBe(vault.token);
+    expect(copy.keys).not.toBe(vault.keys);
+    expect(copy.keys[0]).toBe(vault.keys[0]);
+  });
+
   it('is: a Secret whose value fits, nothing else', () => {
     expect(x.Vault.is({ token: new x.Secret('t'), key: null, keys: [] })).toBe(true);
     expect(x.Vault.is({ token: 't', key: null, keys: [] })).toBe(false);
