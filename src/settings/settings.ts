@@ -24,6 +24,9 @@ import {
   variables,
 } from './sources';
 
+/** The text encodings Node reads files in (a project needs no Node types to name one). */
+export type EnvFileEncoding = 'utf8' | 'utf-8' | 'utf16le' | 'utf-16le' | 'ucs2' | 'ucs-2' | 'latin1' | 'binary' | 'ascii';
+
 /** Where a settings model reads its values from (pydantic-settings' names, in camelCase). */
 export interface SettingsOptions {
   /** Put before each field's name in capitals to name its variable: `APP_` reads `port` from `APP_PORT`. */
@@ -31,7 +34,7 @@ export interface SettingsOptions {
   /** `.env` files to read (relative to the working directory); later ones win, and a missing one is skipped. */
   envFile?: string | readonly string[];
   /** The `.env` files' encoding; `utf8` by default. */
-  envFileEncoding?: BufferEncoding;
+  envFileEncoding?: EnvFileEncoding;
   /** Separates a nested model's field from its parent's in a variable's name: `__` reads `db.host` from `APP_DB__HOST`. */
   nestedDelimiter?: string;
   /** Variable names must match in case too (`APP_PORT`, not `app_port`); off by default. */

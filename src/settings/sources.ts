@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { type FieldSpec, constantCase, kebabCase } from './fields';
+import type { EnvFileEncoding } from './settings';
 
 /** Values for a settings model from one place, with what each is called there. */
 export interface SettingsSource {
@@ -133,7 +134,7 @@ export function decode(field: FieldSpec, text: string, rules: Pick<VariableRules
 }
 
 /** The `.env` files, later ones winning, as variables labelled with their file. */
-export function dotenvVariables(files: readonly string[], encoding: BufferEncoding, rules: VariableRules, cwd: string): Map<string, { value: string; label: string }> {
+export function dotenvVariables(files: readonly string[], encoding: EnvFileEncoding, rules: VariableRules, cwd: string): Map<string, { value: string; label: string }> {
   const out = new Map<string, { value: string; label: string }>();
   for (const file of files) {
     const full = path.resolve(cwd, file);
