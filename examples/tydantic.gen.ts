@@ -20,8 +20,8 @@ const p_3 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 > 65535) { issue(c, "less_than_equal", [k], v, { le: 65535 }); break f; }
     if (x1 < 1) { issue(c, "greater_than_equal", [k], v, { ge: 1 }); break f; }
     o = x1;
@@ -75,8 +75,8 @@ const p_9 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 > 65535) { issue(c, "less_than_equal", [k], v, { le: 65535 }); break f; }
     if (x1 < 0) { issue(c, "greater_than_equal", [k], v, { ge: 0 }); break f; }
     o = x1;
@@ -97,8 +97,8 @@ const p_11 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 <= 0) { issue(c, "greater_than", [k], v, { gt: 0 }); break f; }
     o = x1;
   }
@@ -200,8 +200,8 @@ const p_22 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 > 100) { issue(c, "less_than_equal", [k], v, { le: 100 }); break f; }
     if (x1 < 1) { issue(c, "greater_than_equal", [k], v, { ge: 1 }); break f; }
     o = x1;
@@ -322,8 +322,8 @@ const p_36 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 > 10) { issue(c, "less_than_equal", [k], v, { le: 10 }); break f; }
     if (x1 < 1) { issue(c, "greater_than_equal", [k], v, { ge: 1 }); break f; }
     o = x1;
@@ -378,8 +378,8 @@ const p_43 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     if (x1 < 1) { issue(c, "greater_than_equal", [k], v, { ge: 1 }); break f; }
     o = x1;
   }
@@ -400,8 +400,8 @@ const p_47 = function (v: any, c: ParseContext, k: string): any {
   f: {
     let x1 = v;
     if (typeof v !== "number" && (x1 = lax(c, c.strict === true, laxInt, "int_type", v, [k])) === INVALID) break f;
-    if (!Number.isFinite(x1)) { issue(c, "finite_number", [k], v); break f; }
-    if (!Number.isInteger(x1)) { issue(c, "int_from_float", [k], v); break f; }
+    if (!Number.isFinite(x1)) { issue(c, c.strict === true ? "int_type" : "finite_number", [k], v); break f; }
+    if (!Number.isInteger(x1)) { issue(c, c.strict === true ? "int_type" : "int_from_float", [k], v); break f; }
     o = x1;
   }
   return o;

@@ -25,6 +25,8 @@ const fail = (error: CoerceError): Failure => ({ error });
 const FLOAT = /^[+-]?(?:\d[\d_]*(?:\.(?:\d[\d_]*)?)?|\.\d[\d_]*)(?:[eE][+-]?\d[\d_]*)?$/;
 const STRAY = /_(?!\d)/;
 const INT = /^[+-]?\d(?:_?\d)*(?:\.0+)?$/;
+/** Python's spellings of a non-finite float (`'nan'`, `'+inf'`, `'-Infinity'`): a number, but not a finite one. */
+const NON_FINITE = /^[+-]?(?:nan|inf|infinity)$/i;
 
 /**
  * The longest integer string converted (Python's `int_max_str_digits`): `BigInt` of a decimal string takes time
@@ -36,6 +38,7 @@ export const MAX_INT_DIGITS = 4300;
 export function laxNumber(v: unknown): number | Failure {
   if (typeof v === 'string') {
     const text = v.trim();
+    if (NON_FINITE.test(text)) return fail('finite_number');
     if (!FLOAT.test(text) || STRAY.test(text)) return fail('float_parsing');
     const n = Number(text.replaceAll('_', ''));
     return Number.isFinite(n) ? n : fail('finite_number');

@@ -518,12 +518,20 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     case 'number': {
       const int = node.constraints.some((c) => c.kind === 'int');
       const x = emitLax(e, out, names, `typeof ${v} !== "number"`, int ? 'laxInt' : 'laxNumber', int ? 'int_type' : 'float_type', v, site);
-      out.line(`if (!Number.isFinite(${x})) ${fail('finite_number')}`);
+      // Strict mode takes no float for an integer, not even NaN or a fractional one: `int_type`, as pydantic.
+      const strict = int ? strictTest(site) : undefined;
+      const notInt = (lax: string): string =>
+        strict === undefined ? lax : strict === 'true' ? 'int_type' : `${strict} ? "int_type" : "${lax}"`;
+      const failAs = (type: string): string =>
+        type.includes('"') ? `{ ${e.helper('issue')}(${site.cx}, ${type}, [${site.loc.join(', ')}], ${v}); break ${site.label}; }` : fail(type);
+      out.line(`if (!Number.isFinite(${x})) ${failAs(notInt('finite_number'))}`);
       for (const c of node.constraints) {
+        if (c.kind === 'int') {
+          out.line(`if (${numberFails(e, c, x)}) ${failAs(notInt('int_from_float'))}`);
+          continue;
+        }
         const [type, ctx] =
-          c.kind === 'int'
-            ? ['int_from_float', undefined]
-            : c.kind === 'multipleOf'
+          c.kind === 'multipleOf'
               ? ['multiple_of', `{ multiple_of: ${lit(c.value)} }`]
               : [NUMBER_ERRORS[c.kind], `{ ${c.kind}: ${lit(c.value)} }`];
         out.line(`if (${numberFails(e, c, x)}) ${fail(type, ctx)}`);

@@ -234,13 +234,15 @@ export function parseDateTime(input: string): number | DateTimeError {
     const days = parseDate(input);
     return Number.isNaN(days) ? (FROM_DATE[failure] as DateTimeError) : days * MS_PER_DAY;
   }
-  if (n < 10) return PARSING[TOO_SHORT] as DateTimeError;
+  // pydantic reports a bare sign as a failed date (it reads `-`/`+` as the start of a signed year).
+  if (n < 10) return ((n === 1 && (input === '-' || input === '+') ? FROM_DATE : PARSING)[TOO_SHORT]) as DateTimeError;
   const days = parseDate(input);
   if (Number.isNaN(days)) return PARSING[failure] as DateTimeError;
   const sep = input.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32 && sep !== 95) return PARSING[DATETIME_SEP] as DateTimeError;
   const time = parseTime(input);
-  if (Number.isNaN(time)) return PARSING[failure] as DateTimeError;
+  // An offset of 24 hours or more is reported as pydantic does: `datetime_from_date_parsing`.
+  if (Number.isNaN(time)) return (failure === TZ_RANGE ? FROM_DATE : PARSING)[failure] as DateTimeError;
   // An offset can move year 0000 or 9999 out of the years an ISO string (dumpJSON) can write back.
   const t = days * MS_PER_DAY + time;
   return t >= MIN_UTC && t <= MAX_UTC ? t : (PARSING[UTC_RANGE] as DateTimeError);

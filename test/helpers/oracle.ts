@@ -140,6 +140,8 @@ export class Oracle {
           if (typeof t === 'object') return fail(t.error);
           x = t;
         }
+        // Strict mode takes no float for an integer: `int_type` for NaN, ±Infinity and fractions alike.
+        if (int && mode.strict && !Number.isInteger(x)) return fail('int_type');
         if (!Number.isFinite(x)) return fail('finite_number');
         for (const c of node.constraints) {
           const failure = firstFailure(c, x);
