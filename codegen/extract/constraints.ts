@@ -95,6 +95,8 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
         }
         const fresh = mine.filter((c) => !n.constraints.some((d) => d.kind === c.kind));
         const merged = [...n.constraints, ...fresh].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+        const impossible = emptyRange(merged);
+        if (impossible !== undefined) throw new Unsupported(impossible.what, impossible.hint);
         return { ...n, constraints: merged } as TypeNode;
       }
       case 'nullable':
@@ -123,4 +125,38 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
 
 function describe(c: Constraint): string {
   return 'value' in c ? String(c.value) : c.kind === 'pattern' ? `/${c.source}/${c.flags}` : c.kind === 'format' ? c.format : c.kind;
+}
+
+/**
+ * Why no value can meet these constraints together (`gt: 5` with `lt: 3`, `minLength: 5` with `maxLength: 2`,
+ * `int` with `gt: 1, lt: 2`), or undefined when some value can: a field no input can ever fill is a mistake.
+ */
+export function emptyRange(constraints: readonly Constraint[]): { what: string; hint: string } | undefined {
+  const find = <K extends Constraint['kind']>(kind: K): (Constraint & { kind: K }) | undefined =>
+    constraints.find((c): c is Constraint & { kind: K } => c.kind === kind);
+  const show = (c: Constraint): string => `${c.kind}: ${'value' in c ? c.value : describe(c)}`;
+  const none = (a: Constraint, b: Constraint, what: string): { what: string; hint: string } => ({
+    what: `the constraints ${show(a)} and ${show(b)} leave no value: ${what}`,
+    hint: 'fix one of the bounds (a @field() option or a refinement type)',
+  });
+  for (const [min, max] of [['minLength', 'maxLength'], ['minItems', 'maxItems']] as const) {
+    const [low, high] = [find(min), find(max)];
+    if (low !== undefined && high !== undefined && low.value > high.value) return none(low, high, `${min} is above ${max}`);
+  }
+  // The tightest bound on each side (a @field() option and a refinement type may both give one).
+  const tighter = (a: Constraint & { value: number }, b: Constraint & { value: number } | undefined, up: boolean): Constraint & { value: number } =>
+    b === undefined || (up ? a.value < b.value : a.value > b.value) || (a.value === b.value && (a.kind === 'gt' || a.kind === 'lt')) ? a : b;
+  const lows = constraints.filter((c): c is Constraint & { kind: 'gt' | 'ge' } => c.kind === 'gt' || c.kind === 'ge');
+  const highs = constraints.filter((c): c is Constraint & { kind: 'lt' | 'le' } => c.kind === 'lt' || c.kind === 'le');
+  const low = lows.reduce<(Constraint & { value: number }) | undefined>((best, c) => tighter(c, best, false), undefined);
+  const high = highs.reduce<(Constraint & { value: number }) | undefined>((best, c) => tighter(c, best, true), undefined);
+  if (low === undefined || high === undefined) return undefined;
+  const open = low.kind === 'gt' || high.kind === 'lt';
+  if (low.value > high.value || (low.value === high.value && open)) return none(low, high, 'the lower bound is not below the upper one');
+  if (find('int') !== undefined) {
+    // The smallest integer above the lower bound must not pass the upper one.
+    const first = low.kind === 'gt' ? Math.floor(low.value) + 1 : Math.ceil(low.value);
+    if (high.kind === 'lt' ? first >= high.value : first > high.value) return none(low, high, 'no integer lies between them');
+  }
+  return undefined;
 }

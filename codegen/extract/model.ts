@@ -7,6 +7,7 @@ import path from 'node:path';
 import { type ClassDeclaration, Node, type PropertyDeclaration, SyntaxKind, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
 import type { ComputedIR, DocTags, FieldIR, JsonValue, ModelIR, SourceLoc, TypeNode } from '../ir';
+import { childrenOf } from '../ir';
 import { aliasOf } from './aliases';
 import { decoratorKind, modelDecorator } from './brand';
 import { extractComputed } from './computed';
@@ -225,6 +226,20 @@ function extractField(
     }
     throw error;
   }
+  // `@example` and `@default` values go into the JSON Schema as valid values: one that parse would refuse is a lie.
+  const resolve = (id: string): TypeNode | undefined => scope.definitions.resolve(id);
+  // A bigint's JSON form is a string, which a default's check refuses: such examples are not checked.
+  const bigints = (n: TypeNode): boolean => n.kind === 'bigint' || childrenOf(n).some(bigints);
+  for (const { tag, name: tagName, value } of bigints(node) ? [] : docValues(prop)) {
+    const problem = defaultProblem(node, value, resolve);
+    if (problem === undefined) continue;
+    const shown = JSON.stringify(value);
+    report(
+      tag,
+      `the @${tagName} ${shown.length > 40 ? `${shown.slice(0, 37)}...` : shown} does not fit the field's type: ${problem}`,
+      `the JSON Schema shows it as a valid value: fix the @${tagName} or the type`,
+    );
+  }
   let generated: string | undefined;
   try {
     generated = modelOptions.aliasGenerator === undefined ? undefined : aliasOf(modelOptions.aliasGenerator, name);
@@ -311,6 +326,16 @@ function exportNameOf(cls: ClassDeclaration): string | undefined {
     if (declarations.includes(cls) && /^[A-Za-z_$][\w$]*$/.test(name)) names.push(name);
   }
   return names.includes(cls.getName() ?? '') ? cls.getName() : names.sort()[0];
+}
+
+/** The values of a property's `@example` and `@default` tags, with the tag each comes from. */
+function docValues(prop: PropertyDeclaration): { tag: Node; name: string; value: JsonValue }[] {
+  const out: { tag: Node; name: string; value: JsonValue }[] = [];
+  for (const tag of prop.getJsDocs().flatMap((doc) => doc.getTags())) {
+    const name = tag.getTagName();
+    if (name === 'example' || name === 'default') out.push({ tag, name, value: jsonOrText((tag.getCommentText() ?? '').trim()) });
+  }
+  return out;
 }
 
 /** `@example`, `@deprecated` and `@default` tags, or undefined when there are none. */
