@@ -173,6 +173,11 @@ export interface FieldIR {
   /** The initializer's value: used when the input has no value, fresh on every parse. */
   readonly default?: JsonValue;
   /**
+   * The initializer is not literal data (`crypto.randomUUID()`, `new Date()`, a call): pydantic's
+   * `default_factory`. Parse evaluates it when the input has no value, by constructing the class once.
+   */
+  readonly factory?: true;
+  /**
    * How a `new` instance holds the key where `default` does not tell (for link's stale check): `never` for a
    * `declare` field, `always` for one initialised to `undefined`.
    */
@@ -271,6 +276,11 @@ export interface TypeIndex {
   readonly models: ReadonlyMap<string, ModelIR>;
   /** Shared type definitions by id. */
   readonly definitions: ReadonlyMap<string, DefinitionIR>;
+}
+
+/** True when parse fills the field in when the input has none: a literal default or a factory. */
+export function hasDefault(field: FieldIR): boolean {
+  return field.default !== undefined || field.factory === true;
 }
 
 /** The fields of a model or object type (a `ref` to an object type's definition included), else undefined. */

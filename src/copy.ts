@@ -15,6 +15,8 @@ export function instances(
   defaults: readonly (readonly [string, unknown])[],
   /** 1: `extra: 'allow'` (construct keeps extras; copy always copies those an instance has); 2: `frozen: true` (instances are frozen). */
   flags: number,
+  /** Fields whose default is computed (`id = crypto.randomUUID()`): taken from a new instance of the class. */
+  factories: readonly string[] = [],
 ): {
   construct: (data: object) => unknown;
   copy: (instance: unknown, update: object | undefined, deep: boolean) => unknown;
@@ -39,9 +41,16 @@ export function instances(
     fields: keys,
     construct(data) {
       const marked: string[] = [];
+      let template: Record<string, unknown> | undefined;
       const o = make((key) => {
         const x = read(data, key);
-        if (x !== undefined || !fallback.has(key)) return x;
+        if (x !== undefined) return x;
+        if (factories.includes(key)) {
+          marked.push(key);
+          template ??= new (proto.constructor as new () => Record<string, unknown>)();
+          return template[key];
+        }
+        if (!fallback.has(key)) return x;
         marked.push(key);
         return cloneValue(fallback.get(key));
       });

@@ -26,8 +26,6 @@ describe('diagnostics', () => {
         hint: fix the pattern",
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number written as a literal: the compile step reads it from source
         hint: use a literal, or a const whose type is a literal",
-        "models.ts:17:16 - error: Bad.when: default 'new Date()' is not literal data
-        hint: a default must be literal data (strings, numbers, booleans, null, and arrays and objects of them), copied fresh into each parse; for a computed value, make the field optional and compute it in a getter",
         "models.ts:18:3 - error: Bad.#secret: #private fields cannot be set by parse, which does not run constructors
         hint: use a regular field, or compute the value in a method",
         "models.ts:23:7 - error: Hidden is not exported, so the generated module cannot import it

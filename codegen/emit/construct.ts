@@ -15,5 +15,7 @@ export function instancesOf(e: EmitContext, model: ModelIR): string {
   const defaults = model.fields.filter((f) => f.default !== undefined).map((f) => `[${lit(f.name)}, ${lit(f.default!)}]`);
   // 1: extras kept, 2: frozen (src/copy.ts)
   const flags = (model.extra === 'allow' ? 1 : 0) | (model.frozen === true ? 2 : 0);
-  return `...${e.helper('instances')}(${e.fn(model.id).proto}, ${keys}, [${defaults.join(', ')}], ${flags})`;
+  // Computed defaults: construct takes them from a new instance of the class.
+  const factories = model.fields.filter((f) => f.factory).map((f) => lit(f.name));
+  return `...${e.helper('instances')}(${e.fn(model.id).proto}, ${keys}, [${defaults.join(', ')}], ${flags}${factories.length === 0 ? '' : `, [${factories.join(', ')}]`})`;
 }

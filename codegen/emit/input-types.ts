@@ -5,7 +5,7 @@
  * `Input<typeof M>` and `~standard`'s types read.
  */
 import type { FieldIR, ProjectIR, TypeNode } from '../ir';
-import { assertNever } from '../ir';
+import { assertNever, hasDefault } from '../ir';
 import type { Names } from '../names';
 import { lit } from './code';
 
@@ -39,7 +39,7 @@ const lax = (strict: boolean | undefined): boolean => strict !== true;
 function objectType(fields: readonly FieldIR[], isLax: boolean, alias: ReadonlyMap<string, string>, open: boolean, rest?: string): string {
   const parts = fields.map((f) => {
     const key = f.validationAlias ?? f.name;
-    const optional = f.optional || f.default !== undefined;
+    const optional = f.optional || hasDefault(f);
     return `${propertyKey(key)}${optional ? '?' : ''}: ${typeText(f.type, f.strict === undefined ? isLax : lax(f.strict), alias, f.coerceNumbersToStr === true)}`;
   });
   if (rest !== undefined) parts.push(`[key: string]: ${rest}`);

@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, expectedText, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, expectedText, hasDefault, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
 import { formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
@@ -63,7 +63,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
   out.block(`function ${ctor}(${[...(e.ts ? ['this: any'] : []), ...typed].join(', ')})`, () => {
     model.fields.forEach((field, i) => {
       const assign = write('this', field.name, params[i]!);
-      out.line(field.optional && field.default === undefined ? `if (${params[i]} !== undefined) ${assign}` : assign);
+      out.line(field.optional && !hasDefault(field) ? `if (${params[i]} !== undefined) ${assign}` : assign);
     });
   });
   out.line(`${ctor}.prototype = ${proto};`);
@@ -80,11 +80,15 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     });
     out.line('const n = c.issues.length;');
     const populate = model.populateByName === true;
+    // Computed defaults (`id = crypto.randomUUID()`) come from one new instance of the class, made on first need.
+    const template = model.fields.some((f) => f.factory) ? names.numbered('t') : undefined;
+    if (template !== undefined) out.line(`let ${template}${e.type('any')};`);
     const outputs = model.fields.map((field) => {
       const mode = fieldMode(field, model.strict, CALL_MODE);
+      const factory = field.factory && template !== undefined ? read(`(${template} ??= new ${model.id}())`, field.name) : undefined;
       // A field without validators or a second input key is one line: its value parsed by a shared function.
       const plain = field.validators === undefined && !(populate && field.validationAlias !== undefined);
-      return plain ? emitPlainField(e, out, names, field, mode) : emitField(e, out, names, field, 'v', 'c', [], mode, populate, model.id);
+      return plain ? emitPlainField(e, out, names, field, mode, factory) : emitField(e, out, names, field, 'v', 'c', [], mode, populate, model.id, factory);
     });
     emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
     out.line('if (c.issues.length !== n) return undefined;');
@@ -95,11 +99,11 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
     out.line(`if (${allowActive(model.extra, 'c')}) ${e.helper('stashExtras')}(o, v, ${e.keyList(inputKeys(model.fields, model.populateByName === true))});`);
     // For dump({ excludeUnset }): an absent input is what made parse use the default.
     const defaulted = names.numbered('m');
-    if (model.fields.some((f) => f.default !== undefined)) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
+    if (model.fields.some(hasDefault)) out.line(`let ${defaulted}${e.type('string[] | undefined')};`);
     model.fields.forEach((field, i) => {
-      if (field.default !== undefined) out.line(`if (${outputs[i]!.input} === undefined) (${defaulted} ??= []).push(${lit(field.name)});`);
+      if (hasDefault(field)) out.line(`if (${outputs[i]!.input} === undefined) (${defaulted} ??= []).push(${lit(field.name)});`);
     });
-    if (model.fields.some((f) => f.default !== undefined)) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
+    if (model.fields.some(hasDefault)) out.line(`if (${defaulted} !== undefined) ${e.helper('markDefaults')}(o, ${defaulted});`);
     for (const validator of after) {
       out.line(`o = ${callValidator(e, model.id, validator.method, 'o', 'c', undefined, [])};`);
       out.line(`if (o === ${e.helper('INVALID')}) return undefined;`);
@@ -149,12 +153,12 @@ function emitCall(e: EmitContext, out: Lines, id: string, call: string, v: strin
  * where `p_3` parses values of the field's type (`valueParser`). A failure shows in the issue count, which
  * the model checks once after every field.
  */
-function emitPlainField(e: EmitContext, out: Lines, names: Names, field: FieldIR, mode: Mode): { input: string; output: string } {
+function emitPlainField(e: EmitContext, out: Lines, names: Names, field: FieldIR, mode: Mode, factory?: string): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
   const key = field.validationAlias ?? field.name;
   out.line(`const ${input} = ${read('v', key)};`);
-  const absent = field.default !== undefined ? lit(field.default) : field.optional ? 'undefined' : `${e.helper('missing')}(c, ${lit(key)}, v)`;
+  const absent = factory ?? (field.default !== undefined ? lit(field.default) : field.optional ? 'undefined' : `${e.helper('missing')}(c, ${lit(key)}, v)`);
   const parsed = field.type.kind === 'unknown' ? input : `${valueParser(e, field.type, mode)}(${input}, c, ${lit(key)})`;
   out.line(`const ${output}${e.type('any')} = ${input} === undefined ? ${absent} : ${parsed};`);
   return { input, output };
@@ -197,6 +201,8 @@ function emitField(
   mode: Mode,
   populateByName = false,
   owner?: string,
+  /** The expression of a computed default (`FieldIR.factory`). */
+  factory?: string,
 ): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
@@ -214,7 +220,9 @@ function emitField(
   const site: Site = { cx, loc: [...base, at], label: names.numbered('f'), mode };
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
-    if (field.default !== undefined) {
+    if (factory !== undefined) {
+      out.line(`if (${input} === undefined) { ${output} = ${factory}; break ${site.label}; }`);
+    } else if (field.default !== undefined) {
       // A fresh copy on every parse: the literal is evaluated anew each time.
       out.line(`if (${input} === undefined) { ${output} = ${lit(field.default)}; break ${site.label}; }`);
     } else if (field.optional) {

@@ -4,7 +4,7 @@
  * and the options; the compile step serialises its result into the generated
  * module and into `tydantic schema` files, so nothing walks types at run time.
  */
-import { assertNever, type ArrayConstraint, type DefinitionIR, type ExtraPolicy, type FieldIR, type JsonValue, type ModelIR, type ProjectIR, tagsOf, type TypeNode } from '../ir';
+import { assertNever, hasDefault, type ArrayConstraint, type DefinitionIR, type ExtraPolicy, type FieldIR, type JsonValue, type ModelIR, type ProjectIR, tagsOf, type TypeNode } from '../ir';
 import { BIGINT_PATTERN, keySchema, literalSchema, nullable, numberSchema, put, stringSchema, tupleSchema } from './schema-keywords';
 
 /** The schema dialects `tydantic` emits. */
@@ -182,7 +182,7 @@ function objectSchema(
     define(properties, key, fieldSchema(c, f));
     if (alternate !== undefined) define(properties, alternate, fieldSchema(c, f));
     // Validation: parse fills defaults. Serialization: `toJSON` writes every field but an absent optional one.
-    if (!f.optional && (!validation || f.default === undefined)) {
+    if (!f.optional && (!validation || !hasDefault(f))) {
       if (alternate === undefined) required.push(key);
       else either.push({ anyOf: [{ required: [key] }, { required: [alternate] }] });
     }

@@ -189,7 +189,8 @@ function extractField(
   }
   let node = converted.node;
   let description = jsDocOf(prop);
-  let fallback: FieldIR['default'];
+  let fallback: FieldIR['default'] | typeof FACTORY;
+  let factory = false;
   let settings: Omit<FieldOptionValues, 'constraints' | 'description'> = {};
   try {
     for (const decorator of prop.getDecorators()) {
@@ -202,7 +203,11 @@ function extractField(
       description = stated ?? description;
       settings = { ...settings, ...rest };
     }
-    fallback = readDefault(prop.getInitializer());
+    fallback = defaultOrFactory(cls, prop);
+    if (fallback === FACTORY) {
+      factory = true;
+      fallback = undefined;
+    }
     const resolve = (id: string): TypeNode | undefined => scope.definitions.resolve(id);
     if (fallback !== undefined && needsInstance(node, fallback, resolve)) {
       throw new Unsupported(`a default for a field holding model instances or Dates would be plain data, not an instance`, 'make the field optional, or nullable with a null default');
@@ -259,11 +264,44 @@ function extractField(
     ...(serializationAlias === undefined || serializationAlias === name ? {} : { serializationAlias }),
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),
+    ...(factory ? { factory: true as const } : {}),
     ...(prop.hasDeclareKeyword() ? { ownKey: 'never' as const } : fallback === undefined && prop.hasInitializer() ? { ownKey: 'always' as const } : {}),
     ...(description === undefined ? {} : { description }),
     ...withDocs(prop),
     loc: locate(root, prop.getNameNode()),
   };
+}
+
+/** What `defaultOrFactory` gives for an initializer that is not literal data. */
+const FACTORY: unique symbol = Symbol('factory');
+
+/**
+ * A field's default: literal data (copied fresh into each parse), or FACTORY for any other expression
+ * (`crypto.randomUUID()`, `new Date()`, `new Map()`, a call), which parse evaluates by constructing the class.
+ * An initializer that reads `this` would see that blank instance, not the parsed one, and a class whose
+ * constructor takes arguments cannot be constructed: both are refused.
+ */
+function defaultOrFactory(cls: ClassDeclaration, prop: PropertyDeclaration): JsonValue | undefined | typeof FACTORY {
+  const initializer = prop.getInitializer();
+  try {
+    return readDefault(initializer);
+  } catch (error) {
+    if (!(error instanceof OptionError) || initializer === undefined) throw error;
+  }
+  if (initializer.getDescendantsOfKind(SyntaxKind.ThisKeyword).length > 0 || Node.isThisExpression(initializer)) {
+    throw new Unsupported(
+      `the default '${initializer.getText()}' reads this: parse evaluates it on a blank instance, not on the parsed one`,
+      'compute it from the other fields in a getter (@computed()) or an after model validator',
+    );
+  }
+  const needsArgs = inheritanceChain(cls).some((owner) => owner.getConstructors().some((c) => c.getParameters().some((p) => !p.isOptional() && !p.hasInitializer())));
+  if (needsArgs) {
+    throw new Unsupported(
+      `the default '${initializer.getText()}' is computed, which parse does by constructing the class, and its constructor takes arguments`,
+      'give the constructor no required parameters, or make the default literal data',
+    );
+  }
+  return FACTORY;
 }
 
 /** True when a literal default would stand where parse builds an object (a model instance or a Date). */

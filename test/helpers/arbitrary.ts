@@ -3,7 +3,7 @@
  * paired with the data parse must return for them.
  */
 import fc from 'fast-check';
-import { type DefinitionIR, fitsPattern, type JsonValue, type ModelIR, type ProjectIR, type StringFormat, type TypeNode } from '../../codegen/ir';
+import { type DefinitionIR, fitsPattern, hasDefault, type JsonValue, type ModelIR, type ProjectIR, type StringFormat, type TypeNode } from '../../codegen/ir';
 import { Secret } from '../../src/secret';
 
 /** An input and the plain data its parse result must equal. */
@@ -27,7 +27,7 @@ function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, str
   const names = new Set(model.fields.flatMap((f) => [f.name, ...(f.validationAlias === undefined ? [] : [f.validationAlias])]));
   const fields = model.fields.map((field) => {
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
-    const required = !field.optional && (strict || field.default === undefined);
+    const required = !field.optional && (strict || !hasDefault(field));
     const absent: fc.Arbitrary<Case | undefined> = fc.constant(undefined);
     // Deep in a recursive model, optional and defaulted fields stay out so the value ends.
     if (!required && depth > MAX_DEPTH) return absent.map((c) => ({ field, c }));
