@@ -48,7 +48,7 @@ export function fitsPattern(c: { readonly source: string; readonly flags?: strin
 }
 
 /** A string format a brand (`Email`, `Url` …) or `@field({ format })` requires. */
-export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+export type StringFormat = 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
 
 /** A constraint on a number. */
 export type NumberConstraint =
@@ -426,6 +426,7 @@ export function literalText(value: LiteralValue): string {
 const FORMAT_LABELS: Record<StringFormat, string> = {
   email: 'Email',
   url: 'Url',
+  httpUrl: 'HttpUrl',
   uuid: 'Uuid',
   ipv4: 'IPv4',
   ipv6: 'IPv6',

@@ -31,6 +31,8 @@ export const RUNTIME_HELPERS = [
   'unfit',
   'isTemplate',
   'isUrl',
+  'isHttpUrl',
+  'httpUrlIssue',
   'isUuid',
   'lax',
   'laxBigint',

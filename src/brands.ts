@@ -31,6 +31,10 @@ export interface EmailTag extends Tag<'format', 'email'> {}
 export type Url = string & UrlTag;
 /** The tag of `Url`. */
 export interface UrlTag extends Tag<'format', 'url'> {}
+/** An absolute `http` or `https` URL of at most 2,083 characters (pydantic's `HttpUrl`): `javascript:` and `data:` are refused. */
+export type HttpUrl = string & HttpUrlTag;
+/** The tag of `HttpUrl`. */
+export interface HttpUrlTag extends Tag<'format', 'httpUrl'> {}
 /** A UUID in its hyphenated form, any version (`uuid_parsing`). */
 export type Uuid = string & UuidTag;
 /** The tag of `Uuid`. */

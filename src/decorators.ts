@@ -66,8 +66,8 @@ export interface FieldOptions {
   minItems?: number;
   /** Arrays: at most this many items. */
   maxItems?: number;
-  /** Strings: a format, as the `Email`, `Url`, `Uuid`, `IPv4`, `IPv6` and `DateString` types require. */
-  format?: 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+  /** Strings: a format, as the `Email`, `Url`, `HttpUrl`, `Uuid`, `IPv4`, `IPv6` and `DateString` types require. */
+  format?: 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
   /** Overrides the property's JSDoc as the field's description. */
   description?: string;
   /** Strict mode for this field (wins over the model's and the call's). */

@@ -42,6 +42,8 @@ export interface ErrorContexts {
   date_parsing: { error: string };
   value_error: { error: string } | { reason: string };
   url_parsing: { error: string };
+  url_scheme: { expected_schemes: string };
+  url_too_long: { max_length: number };
   uuid_parsing: { error: string };
   ip_v4_address: undefined;
   ip_v6_address: undefined;
@@ -107,6 +109,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   date_parsing: 'Input should be a valid date in the format YYYY-MM-DD, {error}',
   value_error: 'Value error, {error}',
   url_parsing: 'Input should be a valid URL, {error}',
+  url_scheme: 'URL scheme should be {expected_schemes}',
+  url_too_long: 'URL should have at most {max_length} character{expected_plural}',
   uuid_parsing: 'Input should be a valid UUID, {error}',
   ip_v4_address: 'Input is not a valid IPv4 address',
   ip_v6_address: 'Input is not a valid IPv6 address',

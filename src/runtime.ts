@@ -1,7 +1,7 @@
 import type { ValidationInfo } from './decorators';
 import { COMPILED, define, type DumpContext, dumpKeep, type Linked, storedExtras, storeExtras, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
-import { EMAIL_PREFIX, emailReason } from './formats/strings';
+import { EMAIL_PREFIX, emailReason, httpUrlError } from './formats/strings';
 import { MASK, Secret } from './secret';
 import { type ErrorContexts, type ErrorType, type MessageOverrides, overrideOf, renderMessage, templateOf } from './messages';
 
@@ -207,6 +207,14 @@ export function maskIssues(c: ParseContext, from: number): void {
     const found = c.issues[i]!;
     if (found !== UNCOUNTED && 'input' in found) c.issues[i] = { ...found, input: MASK };
   }
+}
+
+/** Reports that a string is not an `HttpUrl` (called by generated code once `isHttpUrl` failed): not a URL, too long, or another scheme. */
+export function httpUrlIssue(c: ParseContext, loc: Loc, input: string): void {
+  const found = httpUrlError(input);
+  if (found.type === 'url_parsing') issue(c, 'url_parsing', loc, input, { error: found.error });
+  else if (found.type === 'url_too_long') issue(c, 'url_too_long', loc, input, { max_length: found.max_length });
+  else issue(c, 'url_scheme', loc, input, { expected_schemes: found.expected_schemes });
 }
 
 /**

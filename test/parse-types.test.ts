@@ -298,6 +298,7 @@ describe.each(modes)('%s decorators', (mode) => {
         count: 1.5,
         email: 'nope',
         site: 'not a url',
+        web: 'javascript:alert(1)',
         id: 'xyz',
         v4: '256.1.1.1',
         v6: '1:::2',
@@ -315,6 +316,7 @@ describe.each(modes)('%s decorators', (mode) => {
         ['count', 'int_from_float'],
         ['email', 'value_error'],
         ['site', 'url_parsing'],
+        ['web', 'url_scheme'],
         ['id', 'uuid_parsing'],
         ['v4', 'ip_v4_address'],
         ['v6', 'ip_v6_address'],
@@ -328,6 +330,22 @@ describe.each(modes)('%s decorators', (mode) => {
         ['mixed.number', 'greater_than_equal'],
         ['short', 'string_too_long'],
       ]);
+    });
+
+    it('HttpUrl takes http and https URLs only, of at most 2,083 characters (pydantic)', () => {
+      expect(m().Branded.parse({ ...valid, web: 'https://example.com/a?b=1' }).web).toBe('https://example.com/a?b=1');
+      const bad = (web: string): unknown => issuesOf('Branded', { ...valid, web })[0];
+      expect(bad('data:text/html,<script>')).toEqual({
+        type: 'url_scheme',
+        loc: ['web'],
+        msg: "URL scheme should be 'http' or 'https'",
+        input: 'data:text/html,<script>',
+        ctx: { expected_schemes: "'http' or 'https'" },
+      });
+      const long = `https://example.com/${'a'.repeat(2064)}`;
+      expect(bad(long)).toEqual({ type: 'url_too_long', loc: ['web'], msg: 'URL should have at most 2083 characters', input: long, ctx: { max_length: 2083 } });
+      expect(bad('//example.com')).toEqual({ type: 'url_parsing', loc: ['web'], msg: 'Input should be a valid URL, relative URL without a base', input: '//example.com', ctx: { error: 'relative URL without a base' } });
+      expect(m().Branded.jsonSchema().properties.web).toEqual({ type: 'string', format: 'uri' });
     });
 
     it('renders format messages', () => {

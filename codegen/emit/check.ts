@@ -348,6 +348,7 @@ export function stringFails(e: EmitContext, c: StringConstraint, v: string): str
 const FORMAT_CHECKS = {
   email: 'isEmail',
   url: 'isUrl',
+  httpUrl: 'isHttpUrl',
   uuid: 'isUuid',
   ipv4: 'isIPv4',
   ipv6: 'isIPv6',
@@ -361,7 +362,7 @@ const FORMAT_ISSUES = {
   ipv4: ['ip_v4_address', undefined],
   ipv6: ['ip_v6_address', undefined],
   date: ['date_parsing', 'dateReason'],
-} as const satisfies Record<Exclude<StringFormat, 'email'>, readonly [string, RuntimeHelper | undefined]>;
+} as const satisfies Record<Exclude<StringFormat, 'email' | 'httpUrl'>, readonly [string, RuntimeHelper | undefined]>;
 
 /**
  * The call that reports string `v` failing `format` at `loc` (an array expression) to context `cx`.
@@ -369,6 +370,7 @@ const FORMAT_ISSUES = {
  */
 export function formatIssue(e: EmitContext, format: StringFormat, cx: string, loc: string, v: string): string {
   if (format === 'email') return `${e.helper('emailIssue')}(${cx}, ${loc}, ${v})`;
+  if (format === 'httpUrl') return `${e.helper('httpUrlIssue')}(${cx}, ${loc}, ${v})`;
   const [type, reason] = FORMAT_ISSUES[format];
   return `${e.helper('issue')}(${cx}, "${type}", ${loc}, ${v}${reason === undefined ? '' : `, { error: ${e.helper(reason)}(${v}) }`})`;
 }

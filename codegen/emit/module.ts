@@ -126,6 +126,7 @@ const REPORTS: Partial<Record<RuntimeHelper, readonly ErrorType[]>> = {
   laxTime: ['datetime_type', 'datetime_parsing', 'datetime_from_date_parsing'],
   laxPattern: ['pattern_regex', 'pattern_type'],
   emailIssue: ['value_error'],
+  httpUrlIssue: ['url_parsing', 'url_scheme', 'url_too_long'],
   runValidator: ['value_error'],
   refuse: ['recursion_loop', 'too_deep'],
   missing: ['missing'],

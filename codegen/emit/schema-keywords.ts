@@ -10,6 +10,7 @@ import { schemaPattern } from './schema-pattern';
 const FORMATS: Record<StringFormat, string> = {
   email: 'email',
   url: 'uri',
+  httpUrl: 'uri',
   uuid: 'uuid',
   ipv4: 'ipv4',
   ipv6: 'ipv6',

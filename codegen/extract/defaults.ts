@@ -6,9 +6,9 @@
  */
 import { assertNever, type Constraint, expectedText, fitsPattern, type JsonValue, type TypeNode } from '../ir';
 import { isMultipleOf } from '../../src/runtime';
-import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
+import { isDateString, isEmail, isIPv4, isIPv6, isHttpUrl, isUrl, isUuid } from '../../src/formats/strings';
 
-const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
+const FORMATS = { email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
 
 /** The type a definition stands for, once complete (undefined while its conversion runs). */
 export type Resolve = (id: string) => TypeNode | undefined;

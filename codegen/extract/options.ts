@@ -232,7 +232,7 @@ function readAliasGenerator(expr: Expression): OptionValue {
   };
 }
 
-const FORMATS = new Set(['email', 'url', 'uuid', 'ipv4', 'ipv6', 'date']);
+const FORMATS = new Set(['email', 'url', 'httpUrl', 'uuid', 'ipv4', 'ipv6', 'date']);
 
 /** What `value` should have been for an option of `kind`, or undefined when it fits. */
 export function mismatch(kind: Exclude<OptionKind, 'pattern' | 'aliasGenerator'>, value: string | number | boolean | undefined): string | undefined {

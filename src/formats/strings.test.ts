@@ -2,10 +2,10 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { isIPv4 as netIsIPv4, isIPv6 as netIsIPv6 } from 'node:net';
 import { dateError } from './datetime';
-import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid, type FormatError, type StringFormat } from './strings';
+import { formatError, isDateString, isEmail, isHttpUrl, isIPv4, isIPv6, isUrl, isUuid, type FormatError, type StringFormat } from './strings';
 
 const CHECKS: Record<StringFormat, (s: string) => boolean> = {
-  email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString,
+  email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString,
 };
 const FORMATS = Object.keys(CHECKS) as StringFormat[];
 
@@ -26,6 +26,8 @@ const VALID: Record<StringFormat, string[]> = {
     'wss://[::1]:443/', 'http://user:pw@host.example:65535/', 'mailto:someone@example.com', 'urn:isbn:0451450523', 'file:///etc/hosts',
     'data:text/plain,hi', 'foo://', 'git+ssh://git@github.com/a/b.git', 'http://1.2.3.4/', 'http:example.com', 'http://a.com/a b',
     'a.b-c+d:opaque'],
+  httpUrl: ['http://example.com', 'https://example.com/p?q=1#f', 'HTTPS://EXAMPLE.COM', 'http://user:pw@host.example:65535/', 'http://1.2.3.4/',
+    'https://[::1]/', `https://example.com/${'a'.repeat(2063)}`],
   uuid: ['6d93bade-bd9f-4e13-8914-9474e1e3567b', '6D93BADE-BD9F-4E13-8914-9474E1E3567B', '00000000-0000-0000-0000-000000000000',
     'ffffffff-ffff-ffff-ffff-ffffffffffff', '01890a5d-ac96-774b-bcce-b302099a8057', 'AbCdEf01-2345-6789-abcd-ef0123456789'],
   ipv4: ['0.0.0.0', '127.0.0.1', '255.255.255.255', '192.168.1.10', '10.0.0.255', '1.22.3.199'],
@@ -36,6 +38,13 @@ const VALID: Record<StringFormat, string[]> = {
 };
 
 const INVALID: [StringFormat, string, FormatError][] = [
+  ['httpUrl', 'javascript:alert(1)', { type: 'url_scheme' }],
+  ['httpUrl', 'data:text/plain,hi', { type: 'url_scheme' }],
+  ['httpUrl', 'ftp://ftp.example.com/a.txt', { type: 'url_scheme' }],
+  ['httpUrl', 'httpx://example.com', { type: 'url_scheme' }],
+  ['httpUrl', `https://example.com/${'a'.repeat(2064)}`, { type: 'url_too_long' }],
+  ['httpUrl', 'example.com', url('relative URL without a base')],
+  ['httpUrl', 'http://', url('empty host')],
   ['email', '', email('An email address must have an @-sign.')],
   ['email', 'plainaddress', email('An email address must have an @-sign.')],
   ['email', '@b.co', email('There must be something before the @-sign.')],
@@ -138,7 +147,7 @@ describe('invalid inputs and their errors', () => {
 });
 
 const TYPES: Record<StringFormat, FormatError['type']> = {
-  email: 'value_error', url: 'url_parsing', uuid: 'uuid_parsing', ipv4: 'ip_v4_address', ipv6: 'ip_v6_address', date: 'date_parsing',
+  email: 'value_error', url: 'url_parsing', httpUrl: 'url_parsing', uuid: 'uuid_parsing', ipv4: 'ip_v4_address', ipv6: 'ip_v6_address', date: 'date_parsing',
 };
 const hexGroup = fc.oneof({ arbitrary: fc.stringMatching(/^[0-9a-fA-F]{1,4}$/), weight: 8 }, fc.constantFrom('', '12345', 'g'));
 const octet = fc.oneof({ arbitrary: fc.nat(255).map(String), weight: 9 }, fc.constantFrom('256', '01', '00', '', 'a'));
@@ -211,6 +220,11 @@ describe('properties', () => {
     fc.assert(fc.property(anything, fc.constantFrom(...FORMATS), (s, format) => {
       if (CHECKS[format](s)) return;
       const error = formatError(format, s);
+      if (format === 'httpUrl') {
+        // A URL of another scheme, or a long one, is no parsing failure: no reason to give.
+        expect(error).toStrictEqual(isUrl(s) ? { type: s.length > 2083 ? 'url_too_long' : 'url_scheme' } : formatError('url', s));
+        return;
+      }
       expect(error.type).toBe(TYPES[format]);
       if (format === 'ipv4' || format === 'ipv6') expect(error.error).toBeUndefined();
       else expect(error.error).toMatch(/\S/);

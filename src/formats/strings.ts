@@ -12,6 +12,7 @@
  * url    An absolute URL: a scheme and `:`, then anything `URL.canParse` (WHATWG) accepts, with a host
  *        for `http`, `https`, `ws`, `wss` and `ftp`. Spaces or control characters at either end, and
  *        tabs or newlines anywhere, are rejected rather than stripped: the brand keeps the string as is.
+ * httpUrl  pydantic's HttpUrl: a `url` whose scheme is `http` or `https`, at most 2,083 characters.
  * uuid   Only the hyphenated 8-4-4-4-12 form, either case, any version or variant (pydantic also takes
  *        the 32-digit, `{braced}` and `urn:uuid:` forms).
  * ipv4   A dotted quad of decimal 0 to 255 without leading zeros, as Python's ipaddress.
@@ -22,11 +23,11 @@
 import { dateError, isDate } from './datetime';
 
 /** The formats a string brand can require. */
-export type StringFormat = 'email' | 'url' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+export type StringFormat = 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
 
 /** Why a string does not have a format: pydantic's error type, and the detail for its message (when the type's template has one). */
 export interface FormatError {
-  readonly type: 'value_error' | 'url_parsing' | 'uuid_parsing' | 'ip_v4_address' | 'ip_v6_address' | 'date_parsing';
+  readonly type: 'value_error' | 'url_parsing' | 'url_scheme' | 'url_too_long' | 'uuid_parsing' | 'ip_v4_address' | 'ip_v6_address' | 'date_parsing';
   readonly error?: string;
 }
 
@@ -149,6 +150,30 @@ export function isUrl(s: string): boolean {
   return !(isSpecial(s, colon) && hostIssue(s, colon + 1, true)) && canParse(s);
 }
 
+/** The longest `HttpUrl` (pydantic's, after the limit browsers kept). */
+export const HTTP_URL_MAX = 2083;
+
+/** True when `s` is an absolute `http` or `https` URL of at most 2,083 characters (pydantic's `HttpUrl`). */
+export function isHttpUrl(s: string): boolean {
+  return s.length <= HTTP_URL_MAX && httpScheme(s) && isUrl(s);
+}
+
+/** True when `s` starts with `http:` or `https:`, in any case. */
+function httpScheme(s: string): boolean {
+  const colon = schemeEnd(s);
+  return (colon === 4 || colon === 5) && isSpecial(s, colon) && (s.charCodeAt(0) | 32) === 104 && (s.charCodeAt(1) | 32) === 116;
+}
+
+/**
+ * Why `s` is not an `HttpUrl` (call only after isHttpUrl returned false): not a URL (`url_parsing`), too long
+ * (`url_too_long`), or another scheme (`url_scheme`), as pydantic checks them.
+ */
+export function httpUrlError(s: string): { readonly type: 'url_parsing'; readonly error: string } | { readonly type: 'url_too_long'; readonly max_length: number } | { readonly type: 'url_scheme'; readonly expected_schemes: string } {
+  if (!isUrl(s)) return { type: 'url_parsing', error: urlReason(s) };
+  if (s.length > HTTP_URL_MAX) return { type: 'url_too_long', max_length: HTTP_URL_MAX };
+  return { type: 'url_scheme', expected_schemes: "'http' or 'https'" };
+}
+
 /** True when `s` is a UUID in the hyphenated 8-4-4-4-12 form, in either case. */
 export function isUuid(s: string): boolean {
   if (s.length !== 36) return false;
@@ -219,6 +244,10 @@ export const EMAIL_PREFIX = 'value is not a valid email address: ';
  * calls each format's reason function instead, so a bundle keeps only the formats it uses.
  */
 export function formatError(format: StringFormat, s: string): FormatError {
+  if (format === 'httpUrl') {
+    const found = httpUrlError(s);
+    return Object.freeze(found.type === 'url_parsing' ? { type: found.type, error: found.error } : { type: found.type });
+  }
   const type = FORMAT_TYPES[format];
   const reason = format === 'email' ? EMAIL_PREFIX + emailReason(s)
     : format === 'url' ? urlReason(s)
@@ -231,6 +260,7 @@ export function formatError(format: StringFormat, s: string): FormatError {
 const FORMAT_TYPES: { readonly [F in StringFormat]: FormatError['type'] } = {
   email: 'value_error',
   url: 'url_parsing',
+  httpUrl: 'url_parsing',
   uuid: 'uuid_parsing',
   ipv4: 'ip_v4_address',
   ipv6: 'ip_v6_address',

@@ -194,6 +194,7 @@ const FORMATS = {
   // Short addresses, so length constraints beside the format are easy to meet.
   email: fc.stringMatching(/^[a-z0-9]{1,4}(\.[a-z0-9]{1,3})?@[a-z0-9]{1,4}\.[a-z]{2,3}$/),
   url: fc.webUrl(),
+  httpUrl: fc.webUrl({ validSchemes: ['http', 'https'] }),
   uuid: fc.uuid(),
   ipv4: fc.ipV4(),
   ipv6: fc.ipV6(),

@@ -9,7 +9,7 @@ import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
 import { Secret } from '../../src/secret';
-import { formatError, isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../../src/formats/strings';
+import { formatError, isDateString, isEmail, isIPv4, isIPv6, isHttpUrl, isUrl, isUuid } from '../../src/formats/strings';
 
 /** An issue without its message: what the differential test compares. */
 export interface Found {
@@ -19,7 +19,7 @@ export interface Found {
 
 type Result = { ok: true; value: unknown } | { ok: false; issues: Found[] };
 
-const FORMATS = { email: isEmail, url: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
+const FORMATS = { email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
 
 /** The interpreter for one project. */
 export class Oracle {
