@@ -61,8 +61,16 @@ export type ArrayConstraint =
   | { readonly kind: 'minItems'; readonly value: number }
   | { readonly kind: 'maxItems'; readonly value: number };
 
+/**
+ * A constraint on a Date: bounds (`@field({ gt: '2020-01-01' })`, kept as the bound's ISO text in UTC) and
+ * `Past`/`Future` (against the clock when parse runs).
+ */
+export type DateConstraint =
+  | { readonly kind: 'after' | 'from' | 'before' | 'until'; readonly at: string }
+  | { readonly kind: 'past' | 'future' };
+
 /** Any constraint, as `@field()` states them. */
-export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint;
+export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint | DateConstraint;
 
 /** What happens to input keys that are not fields: dropped, reported (`extra_forbidden`), or kept. */
 export type ExtraPolicy = 'ignore' | 'forbid' | 'allow';
@@ -99,7 +107,7 @@ export type TypeNode =
   | { readonly kind: 'undefined' }
   /** One of the values; `enum` when they are the members of a TypeScript enum (pydantic's `enum` error, not `literal_error`). */
   | { readonly kind: 'literal'; readonly values: readonly LiteralValue[]; readonly enum?: true }
-  | { readonly kind: 'date' }
+  | { readonly kind: 'date'; readonly constraints?: readonly DateConstraint[] }
   /** `RegExp`: an instance (JSON has none); parse copies it. */
   | { readonly kind: 'regexp' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }

@@ -72,3 +72,8 @@ export interface MultipleOf<N extends number> extends Tag<'multipleOf', N> {}
 export interface MinItems<N extends number> extends Tag<'minItems', N> {}
 /** Arrays: at most N items. */
 export interface MaxItems<N extends number> extends Tag<'maxItems', N> {}
+
+/** A Date before the moment it is parsed (pydantic's `PastDatetime`): `birthday!: Date & Past`. */
+export interface Past extends Tag<'past', true> {}
+/** A Date after the moment it is parsed (pydantic's `FutureDatetime`): `expires!: Date & Future`. */
+export interface Future extends Tag<'future', true> {}

@@ -50,14 +50,18 @@ export interface FieldOptions {
   maxLength?: number;
   /** Strings: must contain a match of this regular expression (anchor it with ^…$ to match the whole string). */
   pattern?: string | RegExp;
-  /** Numbers: greater than. */
-  gt?: number;
-  /** Numbers: greater than or equal to. */
-  ge?: number;
-  /** Numbers: less than. */
-  lt?: number;
-  /** Numbers: less than or equal to. */
-  le?: number;
+  /** Numbers: greater than. Dates: after this ISO 8601 date or date-time (`'2020-01-01'`). */
+  gt?: number | string;
+  /** Numbers: greater than or equal to. Dates: at or after this ISO 8601 date or date-time. */
+  ge?: number | string;
+  /** Numbers: less than. Dates: before this ISO 8601 date or date-time. */
+  lt?: number | string;
+  /** Numbers: less than or equal to. Dates: at or before this ISO 8601 date or date-time. */
+  le?: number | string;
+  /** Dates: before the moment of parsing (pydantic's `PastDatetime`). */
+  past?: boolean;
+  /** Dates: after the moment of parsing (pydantic's `FutureDatetime`). */
+  future?: boolean;
   /** Numbers: a multiple of this (positive) number. */
   multipleOf?: number;
   /** Numbers: must be an integer. */

@@ -22,10 +22,10 @@ export interface ErrorContexts {
   int_from_float: undefined;
   int_parsing_size: undefined;
   finite_number: undefined;
-  greater_than: { gt: number };
-  greater_than_equal: { ge: number };
-  less_than: { lt: number };
-  less_than_equal: { le: number };
+  greater_than: { gt: number | string };
+  greater_than_equal: { ge: number | string };
+  less_than: { lt: number | string };
+  less_than_equal: { le: number | string };
   multiple_of: { multiple_of: number };
   bool_type: undefined;
   literal_error: { expected: string };
@@ -38,6 +38,8 @@ export interface ErrorContexts {
   too_long: { field_type: string; max_length: number; actual_length: number };
   datetime_type: undefined;
   datetime_parsing: { error: string };
+  datetime_past: undefined;
+  datetime_future: undefined;
   datetime_from_date_parsing: { error: string };
   date_parsing: { error: string };
   value_error: { error: string } | { reason: string };
@@ -105,6 +107,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
     '{field_type} should have at most {max_length} item{expected_plural} after validation, not {actual_length}',
   datetime_type: 'Input should be a valid datetime',
   datetime_parsing: 'Input should be a valid datetime, {error}',
+  datetime_past: 'Input should be in the past',
+  datetime_future: 'Input should be in the future',
   datetime_from_date_parsing: 'Input should be a valid datetime or date, {error}',
   date_parsing: 'Input should be a valid date in the format YYYY-MM-DD, {error}',
   value_error: 'Value error, {error}',

@@ -4,7 +4,7 @@
  * with a default is required, as it is in an instance. Parse's fast path
  * (build.ts) makes the same tests through `failCondition` and `notExtra`.
  */
-import { assertNever, tagsOf, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, tagsOf, type DateConstraint, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, ownTest, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -281,7 +281,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'literal':
       return literalFails(e, node.values, v);
     case 'date':
-      return `!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`;
+      return [`!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`, ...(node.constraints ?? []).map((c) => dateFails(c, `${e.helper('timeOf')}(${v})`))].join(' || ');
     case 'regexp':
       return `!(${v} instanceof RegExp)`;
     case 'model':
@@ -373,6 +373,46 @@ export function formatIssue(e: EmitContext, format: StringFormat, cx: string, lo
   if (format === 'httpUrl') return `${e.helper('httpUrlIssue')}(${cx}, ${loc}, ${v})`;
   const [type, reason] = FORMAT_ISSUES[format];
   return `${e.helper('issue')}(${cx}, "${type}", ${loc}, ${v}${reason === undefined ? '' : `, { error: ${e.helper(reason)}(${v}) }`})`;
+}
+
+/** The failure test of one Date constraint on a valid time `t` (epoch milliseconds), as an expression. */
+export function dateFails(c: DateConstraint, t: string): string {
+  switch (c.kind) {
+    case 'after':
+      return `${t} <= ${Date.parse(c.at)}`;
+    case 'from':
+      return `${t} < ${Date.parse(c.at)}`;
+    case 'before':
+      return `${t} >= ${Date.parse(c.at)}`;
+    case 'until':
+      return `${t} > ${Date.parse(c.at)}`;
+    case 'past':
+      return `${t} >= Date.now()`;
+    case 'future':
+      return `${t} <= Date.now()`;
+    default:
+      return assertNever(c);
+  }
+}
+
+/** The error type and context of a failed Date constraint (pydantic's: bounds as numbers' are, past and future their own). */
+export function dateIssue(c: DateConstraint): [type: string, ctx: string | undefined] {
+  switch (c.kind) {
+    case 'after':
+      return ['greater_than', `{ gt: ${lit(c.at)} }`];
+    case 'from':
+      return ['greater_than_equal', `{ ge: ${lit(c.at)} }`];
+    case 'before':
+      return ['less_than', `{ lt: ${lit(c.at)} }`];
+    case 'until':
+      return ['less_than_equal', `{ le: ${lit(c.at)} }`];
+    case 'past':
+      return ['datetime_past', undefined];
+    case 'future':
+      return ['datetime_future', undefined];
+    default:
+      return assertNever(c);
+  }
 }
 
 /** The failure test of one number constraint, as an expression (the value is a finite number). */

@@ -6,7 +6,7 @@
 import { assertNever, expectedText, hasDefault, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
-import { formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
+import { dateFails, dateIssue, formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
 import { type Depth, type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -596,6 +596,11 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
         out.line(`${dst} = new Date(${t});`);
       });
       out.line('}');
+      // Bounds, Past and Future on the parsed instant (the input is what the issue shows).
+      for (const c of node.constraints ?? []) {
+        const [type, ctx] = dateIssue(c);
+        out.line(`if (${dateFails(c, `${dst}.getTime()`)}) ${fail(type, ctx)}`);
+      }
       return;
     }
     case 'regexp': {

@@ -7,9 +7,16 @@ import type { Node, Type } from 'ts-morph';
 import type { Constraint, StringFormat, TypeNode } from '../ir';
 import { FIELD_OPTIONS, FIELD_SETTINGS, mismatch, type OptionValue, patternProblem } from './options';
 import { Unsupported } from './types';
+import { parseDateTime } from '../../src/formats/datetime';
 
 /** Order in which constraints are checked and reported: pydantic's. */
-const ORDER = ['int', 'multipleOf', 'le', 'lt', 'ge', 'gt', 'minLength', 'maxLength', 'pattern', 'format', 'minItems', 'maxItems'];
+const ORDER = ['int', 'multipleOf', 'le', 'lt', 'ge', 'gt', 'minLength', 'maxLength', 'pattern', 'format', 'minItems', 'maxItems', 'until', 'before', 'from', 'after', 'past', 'future'];
+
+/** The option a date constraint comes from, for messages. */
+const OPTION_OF = { after: 'gt', from: 'ge', before: 'lt', until: 'le' } as const;
+
+/** The date constraint of each bound option given as a date. */
+const DATE_BOUNDS = { gt: 'after', ge: 'from', lt: 'before', le: 'until' } as const;
 
 /** Constraints from validated option values, in checking order (`int: false` adds none). */
 export function toConstraints(values: ReadonlyMap<string, OptionValue>): Constraint[] {
@@ -20,6 +27,11 @@ export function toConstraints(values: ReadonlyMap<string, OptionValue>): Constra
     if (name === 'int') constraints.push({ kind: 'int' });
     else if (name === 'pattern') constraints.push({ kind: 'pattern', ...(value as { source: string; flags: string }) });
     else if (name === 'format') constraints.push({ kind: 'format', format: value as StringFormat });
+    else if (name === 'past' || name === 'future') constraints.push({ kind: name });
+    else if (typeof value === 'string' && name in DATE_BOUNDS) {
+      // A bound given as a date is a Date's: kept as the instant's ISO text in UTC.
+      constraints.push({ kind: DATE_BOUNDS[name as keyof typeof DATE_BOUNDS], at: new Date(parseDateTime(value) as number).toISOString() });
+    }
     else constraints.push({ kind: name, value } as Constraint);
   }
   return constraints;
@@ -71,30 +83,33 @@ export function tagConstraints(tags: readonly Type[], at: Node): Constraint[] {
 
 const STRING_CONSTRAINTS = new Set(['minLength', 'maxLength', 'pattern', 'format']);
 const ARRAY_CONSTRAINTS = new Set(['minItems', 'maxItems']);
-const TARGET = { string: 'strings', number: 'numbers', array: 'arrays' } as const;
+const DATE_CONSTRAINTS = new Set(['after', 'from', 'before', 'until', 'past', 'future']);
+const TARGET = { string: 'strings', number: 'numbers', array: 'arrays', date: 'Dates' } as const;
 
 /** Adds constraints to every member of the type they apply to; each must apply somewhere. */
 export function constrain(node: TypeNode, constraints: readonly Constraint[], typeText: string): TypeNode {
   if (constraints.length === 0) return node;
-  const targetOf = (c: Constraint): 'string' | 'number' | 'array' =>
-    STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : 'number';
+  const targetOf = (c: Constraint): 'string' | 'number' | 'array' | 'date' =>
+    STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : DATE_CONSTRAINTS.has(c.kind) ? 'date' : 'number';
   const used = new Set<string>();
   const visit = (n: TypeNode): TypeNode => {
     switch (n.kind) {
       case 'string':
       case 'number':
-      case 'array': {
+      case 'array':
+      case 'date': {
         const mine = constraints.filter((c) => targetOf(c) === n.kind);
         if (mine.length === 0) return n;
         used.add(n.kind);
+        const own: readonly Constraint[] = n.constraints ?? [];
         for (const c of mine) {
-          const same = n.constraints.find((d) => d.kind === c.kind);
+          const same = own.find((d) => d.kind === c.kind);
           if (same !== undefined && JSON.stringify(same) !== JSON.stringify(c)) {
             throw new Unsupported(`two '${c.kind}' constraints conflict: ${describe(same)} and ${describe(c)}`, 'keep one (the @field() option or the type tag)');
           }
         }
-        const fresh = mine.filter((c) => !n.constraints.some((d) => d.kind === c.kind));
-        const merged = [...n.constraints, ...fresh].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
+        const fresh = mine.filter((c) => !own.some((d) => d.kind === c.kind));
+        const merged = [...own, ...fresh].sort((a, b) => ORDER.indexOf(a.kind) - ORDER.indexOf(b.kind));
         const impossible = emptyRange(merged);
         if (impossible !== undefined) throw new Unsupported(impossible.what, impossible.hint);
         return { ...n, constraints: merged } as TypeNode;
@@ -115,8 +130,8 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
     const target = targetOf(c);
     if (!used.has(target)) {
       throw new Unsupported(
-        `${c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
-        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems',
+        `${OPTION_OF[c.kind as keyof typeof OPTION_OF] ?? c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
+        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates gt, ge, lt, le (as ISO dates), past, future',
       );
     }
   }
@@ -139,6 +154,17 @@ export function emptyRange(constraints: readonly Constraint[]): { what: string; 
     what: `the constraints ${show(a)} and ${show(b)} leave no value: ${what}`,
     hint: 'fix one of the bounds (a @field() option or a refinement type)',
   });
+  // Dates: a lower bound at or past the upper one, or both Past and Future.
+  const dates = constraints.filter((c): c is Constraint & { at: string } => 'at' in c);
+  const dateLow = dates.filter((c) => c.kind === 'after' || c.kind === 'from').sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0];
+  const dateHigh = dates.filter((c) => c.kind === 'before' || c.kind === 'until').sort((a, b) => Date.parse(a.at) - Date.parse(b.at))[0];
+  if (dateLow !== undefined && dateHigh !== undefined) {
+    const [lo, hi] = [Date.parse(dateLow.at), Date.parse(dateHigh.at)];
+    if (lo > hi || (lo === hi && (dateLow.kind === 'after' || dateHigh.kind === 'before'))) {
+      return { what: `the Date bounds ${dateLow.at} and ${dateHigh.at} leave no value: the lower bound is not before the upper one`, hint: 'fix one of the bounds' };
+    }
+  }
+  if (find('past') !== undefined && find('future') !== undefined) return { what: 'a Date cannot be both past and future', hint: 'keep one of past and future' };
   for (const [min, max] of [['minLength', 'maxLength'], ['minItems', 'maxItems']] as const) {
     const [low, high] = [find(min), find(max)];
     if (low !== undefined && high !== undefined && low.value > high.value) return none(low, high, `${min} is above ${max}`);

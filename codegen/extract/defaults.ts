@@ -129,6 +129,14 @@ function broken(c: Constraint, value: string | number | readonly JsonValue[]): s
       return n < c.value ? undefined : `it is not less than ${c.value}`;
     case 'le':
       return n <= c.value ? undefined : `it is greater than ${c.value}`;
+    // Date defaults are refused before this check.
+    case 'after':
+    case 'from':
+    case 'before':
+    case 'until':
+    case 'past':
+    case 'future':
+      return undefined;
     default:
       return assertNever(c);
   }

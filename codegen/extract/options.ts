@@ -9,6 +9,7 @@ import type { Constraint, JsonValue } from '../ir';
 import { ALIAS_STYLES, type AliasGenerator } from './aliases';
 import { toConstraints } from './constraints';
 import { evaluateGenerator, GeneratorError } from './sandbox';
+import { parseDateTime } from '../../src/formats/datetime';
 
 /** A problem at a node: reported by the caller with the node's location. */
 export class OptionError extends Error {
@@ -22,21 +23,23 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-export type OptionKind = 'nonNegativeInt' | 'number' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'bound' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
 
 /** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
 export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   minLength: 'nonNegativeInt',
   maxLength: 'nonNegativeInt',
   pattern: 'pattern',
-  gt: 'number',
-  ge: 'number',
-  lt: 'number',
-  le: 'number',
+  gt: 'bound',
+  ge: 'bound',
+  lt: 'bound',
+  le: 'bound',
   multipleOf: 'positive',
   int: 'boolean',
   minItems: 'nonNegativeInt',
   maxItems: 'nonNegativeInt',
+  past: 'boolean',
+  future: 'boolean',
   format: 'format',
   description: 'string',
   strict: 'boolean',
@@ -247,6 +250,10 @@ export function mismatch(kind: Exclude<OptionKind, 'pattern' | 'aliasGenerator'>
       return typeof value === 'string' && FORMATS.has(value) ? undefined : `one of ${[...FORMATS].join(', ')}`;
     case 'number':
       return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a finite number';
+    case 'bound':
+      // A number, or (for a Date field) an ISO 8601 date or date-time.
+      if (typeof value === 'number' && Number.isFinite(value)) return undefined;
+      return typeof value === 'string' && typeof parseDateTime(value) === 'number' ? undefined : "a finite number, or an ISO 8601 date such as '2020-01-01'";
     case 'positive':
       return typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'a positive number';
     case 'nonNegativeInt':

@@ -106,7 +106,16 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       // Without flags: JSON carries the pattern alone, as pydantic writes a Pattern.
       return fc.constantFrom(/a+b/, /^x$/, new RegExp('')).map((re) => ({ input: re, expected: new RegExp(re) }));
     case 'date': {
-      const date = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true });
+      // Within the bounds, and a day clear of the clock for Past and Future.
+      let [min, max] = [Date.parse('0001-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59Z')];
+      for (const c of node.constraints ?? []) {
+        const at = 'at' in c ? Date.parse(c.at) : Date.now();
+        if (c.kind === 'after' || c.kind === 'from') min = Math.max(min, at + 1);
+        else if (c.kind === 'before' || c.kind === 'until') max = Math.min(max, at - 1);
+        else if (c.kind === 'past') max = Math.min(max, at - 86_400_000);
+        else min = Math.max(min, at + 86_400_000);
+      }
+      const date = fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
       const asObject = date.map((d) => ({ input: new Date(d), expected: d }));
       return strict ? asObject : fc.oneof(asObject, date.map((d) => ({ input: d.toISOString(), expected: d })));
     }

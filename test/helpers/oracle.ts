@@ -4,7 +4,7 @@
  * it on every input. It shares only the leaf checks (datetime and string
  * formats) with the runtime.
  */
-import type { Constraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import type { Constraint, DateConstraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
 import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
@@ -72,7 +72,7 @@ export class Oracle {
       case 'literal':
         return node.values.includes(v as LiteralValue);
       case 'date':
-        return v instanceof Date && !Number.isNaN(safeTime(v));
+        return v instanceof Date && !Number.isNaN(safeTime(v)) && dateFailure(node.constraints, safeTime(v)) === undefined;
       case 'regexp':
         return v instanceof RegExp;
       case 'array':
@@ -183,9 +183,10 @@ export class Oracle {
         }
       }
       case 'date': {
-        if (v instanceof Date) return Number.isNaN(safeTime(v)) ? fail('datetime_parsing') : { ok: true, value: new Date(safeTime(v)) };
-        const t = laxTime(v, !mode.strict || this.call.json, !mode.strict);
-        return typeof t === 'number' ? { ok: true, value: new Date(t) } : fail(t.type);
+        const t = v instanceof Date ? (Number.isNaN(safeTime(v)) ? { type: 'datetime_parsing' } : safeTime(v)) : laxTime(v, !mode.strict || this.call.json, !mode.strict);
+        if (typeof t !== 'number') return fail(t.type);
+        const failure = dateFailure(node.constraints, t);
+        return failure === undefined ? { ok: true, value: new Date(t) } : fail(failure);
       }
       case 'array': {
         if (!Array.isArray(v)) return fail('list_type');
@@ -456,4 +457,22 @@ function safeTime(date: Date): number {
     return Number.NaN;
   }
   return t >= -62167219200000 && t <= 253402300799999 ? t : Number.NaN;
+}
+
+/** The error type of the first Date constraint that time `t` fails, if any. */
+function dateFailure(constraints: readonly DateConstraint[] | undefined, t: number): string | undefined {
+  for (const c of constraints ?? []) {
+    const at = 'at' in c ? Date.parse(c.at) : Date.now();
+    const failed: Record<DateConstraint['kind'], [boolean, string]> = {
+      after: [t <= at, 'greater_than'],
+      from: [t < at, 'greater_than_equal'],
+      before: [t >= at, 'less_than'],
+      until: [t > at, 'less_than_equal'],
+      past: [t >= at, 'datetime_past'],
+      future: [t <= at, 'datetime_future'],
+    };
+    const [fails, type] = failed[c.kind];
+    if (fails) return type;
+  }
+  return undefined;
 }
