@@ -242,6 +242,11 @@ export interface ModelIR {
   readonly hideInput?: true;
   /** Set for a generic model at concrete type arguments (`Page<User>`): used as a field type, never linked. */
   readonly generic?: true;
+  /**
+   * Set for a `validator<T>()` const (`exportName` names the const, not a class): one field, `value: T`, and
+   * no class of its own; the runtime's `linkValidator` links it.
+   */
+  readonly validator?: true;
   /** The class's JSDoc summary, for JSON Schema. */
   readonly description?: string;
   /** What JSDoc says beyond the description (`@example`, `@deprecated`, `@default`), for schemas. */

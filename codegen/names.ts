@@ -43,6 +43,7 @@ export const RUNTIME_HELPERS = [
   'laxTime',
   'link',
   'linkTemplate',
+  'linkValidator',
   'mapEntries',
   'maskIssues',
   'MASK',

@@ -39,7 +39,8 @@ Options:
 export function schemaFiles(ir: ProjectIR, options: SchemaOptions, ids?: ReadonlySet<string>): Map<string, string> {
   const files = new Map<string, string>();
   for (const model of ir.models) {
-    if (model.generic || (ids !== undefined && !ids.has(model.id))) continue;
+    // A validator<T>()'s schema is its value's, which `Tags.jsonSchema()` gives at run time.
+    if (model.generic || model.validator || (ids !== undefined && !ids.has(model.id))) continue;
     const doc = isOpenApi(options.target)
       ? { components: { schemas: componentSchemas(ir, [model.id], options) } }
       : modelSchema(ir, model.id, options);
@@ -66,7 +67,7 @@ function selected(ir: ProjectIR, names: string | undefined): Set<string> | undef
   if (names === undefined) return undefined;
   const out = new Set<string>();
   for (const name of names.split(',').map((n) => n.trim()).filter((n) => n !== '')) {
-    const found = ir.models.filter((m) => !m.generic && (m.id === name || m.name === name));
+    const found = ir.models.filter((m) => !m.generic && !m.validator && (m.id === name || m.name === name));
     if (found.length === 0) throw new UsageError(`--models: '${name}' is not a model of the project`);
     for (const m of found) out.add(m.id);
   }
@@ -131,7 +132,7 @@ export function schemaMain(argv: readonly string[], log: Log = console, options:
   if (openapi !== undefined) {
     const file = path.resolve(openapi);
     const shownFile = path.relative(process.cwd(), file);
-    const text = openApiFile(result.ir, ids === undefined ? result.ir.models.filter((m) => !m.generic).map((m) => m.id) : [...ids], target, projectInfo(project));
+    const text = openApiFile(result.ir, ids === undefined ? result.ir.models.filter((m) => !m.generic && !m.validator).map((m) => m.id) : [...ids], target, projectInfo(project));
     const same = existsSync(file) && readFileSync(file, 'utf8') === text;
     const took = `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
     if (values.check === true) {

@@ -4,6 +4,7 @@ export { link, linkTemplate, unfit, unlinked, type Compiled } from './model';
 export { useMessages } from './messages';
 export { lax, laxPattern, issue, missing, enter, refuse, prefix, adopt, trial, keepExtras, userPattern, stashExtras, copyExtras, builtin, isoOf, matches, patternOk, timeError, dumpExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, emailIssue, timeOf, fieldsSet, tagText, mapEntries, maskIssues, httpUrlIssue, type ParseContext } from './runtime';
 export { Secret, revealed, MASK } from './secret';
+export { linkValidator } from './validator';
 export { isEmail, isUrl, isHttpUrl, httpUrlError, isUuid, isIPv4, isIPv6, isDateString, formatError, emailReason, urlReason, uuidReason, dateReason, type StringFormat, type FormatError } from './formats/strings';
 export { parseDateTime, type DateTimeError } from './formats/datetime';
 export { isTemplate } from './formats/template';

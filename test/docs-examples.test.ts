@@ -155,7 +155,7 @@ function declaredNames(text: string): string[] {
 }
 
 const UNNAMED = 'doc-models.ts';
-const RUNTIME_NAMES = ['Model', 'model', 'field', 'computed', 'fieldValidator', 'modelValidator'];
+const RUNTIME_NAMES = ['Model', 'model', 'field', 'computed', 'fieldValidator', 'modelValidator', 'validator'];
 const TYPE_NAMES = ['Email', 'Url', 'HttpUrl', 'Secret', 'Uuid', 'IPv4', 'IPv6', 'DateString', 'Int', 'MinLength', 'MaxLength', 'Pattern', 'Gt', 'Ge', 'Lt', 'Le', 'MultipleOf', 'MinItems', 'MaxItems'];
 
 /**

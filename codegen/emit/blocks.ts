@@ -122,7 +122,8 @@ function constantName(names: readonly string[], placeholder: string): string {
 /** Writes a model's prototype constant and functions, each followed by an empty line. */
 function emitModel(e: EmitContext, out: Lines, model: ModelIR): void {
   const { proto } = e.fn(model.id);
-  out.line(`const ${proto} = ${model.id}.prototype;`);
+  // A validator has no class: the values its parse builds hold the value under a plain prototype.
+  out.line(`const ${proto} = ${model.validator ? 'Object.prototype' : `${model.id}.prototype`};`);
   out.line('');
   emitIs(e, out, model);
   out.line('');

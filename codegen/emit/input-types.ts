@@ -20,7 +20,8 @@ export function emitInputTypes(ir: ProjectIR, names: Names, runtime: string, spe
   const lines: string[] = ['', '// What a client may send to each model: `Input<typeof Model>` and `Model[\'~standard\']` read these.'];
   for (const model of ir.models) lines.push(`type ${alias.get(model.id)!} = ${objectType(model.fields, lax(model.strict), alias, model.extra === 'allow')};`);
   for (const definition of ir.definitions) lines.push(`type ${alias.get(definition.id)!} = ${typeText(definition.type, true, alias)};`);
-  const entries = ir.models.filter((m) => m.generic !== true);
+  // A validator is no class: its type is the one its `validator<T>()` names.
+  const entries = ir.models.filter((m) => m.generic !== true && m.validator !== true);
   if (entries.length > 0) {
     lines.push(`declare module ${lit(runtime)} {`);
     lines.push('  interface ModelInputs {');

@@ -68,7 +68,7 @@ export function emitModule(ir: ProjectIR, options: ModuleOptions): string {
       continue;
     }
     links.line(
-      `${e.helper('link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)}${errorLink(model)}${staleLink(model)} });`,
+      `${e.helper(model.validator ? 'linkValidator' : 'link')}(${model.id}, { name: ${lit(model.name)}, is: ${is}, parse: ${parse}, ${buildable(e, model) ? `build: ${build}, ` : ''}dump: ${dump}, ${instancesOf(e, model)}, schema: ${schema(model.id)}${recursionLink(e, model)}${errorLink(model)}${staleLink(model)} });`,
     );
   }
 

@@ -17,6 +17,7 @@ import { type DefinitionIR, type ModelIR, type ProjectIR, refsIn, type TypeNode 
 import { Names, RUNTIME_HELPERS } from '../names';
 import { DefinitionIds, Definitions } from './definitions';
 import { discover, type Found } from './discover';
+import { extractValidator, findValidators } from './adapter';
 import { extractModel, locate, type ProjectScope } from './model';
 import { shareTypes } from './share';
 import { discoveryReads, filesRead, GLOBAL, isTracked, outsideImportsInside, type ReadScope, surfaceOf } from './reads';
@@ -154,6 +155,17 @@ export class Extractor {
     };
     const records = new Map<string, ModelRecord>();
     for (const cls of classes) records.set(keys.get(cls)!, this.extractOne(cls, models.get(cls)!, scope, reads));
+    // `validator<T>()` consts: models of one field, after the classes (their types may name generic instances).
+    const validators: ModelRecord[] = [];
+    for (const file of this.userFiles()) {
+      const { found, diagnostics } = findValidators(file, run.where);
+      if (diagnostics.length > 0) validators.push({ ir: undefined, diagnostics, reads: new Set(), shared: true });
+      for (const decl of found) {
+        const problems: Diagnostic[] = [];
+        const ir = extractValidator(decl, ids.fresh(decl.getName()), scope, this.root, problems);
+        validators.push({ ir, diagnostics: problems, reads: new Set(), shared: true });
+      }
+    }
     const instanceRecords: ModelRecord[] = [];
     const done = new Set<string>();
     for (let more = true; more; ) {
@@ -165,8 +177,9 @@ export class Extractor {
         instanceRecords.push(this.extractOne(instance.template, instance.id, scope, reads, instance));
       }
     }
-    const result = assemble(files, classes, keys, records, instanceRecords, definitions.list);
-    if (this.track && !outsideImportsInside(run.program, run.checker, run.tracked)) {
+    const result = assemble(files, classes, keys, records, [...validators, ...instanceRecords], definitions.list);
+    // A project with validators is extracted whole on every change (their reads are not tracked).
+    if (this.track && validators.length === 0 && !outsideImportsInside(run.program, run.checker, run.tracked)) {
       const shared = new Set<string>();
       for (const record of [...[...records.values()].filter((r) => r.shared), ...instanceRecords]) {
         for (const file of record.reads) shared.add(file);
@@ -195,6 +208,8 @@ export class Extractor {
         if (state.exports.has(file)) return undefined;
         continue;
       }
+      // A changed file that holds a validator<T>() call: validators are extracted in full runs only.
+      if (findValidators(source, run.where).found.length > 0) return undefined;
       const before = state.exports.get(file);
       const now = surfaceOf(source.compilerNode, run.checker);
       if (before === undefined || now !== before || now === GLOBAL || state.shared.has(file)) return undefined;
