@@ -185,6 +185,10 @@ export interface FieldIR {
    * `default_factory`. Parse evaluates it when the input has no value, by constructing the class once.
    */
   readonly factory?: true;
+  /** `@field({ fallback })`: the value a field whose input fails takes instead, its issues dropped (zod's `catch`). */
+  readonly fallback?: JsonValue;
+  /** `@field({ messages })`: the field's own message templates, by error type (they win over the call's and global ones). */
+  readonly messages?: { readonly [type: string]: string };
   /**
    * How a `new` instance holds the key where `default` does not tell (for link's stale check): `never` for a
    * `declare` field, `always` for one initialised to `undefined`.

@@ -45,6 +45,7 @@ export const RUNTIME_HELPERS = [
   'linkTemplate',
   'linkValidator',
   'mapEntries',
+  'reword',
   'maskIssues',
   'MASK',
   'revealed',

@@ -84,6 +84,10 @@ export interface FieldOptions {
   validationAlias?: string;
   /** The output key of `dump({ byAlias: true })` (wins over `alias`). */
   serializationAlias?: string;
+  /** What the field takes when its input fails (literal data), the field's issues dropped: zod's `catch`. */
+  fallback?: unknown;
+  /** The field's own message templates, by error type (`{ string_too_short: 'At least {min_length} characters' }`). */
+  messages?: { readonly [type: string]: string };
 }
 
 type ModelClass = abstract new (...args: never[]) => Model;

@@ -201,6 +201,15 @@ export function issue<T extends ErrorType>(
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
+/** Rewords the issues reported since `from` (those of one field) with the field's own templates, by error type. */
+export function reword(c: ParseContext, from: number, templates: { readonly [type: string]: string }): void {
+  for (let i = from; i < c.issues.length; i++) {
+    const found = c.issues[i]!;
+    const template = found === UNCOUNTED ? undefined : templates[found.type];
+    if (template !== undefined) c.issues[i] = { ...found, msg: renderMessage(template, found.ctx) };
+  }
+}
+
 /** Shows the issues reported since `from` (those of a `Secret` field's value) with `'**********'` as their input. */
 export function maskIssues(c: ParseContext, from: number): void {
   for (let i = from; i < c.issues.length; i++) {

@@ -21,7 +21,7 @@ describe('diagnostics', () => {
         "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
         hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates gt, ge, lt, le (as ISO dates), past, future",
         "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
-        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, past, future, format, description, strict, coerceNumbersToStr, alias, validationAlias, serializationAlias",
+        hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, past, future, format, description, strict, coerceNumbersToStr, alias, validationAlias, serializationAlias, fallback, messages",
         "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
         hint: fix the pattern",
         "models.ts:16:16 - error: Bad.huge: option 'ge' must be a finite number, or an ISO 8601 date such as '2020-01-01' written as a literal: the compile step reads it from source

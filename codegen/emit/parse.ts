@@ -87,7 +87,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const mode = fieldMode(field, model.strict, CALL_MODE);
       const factory = field.factory && template !== undefined ? read(`(${template} ??= new ${model.id}())`, field.name) : undefined;
       // A field without validators or a second input key is one line: its value parsed by a shared function.
-      const plain = field.validators === undefined && !(populate && field.validationAlias !== undefined);
+      const plain = field.validators === undefined && field.fallback === undefined && field.messages === undefined && !(populate && field.validationAlias !== undefined);
       return plain ? emitPlainField(e, out, names, field, mode, factory) : emitField(e, out, names, field, 'v', 'c', [], mode, populate, model.id, factory);
     });
     emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
@@ -218,6 +218,9 @@ function emitField(
     out.line(`${field.validators === undefined ? 'const' : 'let'} ${input} = ${read(src, key)};`);
   }
   const site: Site = { cx, loc: [...base, at], label: names.numbered('f'), mode };
+  // A fallback or the field's own messages deal with what the field's code reports after it.
+  const mark = field.fallback !== undefined || field.messages !== undefined ? names.numbered('n') : undefined;
+  if (mark !== undefined) out.line(`const ${mark} = ${cx}.issues.length;`);
   out.line(`let ${output}${e.type('any')};`);
   out.block(`${site.label}:`, () => {
     if (factory !== undefined) {
@@ -244,6 +247,11 @@ function emitField(
       out.line(`if (${output} === ${e.helper('INVALID')}) break ${site.label};`);
     }
   });
+  if (field.fallback !== undefined) {
+    out.line(`if (${cx}.issues.length !== ${mark}) { ${cx}.issues.length = ${mark}; ${output} = ${lit(field.fallback)}; }`);
+  } else if (field.messages !== undefined) {
+    out.line(`if (${cx}.issues.length !== ${mark}) ${e.helper('reword')}(${cx}, ${mark}, ${lit(field.messages)});`);
+  }
   return { input, output };
 }
 

@@ -220,6 +220,14 @@ function extractField(
         'parse copies defaults without validating them: change the default or the type',
       );
     }
+    // A fallback is copied in as it is, like a default: it must fit the field.
+    const fallbackProblem = settings.fallback === undefined ? undefined : defaultProblem(node, settings.fallback, resolve);
+    if (settings.fallback !== undefined && needsInstance(node, settings.fallback, resolve)) {
+      throw new Unsupported('a fallback for a field holding model instances or Dates would be plain data, not an instance', 'use null (the field nullable), or leave the fallback out');
+    }
+    if (fallbackProblem !== undefined) {
+      throw new Unsupported(`the fallback ${JSON.stringify(settings.fallback)} does not fit the field's type: ${fallbackProblem}`, 'parse uses it in place of a bad value without validating it: change the fallback or the type');
+    }
   } catch (error) {
     if (error instanceof OptionError) {
       report(error.node, error.message, error.hint);
@@ -265,6 +273,8 @@ function extractField(
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),
     ...(factory ? { factory: true as const } : {}),
+    ...(settings.fallback === undefined ? {} : { fallback: settings.fallback }),
+    ...(settings.messages === undefined ? {} : { messages: settings.messages }),
     ...(prop.hasDeclareKeyword() ? { ownKey: 'never' as const } : fallback === undefined && prop.hasInitializer() ? { ownKey: 'always' as const } : {}),
     ...(description === undefined ? {} : { description }),
     ...withDocs(prop),

@@ -10,6 +10,7 @@ import { ALIAS_STYLES, type AliasGenerator } from './aliases';
 import { toConstraints } from './constraints';
 import { evaluateGenerator, GeneratorError } from './sandbox';
 import { parseDateTime } from '../../src/formats/datetime';
+import { messageTemplates } from '../../src/messages';
 
 /** A problem at a node: reported by the caller with the node's location. */
 export class OptionError extends Error {
@@ -23,7 +24,7 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-export type OptionKind = 'nonNegativeInt' | 'number' | 'bound' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'bound' | 'json' | 'messages' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
 
 /** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
 export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
@@ -47,10 +48,12 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   alias: 'string',
   validationAlias: 'string',
   serializationAlias: 'string',
+  fallback: 'json',
+  messages: 'messages',
 };
 
 /** Field options that are not constraints. */
-export const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias'];
+export const FIELD_SETTINGS = ['description', 'strict', 'coerceNumbersToStr', 'alias', 'validationAlias', 'serializationAlias', 'fallback', 'messages'];
 
 const MODEL_OPTIONS: Record<string, OptionKind> = {
   extra: 'extra',
@@ -68,7 +71,14 @@ const MODEL_OPTIONS: Record<string, OptionKind> = {
 const COMPUTED_OPTIONS: Record<string, OptionKind> = { description: 'string' };
 
 /** A literal option value; patterns carry their flags. */
-export type OptionValue = string | number | boolean | { readonly source: string; readonly flags: string } | ((name: string) => string);
+export type OptionValue =
+  | string
+  | number
+  | boolean
+  | { readonly source: string; readonly flags: string }
+  | { readonly json: JsonValue }
+  | { readonly messages: { readonly [type: string]: string } }
+  | ((name: string) => string);
 
 /** The options of `@model(...)`. */
 export interface ModelOptionValues {
@@ -93,6 +103,10 @@ export interface FieldOptionValues {
   alias?: string;
   validationAlias?: string;
   serializationAlias?: string;
+  /** What a field whose value fails takes instead, its issues dropped (literal data). */
+  fallback?: JsonValue;
+  /** The field's own message templates, by error type. */
+  messages?: { readonly [type: string]: string };
 }
 
 /**
@@ -139,7 +153,9 @@ export function readFieldOptions(decorator: Decorator): FieldOptionValues {
   for (const key of FIELD_SETTINGS) {
     const value = values.get(key);
     values.delete(key);
-    if (value !== undefined) Object.assign(settings, { [key]: value });
+    if (value === undefined) continue;
+    const unwrapped = typeof value === 'object' && 'json' in value ? value.json : typeof value === 'object' && 'messages' in value ? value.messages : value;
+    Object.assign(settings, { [key]: unwrapped });
   }
   return { constraints: toConstraints(values), ...settings };
 }
@@ -172,6 +188,14 @@ function readOptions(decorator: Decorator, allowed: Record<string, OptionKind>, 
 
 function readOption(expr: Expression, name: string, kind: OptionKind): OptionValue {
   if (kind === 'aliasGenerator') return readAliasGenerator(expr);
+  if (kind === 'json') {
+    try {
+      return { json: jsonOf(expr) };
+    } catch {
+      throw new OptionError(expr, `option '${name}' must be literal data`, 'write strings, numbers, booleans, null, or arrays and objects of them');
+    }
+  }
+  if (kind === 'messages') return readMessages(expr, name);
   if (kind === 'pattern') {
     if (Node.isRegularExpressionLiteral(expr)) {
       const text = expr.getText();
@@ -233,6 +257,22 @@ function readAliasGenerator(expr: Expression): OptionValue {
     if (alias === '') throw new OptionError(expr, `aliasGenerator returned "" for '${name}'`, 'return a non-empty string');
     return alias;
   };
+}
+
+/** `messages: { string_too_short: 'Too short' }`: templates keyed by error types the runtime knows. */
+function readMessages(expr: Expression, name: string): OptionValue {
+  let value: JsonValue;
+  try {
+    value = jsonOf(expr);
+  } catch {
+    value = null;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || Object.values(value).some((v) => typeof v !== 'string')) {
+    throw new OptionError(expr, `option '${name}' must be an object of message templates`, "write messages: { string_too_short: 'At least {min_length} characters' }");
+  }
+  const unknown = Object.keys(value).find((type) => !Object.hasOwn(messageTemplates, type));
+  if (unknown !== undefined) throw new OptionError(expr, `'${unknown}' is not an error type`, 'the types are listed in docs/errors.md');
+  return { messages: value as { [type: string]: string } };
 }
 
 const FORMATS = new Set(['email', 'url', 'httpUrl', 'uuid', 'ipv4', 'ipv6', 'date']);
