@@ -6,14 +6,14 @@ export default defineConfig([
   {
     // The package `tydantic` (src/): the runtime users ship. ESM + CJS + types, no dependencies.
     // Splitting in both formats keeps one copy of the runtime's state behind the three entries.
-    entry: { index: 'src/index.ts', internal: 'src/internal.ts', models: 'src/models.ts', express: 'src/express.ts', fastify: 'src/fastify.ts', hono: 'src/hono.ts', nestjs: 'src/nestjs.ts', settings: 'src/settings.ts' },
+    entry: { index: 'src/index.ts', internal: 'src/internal.ts', models: 'src/models.ts', express: 'src/express.ts', fastify: 'src/fastify.ts', hono: 'src/hono.ts', nestjs: 'src/nestjs.ts', settings: 'src/settings.ts', testing: 'src/testing.ts' },
     outDir: 'src/dist',
     format: ['esm', 'cjs'],
     splitting: true,
     dts,
     target: 'node20',
     // The framework integrations import only the frameworks' types.
-    external: ['express', 'fastify', 'hono', '@nestjs/common'],
+    external: ['express', 'fastify', 'hono', '@nestjs/common', 'fast-check'],
   },
   {
     // The package `@tydantic/compiler` (codegen/): the programmatic API and the build plugins, ESM + CJS + types.

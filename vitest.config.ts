@@ -5,7 +5,7 @@ export default defineConfig({
   resolve: {
     // The runtime's source, not its build: the subpaths first, as aliases match by prefix.
     alias: [
-      { find: /^tydantic\/(internal|express|fastify|hono|nestjs|settings)$/, replacement: fileURLToPath(new URL('./src/$1.ts', import.meta.url)) },
+      { find: /^tydantic\/(internal|express|fastify|hono|nestjs|settings|testing)$/, replacement: fileURLToPath(new URL('./src/$1.ts', import.meta.url)) },
       { find: /^tydantic$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
     ],
   },
