@@ -3,12 +3,8 @@
  * `new Date()`, `new Map()`, a call) is evaluated on each parse that needs it, by constructing the class once;
  * JSON Schema shows no default for it; `construct` fills it too.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Generator } from '../codegen/generate';
-import { formatDiagnostic } from '../codegen/diagnostics';
-import { compileFixture, repo, writeTsconfig } from './helpers/compile';
+import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes } from './helpers/fixture';
 
 describe.each(modes)('default factories (%s decorators)', (mode) => {
@@ -64,31 +60,23 @@ describe.each(modes)('default factories (%s decorators)', (mode) => {
 
 describe('computed defaults the compile step refuses', () => {
   it('refuses an initializer that reads this, and a class whose constructor takes arguments', () => {
-    const dir = path.join(repo, 'test/.tmp', `factories-bad-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    writeTsconfig(dir);
-    writeFileSync(
-      path.join(dir, 'models.ts'),
-      [
-        "import { Model, model } from 'tydantic';",
-        '@model()',
-        'export class Derived extends Model {',
-        '  a = 1;',
-        '  b: number = this.a * 2;',
-        '}',
-        '@model()',
-        'export class Built extends Model {',
-        '  at: Date = new Date();',
-        '  constructor(seed: number) {',
-        '    super();',
-        '    console.log(seed);',
-        '  }',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    const diagnostics = diagnosticsOf('factories-bad', [
+      "import { Model, model } from 'tydantic';",
+      '@model()',
+      'export class Derived extends Model {',
+      '  a = 1;',
+      '  b: number = this.a * 2;',
+      '}',
+      '@model()',
+      'export class Built extends Model {',
+      '  at: Date = new Date();',
+      '  constructor(seed: number) {',
+      '    super();',
+      '    console.log(seed);',
+      '  }',
+      '}',
+    ]);
+    expect(diagnostics).toEqual([
       "models.ts:5:3 - error: Derived.b: the default 'this.a * 2' reads this: parse evaluates it on a blank instance, not on the parsed one\n  hint: compute it from the other fields in a getter (@computed()) or an after model validator",
       "models.ts:9:3 - error: Built.at: the default 'new Date()' is computed, which parse does by constructing the class, and its constructor takes arguments\n  hint: give the constructor no required parameters, or make the default literal data",
     ]);

@@ -2,12 +2,8 @@
  * `@field({ fallback })` (zod's `catch`) and `@field({ messages })` (issue 18, item 4, in part): a failing
  * field takes its fallback and reports nothing; a field's own templates word its issues.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Generator } from '../codegen/generate';
-import { formatDiagnostic } from '../codegen/diagnostics';
-import { compileFixture, repo, writeTsconfig } from './helpers/compile';
+import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes } from './helpers/fixture';
 
 describe.each(modes)('fallbacks and field messages (%s decorators)', (mode) => {
@@ -38,24 +34,16 @@ describe.each(modes)('fallbacks and field messages (%s decorators)', (mode) => {
 
 describe('fallbacks and field messages in the compile step', () => {
   it('refuses a fallback that does not fit and a message of an unknown error type', () => {
-    const dir = path.join(repo, 'test/.tmp', `fallbacks-bad-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    writeTsconfig(dir);
-    writeFileSync(
-      path.join(dir, 'models.ts'),
-      [
-        "import { Model, field, model } from 'tydantic';",
-        '@model()',
-        'export class Bad extends Model {',
-        "  @field({ fallback: 5 }) name!: string;",
-        "  @field({ messages: { nope: 'x' } }) other!: string;",
-        "  @field({ fallback: Date.now() }) when!: number;",
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    const diagnostics = diagnosticsOf('fallbacks-bad', [
+      "import { Model, field, model } from 'tydantic';",
+      '@model()',
+      'export class Bad extends Model {',
+      "  @field({ fallback: 5 }) name!: string;",
+      "  @field({ messages: { nope: 'x' } }) other!: string;",
+      "  @field({ fallback: Date.now() }) when!: number;",
+      '}',
+    ]);
+    expect(diagnostics).toEqual([
       "models.ts:4:27 - error: Bad.name: the fallback 5 does not fit the field's type: it is not a string\n  hint: parse uses it in place of a bad value without validating it: change the fallback or the type",
       "models.ts:5:22 - error: Bad.other: 'nope' is not an error type\n  hint: the types are listed in docs/errors.md",
       "models.ts:6:22 - error: Bad.when: option 'fallback' must be literal data\n  hint: write strings, numbers, booleans, null, or arrays and objects of them",

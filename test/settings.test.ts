@@ -7,9 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { inspect } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Generator } from '../codegen/generate';
-import { formatDiagnostic } from '../codegen/diagnostics';
-import { compileFixture, repo, writeTsconfig } from './helpers/compile';
+import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes } from './helpers/fixture';
 
 const DB = { APP_DATABASE__NAME: 'shop' };
@@ -235,29 +233,21 @@ describe.each(modes)('settings (%s decorators)', (mode) => {
 
 describe('settings in the compile step', () => {
   it('takes the settings options as they are and checks the model options', () => {
-    const dir = path.join(repo, 'test/.tmp', `settings-diagnostics-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    writeTsconfig(dir);
-    writeFileSync(
-      path.join(dir, 'models.ts'),
-      [
-        "import { type Secret } from 'tydantic';",
-        "import { Settings, settings } from 'tydantic/settings';",
-        "const PREFIX = process.env['PREFIX'] ?? 'APP_';",
-        '@settings({ envPrefix: PREFIX, envFile: [`.env`], strict: true })',
-        'export class Good extends Settings {',
-        '  port = 1;',
-        '}',
-        '@settings({ extra: "sometimes", envPrefx: "X_" })',
-        'export class Bad extends Settings {',
-        '  token!: Secret<string> | number;',
-        '  double!: Secret<Secret<string>>;',
-        '}',
-        '',
-      ].join('\n'),
-    );
-    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    const diagnostics = diagnosticsOf('settings-diagnostics', [
+      "import { type Secret } from 'tydantic';",
+      "import { Settings, settings } from 'tydantic/settings';",
+      "const PREFIX = process.env['PREFIX'] ?? 'APP_';",
+      '@settings({ envPrefix: PREFIX, envFile: [`.env`], strict: true })',
+      'export class Good extends Settings {',
+      '  port = 1;',
+      '}',
+      '@settings({ extra: "sometimes", envPrefx: "X_" })',
+      'export class Bad extends Settings {',
+      '  token!: Secret<string> | number;',
+      '  double!: Secret<Secret<string>>;',
+      '}',
+    ]);
+    expect(diagnostics).toEqual([
       "models.ts:8:20 - error: Bad: option 'extra' must be 'ignore', 'forbid' or 'allow'\n  hint: got \"sometimes\"",
       "models.ts:10:11 - error: Bad.token: a Secret in a union with other types is not supported\n  hint: make the whole union secret: Secret<A | B>",
       "models.ts:11:12 - error: Bad.double: 'Secret<Secret<string>>' is a secret inside a secret\n  hint: write Secret<T> once",

@@ -52,7 +52,7 @@ describe('arbitrary and invalid', () => {
   it('gives JSON inputs a client would send, and values of a validator', () => {
     const sample = fc.sample(inputs(examples.CreateOrder), { seed: 3, numRuns: 5 });
     for (const input of sample) expect(JSON.parse(JSON.stringify(input))).toEqual(input);
-    fc.assert(fc.property(arbitrary(validators.Users), (users: any[]) => users.every((u) => u instanceof validators.User)), SEEDED);
+    fc.assert(fc.property(arbitrary(validators.Users), (users: any) => users.every((u: unknown) => u instanceof validators.User)), SEEDED);
     const tags = fc.sample(invalid(validators.Tags), { seed: 4, numRuns: 20 });
     expect(tags.every((input) => validators.Tags.safeParse(input).error.issues.length > 0)).toBe(true);
   });

@@ -3,13 +3,9 @@
  * `jsonSchema` and Standard Schema, from an exported const the compile step finds; generic models are parsed
  * directly at a concrete type.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Generator } from '../codegen/generate';
-import { formatDiagnostic } from '../codegen/diagnostics';
 import { validator } from '../src/validator';
-import { compileFixture, repo, writeTsconfig } from './helpers/compile';
+import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes } from './helpers/fixture';
 
 describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
@@ -75,26 +71,18 @@ describe('validator<T>() without generated code', () => {
   });
 
   it('is a diagnostic where the compile step cannot link it', () => {
-    const dir = path.join(repo, 'test/.tmp', `validators-bad-${process.pid}`);
-    mkdirSync(dir, { recursive: true });
-    writeTsconfig(dir);
-    writeFileSync(
-      path.join(dir, 'models.ts'),
-      [
-        "import { validator } from 'tydantic';",
-        'const Hidden = validator<string>();',
-        'export function make() {',
-        '  return validator<number>();',
-        '}',
-        'export const Untyped = validator();',
-        'export const Bad = validator<() => void>();',
-        'export { Hidden };',
-        '',
-      ].join('\n'),
-    );
-    const result = new Generator({ project: path.join(dir, 'tsconfig.json') }).run();
+    const diagnostics = diagnosticsOf('validators-bad', [
+      "import { validator } from 'tydantic';",
+      'const Hidden = validator<string>();',
+      'export function make() {',
+      '  return validator<number>();',
+      '}',
+      'export const Untyped = validator();',
+      'export const Bad = validator<() => void>();',
+      'export { Hidden };',
+    ]);
     const hint = '  hint: write export const Tags = validator<string[]>(); at the top level of the module';
-    expect(result.diagnostics.map(formatDiagnostic)).toEqual([
+    expect(diagnostics).toEqual([
       `models.ts:2:16 - error: validator<T>() must initialize an exported top-level const, so the generated module can link it\n${hint}`,
       `models.ts:4:10 - error: validator<T>() must initialize an exported top-level const, so the generated module can link it\n${hint}`,
       'models.ts:6:24 - error: Untyped: validator() needs the type to validate\n  hint: write validator<string[]>()',

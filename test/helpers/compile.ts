@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { formatDiagnostic } from '../../codegen/diagnostics';
 import { emitModule } from '../../codegen/emit/module';
 import { Generator, type GenerateResult } from '../../codegen/generate';
 import type { ProjectIR } from '../../codegen/ir';
@@ -98,4 +99,13 @@ export async function compileFixture(fixture: string, mode: DecoratorMode, optio
   });
   const exports = (await import(/* @vite-ignore */ pathToFileURL(outfile).href)) as Record<string, any>;
   return { dir, result, exports };
+}
+
+/** What `tydantic generate` reports, formatted, for a project of one file, models.ts, made of `lines`. */
+export function diagnosticsOf(name: string, lines: readonly string[]): string[] {
+  const dir = path.join(repo, 'test/.tmp', `${name}-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  writeTsconfig(dir);
+  writeFileSync(path.join(dir, 'models.ts'), [...lines, ''].join('\n'));
+  return new Generator({ project: path.join(dir, 'tsconfig.json') }).run().diagnostics.map(formatDiagnostic);
 }
