@@ -160,6 +160,16 @@ export interface ValidatorIR {
   readonly mode: 'before' | 'after';
 }
 
+/** A field serializer: a static method `dump` calls for the field's value (pydantic's `@field_serializer`). */
+export interface SerializerIR {
+  /** The method name: dump calls `Model[method](value, info)` (plain) or `Model[method](value, next, info)` (wrap). */
+  readonly method: string;
+  /** `plain`: the method's result is the output; `wrap`: it gets `next`, the standard dump of the value. */
+  readonly mode: 'plain' | 'wrap';
+  /** The method's declared return type, for serialization schemas; absent when it cannot be read (`{}`). */
+  readonly returns?: TypeNode;
+}
+
 /** A declared property of a model. */
 export interface FieldIR {
   /** The property name, which is also the input key. */
@@ -172,6 +182,8 @@ export interface FieldIR {
   readonly coerceNumbersToStr?: true;
   /** Field validators, in declaration order (inherited ones first). */
   readonly validators?: readonly ValidatorIR[];
+  /** `@fieldSerializer()`: how dump writes the field's value. */
+  readonly serializer?: SerializerIR;
   /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
   readonly validationAlias?: string;
   /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */

@@ -46,6 +46,7 @@ export const RUNTIME_HELPERS = [
   'linkValidator',
   'mapEntries',
   'reword',
+  'runSerializer',
   'maskIssues',
   'MASK',
   'revealed',

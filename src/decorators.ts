@@ -164,6 +164,36 @@ export function modelValidator(_options?: ValidatorOptions): ModelValidatorDecor
   return (() => undefined) as ModelValidatorDecorator;
 }
 
+/** What `@fieldSerializer()` returns: a static method decorator for both decorator modes. */
+export interface FieldSerializerDecorator {
+  (value: (...args: never[]) => unknown, context: ClassMethodDecoratorContext): void;
+  (target: object, key: string | symbol, descriptor: PropertyDescriptor): void;
+  /** Brand by which the compile step recognises the decorator through the type checker. */
+  readonly '~tydantic'?: 'fieldSerializer';
+}
+
+/** Options of `@fieldSerializer()`. */
+export interface SerializerOptions {
+  /** `plain` (default): `(value, info) => output`; `wrap`: `(value, next, info) => output`, `next` the standard dump. */
+  mode?: 'plain' | 'wrap';
+}
+
+/** What a serializer gets besides the value. */
+export interface SerializationInfo {
+  /** `json` for JSON-mode dumps (`toJSON`, `dumpJSON`), `js` otherwise. */
+  readonly mode: 'js' | 'json';
+  /** The field being written. */
+  readonly field: string;
+}
+
+/**
+ * Runs a static method when `dump` writes the named fields (pydantic's `@field_serializer`): its result is the
+ * output. With `mode: 'wrap'` it also gets `next`, which dumps the value as it would be without it.
+ */
+export function fieldSerializer(_fields: string | readonly string[], _options?: SerializerOptions): FieldSerializerDecorator {
+  return (() => undefined) as FieldSerializerDecorator;
+}
+
 /** Marks a class whose `@model()` decorator ran. */
 export const DECORATED: unique symbol = Symbol.for('tydantic.decorated') as never;
 

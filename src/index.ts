@@ -17,6 +17,10 @@ export {
   type ValidationInfo,
   type FieldValidatorDecorator,
   type ModelValidatorDecorator,
+  fieldSerializer,
+  type FieldSerializerDecorator,
+  type SerializerOptions,
+  type SerializationInfo,
 } from './decorators';
 export { openApiComponents, type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, type SchemaData } from './json-schema';
 export type { Input, InputOf, ModelInputs, Output, Standard, StandardIssue, StandardOptions, StandardProps, StandardResult, StandardSchemaV1 } from './standard';

@@ -201,6 +201,13 @@ export function issue<T extends ErrorType>(
   c.issues.push((ctx === undefined ? { type, loc, msg, input } : { type, loc, msg, input, ctx }) as Issue);
 }
 
+/** Calls a field serializer: `plain` gets `(value, info)`, `wrap` also `next`, the standard dump of a value. */
+export function runSerializer(cls: unknown, method: string, value: unknown, d: DumpContext, field: string, next?: (value: unknown) => unknown): unknown {
+  const info = { mode: d.json ? 'json' : 'js', field };
+  const fn = (cls as Record<string, (...args: unknown[]) => unknown>)[method]!;
+  return next === undefined ? fn.call(cls, value, info) : fn.call(cls, value, next, info);
+}
+
 /** Rewords the issues reported since `from` (those of one field) with the field's own templates, by error type. */
 export function reword(c: ParseContext, from: number, templates: { readonly [type: string]: string }): void {
   for (let i = from; i < c.issues.length; i++) {

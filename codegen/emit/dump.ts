@@ -31,7 +31,7 @@ export function emitDump(e: EmitContext, out: Lines, model: ModelIR): void {
       const filter = unchanged === '' ? `d.plain || ${keep}` : `d.plain || (${keep}${unchanged})`;
       // Required fields too: an instance from construct() may lack them.
       const test = `${value} !== undefined && (${filter})`;
-      emitEntry(e, out, names, test, field.name, field.serializationAlias, field.type, value);
+      emitEntry(e, out, names, test, field.name, field.serializationAlias, field.type, value, field.serializer === undefined ? undefined : { model: model.id, ...field.serializer });
     }
     if (model.extra === 'allow') {
       // The extras an instance keeps follow the fields, as in pydantic (those a parse call kept on a model that
@@ -67,9 +67,15 @@ function emitEntry(
   alias: string | undefined,
   type: TypeNode,
   value: string,
+  serializer?: { readonly model: string; readonly method: string; readonly mode: 'plain' | 'wrap' },
 ): void {
   let dumped = dumpExpression(e, names, type, value, undefined);
-  if (takesSelection(type)) {
+  if (serializer !== undefined) {
+    // The user's method writes the value (`wrap`: around the standard dump, which include/exclude do not reach).
+    const x = names.numbered('x');
+    const next = serializer.mode === 'wrap' ? `, (${x}${e.type('any')}) => ${dumpExpression(e, names, type, x, undefined)}` : '';
+    dumped = `${e.helper('runSerializer')}(${serializer.model}, ${lit(serializer.method)}, ${value}, d, ${lit(name)}${next})`;
+  } else if (takesSelection(type)) {
     // Without options nothing is selected: the plain branch skips the trees.
     const selected = [`${e.helper('dumpSub')}(inc, ${lit(name)})`, `${e.helper('dumpSub')}(exc, ${lit(name)})`] as const;
     dumped = `d.plain ? ${group(dumped)} : ${group(dumpExpression(e, names, type, value, selected))}`;

@@ -204,8 +204,11 @@ function objectSchema(
 }
 
 function fieldSchema(c: Context, f: FieldIR): JsonSchema {
-  const base = typeSchema(c, f.type);
-  const notes = annotations(c, f.description, f.docs, f.default ?? f.docs?.default);
+  // What a serializer writes is its method's return type (`{}` when that cannot be read).
+  const serialized = c.options.mode === 'serialization' && f.serializer !== undefined;
+  const base = serialized ? (f.serializer!.returns === undefined ? {} : typeSchema(c, f.serializer!.returns)) : typeSchema(c, f.type);
+  // A default describes the input, not what a serializer writes.
+  const notes = annotations(c, f.description, f.docs, serialized ? undefined : (f.default ?? f.docs?.default));
   if (Object.keys(notes).length === 0) return base;
   // draft-07 and OpenAPI 3.0 ignore the siblings of a $ref: wrap it.
   const wrap = base.$ref !== undefined && (c.options.target === 'draft-07' || c.options.target === 'openapi-3.0');

@@ -23,6 +23,7 @@ export type DecoratorKind =
   | 'computed'
   | 'fieldValidator'
   | 'modelValidator'
+  | 'fieldSerializer'
   | 'model-uncalled'
   | 'field-uncalled'
   | 'computed-uncalled';
@@ -31,7 +32,7 @@ export type DecoratorKind =
 export function decoratorKind(decorator: Decorator): DecoratorKind | undefined {
   const expr = decorator.getExpression();
   const brand = brandOf(expr.getType(), expr);
-  if (brand === 'model' || brand === 'settings' || brand === 'field' || brand === 'computed' || brand === 'fieldValidator' || brand === 'modelValidator') return brand;
+  if (brand === 'model' || brand === 'settings' || brand === 'field' || brand === 'computed' || brand === 'fieldValidator' || brand === 'modelValidator' || brand === 'fieldSerializer') return brand;
   // `@model` without parentheses: the factory itself, whose result carries the brand.
   for (const signature of expr.getType().getCallSignatures()) {
     const returned = brandOf(signature.getReturnType(), expr);

@@ -7,14 +7,14 @@ import path from 'node:path';
 import { type ClassDeclaration, Node, type PropertyDeclaration, SyntaxKind, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
 import type { ComputedIR, DocTags, FieldIR, JsonValue, ModelIR, SourceLoc, TypeNode } from '../ir';
-import { childrenOf } from '../ir';
+import { childrenOf, refsIn } from '../ir';
 import { aliasOf } from './aliases';
 import { decoratorKind, modelDecorator } from './brand';
 import { extractComputed } from './computed';
 import { constrain } from './constraints';
 import { defaultProblem, type Resolve } from './defaults';
 import { type FieldOptionValues, type ModelOptionValues, OptionError, readDefault, readFieldOptions, readModelOptions } from './options';
-import { convertFieldType, type TypeScope, Unsupported } from './types';
+import { convertFieldType, convertType, type TypeScope, Unsupported } from './types';
 import { isValidatorDecorator, readValidators } from './validators';
 
 /** The part of a type scope that is the same for every field of the project. */
@@ -118,6 +118,21 @@ export function extractModel(
   for (const [field, list] of validators.fields) {
     const ir = fields.get(field);
     if (ir !== undefined) fields.set(field, { ...ir, validators: list });
+  }
+  for (const [field, { method, mode }] of validators.serializers) {
+    const ir = fields.get(field);
+    if (ir === undefined) continue;
+    // The declared return type describes the output in serialization schemas; one that cannot be read is `{}`.
+    let returns: TypeNode | undefined;
+    try {
+      const type = method.getReturnType();
+      returns = type.isAny() || type.isUnknown() ? undefined : convertType(type, { ...scope, at: method, extra: modelOptions.extra ?? 'ignore', locate: (node) => locate(root, node) });
+      // A type that names models or shared types would need their definitions in the schema: shown as `{}`.
+      if (returns !== undefined && refsIn(returns).length > 0) returns = undefined;
+    } catch (error) {
+      if (!(error instanceof Unsupported)) throw error;
+    }
+    fields.set(field, { ...ir, serializer: { method: method.getName(), mode, ...(returns === undefined ? {} : { returns }) } });
   }
   // Two fields read from one input key would both take its value.
   const owners = new Map<string, string>();

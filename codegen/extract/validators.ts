@@ -17,15 +17,29 @@ export interface Validators {
   readonly fields: Map<string, ValidatorIR[]>;
   /** Where each field validator names its fields, to report names that are not fields. */
   readonly named: { readonly field: string; readonly node: Node }[];
+  /** Field serializers by field name, with their methods (for the return type). */
+  readonly serializers: Map<string, { readonly method: MethodDeclaration; readonly mode: 'plain' | 'wrap' }>;
 }
 
 /** Reads the validator methods of `chain` (base classes first). */
 export function readValidators(chain: readonly ClassDeclaration[], report: Report): Validators {
-  const found: Validators = { model: [], fields: new Map(), named: [] };
+  const found: Validators = { model: [], fields: new Map(), named: [], serializers: new Map() };
   for (const owner of chain) {
     for (const method of owner.getMethods()) {
       for (const decorator of method.getDecorators()) {
         const kind = decoratorKind(decorator);
+        if (kind === 'fieldSerializer') {
+          if (!checkMethod(method, report)) continue;
+          const args = decorator.getArguments() as Expression[];
+          const mode = readSerializerMode(args[1], report);
+          if (mode === undefined) continue;
+          for (const [field, node] of readFieldNames(args[0], decorator, report)) {
+            found.named.push({ field, node });
+            // A subclass's serializer replaces its base's.
+            found.serializers.set(field, { method, mode });
+          }
+          continue;
+        }
         if (kind !== 'fieldValidator' && kind !== 'modelValidator') continue;
         if (!checkMethod(method, report)) continue;
         const args = decorator.getArguments() as Expression[];
@@ -47,9 +61,20 @@ export function readValidators(chain: readonly ClassDeclaration[], report: Repor
   return found;
 }
 
-/** True for a decorator a validator method may carry. */
+/** True for a decorator a validator (or serializer) method may carry. */
 export function isValidatorDecorator(kind: ReturnType<typeof decoratorKind>): boolean {
-  return kind === 'fieldValidator' || kind === 'modelValidator';
+  return kind === 'fieldValidator' || kind === 'modelValidator' || kind === 'fieldSerializer';
+}
+
+function readSerializerMode(options: Expression | undefined, report: Report): 'plain' | 'wrap' | undefined {
+  if (options === undefined) return 'plain';
+  const prop = Node.isObjectLiteralExpression(options) ? options.getProperties() : undefined;
+  const only = prop?.length === 1 && Node.isPropertyAssignment(prop[0]) && prop[0].getName() === 'mode' ? prop[0].getInitializer()?.getType() : undefined;
+  const text = only?.isStringLiteral() ? only.getLiteralValue() : undefined;
+  if (prop?.length === 0) return 'plain';
+  if (text === 'plain' || text === 'wrap') return text;
+  report(options, ': the only serializer option is mode', "write { mode: 'plain' } or { mode: 'wrap' }");
+  return undefined;
 }
 
 function checkMethod(method: MethodDeclaration, report: Report): boolean {
