@@ -1,92 +1,61 @@
-/**
- * `validator<T>()` (issue 18, item 2): any type, not only model classes, gets `parse`, `safeParse`, `is`,
- * `jsonSchema` and Standard Schema, from an exported const the compile step finds; generic models are parsed
- * directly at a concrete type.
- */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { validator } from '../src/validator';
-import { compileFixture, diagnosticsOf } from './helpers/compile';
-import { modes } from './helpers/fixture';
+/** Field and model validators: order, replacement values, errors and the user context, both decorator modes. */
+import { describe, expect, it } from 'vitest';
+import { modes, useBasicFixture } from './helpers/fixture';
 
-describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
-  let x: Record<string, any>;
-  beforeAll(async () => {
-    x = (await compileFixture('validators', mode)).exports;
+describe.each(modes)('%s decorators', (mode) => {
+  const { m, issuesOf } = useBasicFixture(mode);
+  const valid = { name: '  ada ', password: 'secret123', confirm: 'secret123', code: ' ab ' };
+
+  it('runs before validators on the raw value and after validators on the typed one; their results replace the value', () => {
+    const out = m().Signup.parse(valid);
+    expect({ ...out }).toEqual({ name: 'ada', password: 'secret123', confirm: 'secret123', code: 'AB' });
+    expect(out).toBeInstanceOf(m().Signup);
   });
 
-  it('parses values of any type, in lax mode, to the type itself', () => {
-    expect(x.Tags.parse(['a', 'b'])).toEqual(['a', 'b']);
-    expect(x.MaybeCount.parse('42')).toBe(42);
-    expect(x.MaybeCount.parse(null)).toBeNull();
-    expect(x.Point.parse({ x: '1', y: 2, z: 3 })).toEqual({ x: 1, y: 2 });
-    expect(x.When.parse('2026-01-02T03:04:05Z')).toEqual(new Date('2026-01-02T03:04:05Z'));
-    const users = x.Users.parse([{ name: 'Ada', email: 'ada@example.org' }]);
-    expect(users[0]).toBeInstanceOf(x.User);
-    const page = x.UserPage.parse({ items: [{ name: 'Ada', email: 'ada@example.org' }], total: '1' });
-    expect(page).toBeInstanceOf(x.Page);
-    expect(page.items[0]).toBeInstanceOf(x.User);
-    expect(page.total).toBe(1);
+  it('a model before validator sees the raw input first', () => {
+    expect(m().Signup.parse({ signup: valid }).name).toBe('ada');
   });
 
-  it('locates issues in the value itself, and names the validator', () => {
-    const error = x.Users.safeParse([{ name: 'Ada', email: 'nope' }, 5]).error;
-    expect(error.issues.map((i: any) => [i.type, i.loc])).toEqual([
-      ['value_error', [0, 'email']],
-      ['model_type', [1]],
+  it('an Error thrown becomes a value_error at the field, with its message', () => {
+    expect(issuesOf('Signup', { ...valid, password: 'secretsecret', confirm: 'secretsecret' })).toEqual([
+      { type: 'value_error', loc: ['password'], msg: 'Value error, needs a digit', input: 'secretsecret', ctx: { error: 'needs a digit' } },
     ]);
-    expect(error.message.split('\n')[0]).toBe('2 validation errors for Users');
-    expect(() => x.Tags.parse('a')).toThrow(/^1 validation error for Tags\n {2}Input should be a valid array \[type=list_type, input='a'\]$/);
-    expect(x.MaybeCount.safeParse(1.5).error.issues).toEqual([
-      { type: 'int_from_float', loc: [], msg: 'Input should be a valid integer, got a number with a fractional part', input: 1.5 },
+  });
+
+  it('after validators run only on values that passed type validation; model after validators only on a valid instance', () => {
+    expect(issuesOf('Signup', { ...valid, password: 'short', name: 5 })).toEqual([
+      { type: 'string_type', loc: ['name'], msg: 'Input should be a valid string', input: 5 },
+      { type: 'string_too_short', loc: ['password'], msg: 'String should have at least 8 characters', input: 'short', ctx: { min_length: 8 } },
     ]);
-    expect(x.Tags.name).toBe('Tags');
   });
 
-  it('checks with is, strictly', () => {
-    expect(x.Tags.is(['a'])).toBe(true);
-    expect(x.Tags.is(['a', 1])).toBe(false);
-    expect(x.MaybeCount.is('1')).toBe(false);
-    expect(x.Point.is({ x: 1, y: 2 })).toBe(true);
+  it('a model after validator reports at loc []', () => {
+    expect(issuesOf('Signup', { ...valid, confirm: 'other1234' })).toEqual([
+      { type: 'value_error', loc: [], msg: 'Value error, passwords do not match', input: expect.any(m().Signup), ctx: { error: 'passwords do not match' } },
+    ]);
   });
 
-  it('describes the type in JSON Schema, with the definitions it uses', () => {
-    expect(x.Tags.jsonSchema()).toEqual({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'array', items: { type: 'string' } });
-    const users = x.Users.jsonSchema({ target: 'openapi-3.1' });
-    expect(users).toEqual({ type: 'array', items: { $ref: '#/components/schemas/User' } });
-    const doc = x.Users.jsonSchema();
-    expect(doc.items).toEqual({ $ref: '#/$defs/User' });
-    expect(Object.keys(doc.$defs)).toEqual(['User']);
+  it('passes the call context to validators, with the field name', () => {
+    expect(m().Signup.parse(valid, { context: { codes: ['ab'] } }).code).toBe('AB');
+    const result = m().Signup.safeParse(valid, { context: { codes: ['zz'] } });
+    expect(result.error.issues).toEqual([
+      { type: 'value_error', loc: ['code'], msg: 'Value error, unknown code for code', input: 'ab', ctx: { error: 'unknown code for code' } },
+    ]);
   });
 
-  it('is a Standard Schema', () => {
-    expect(x.MaybeCount['~standard'].validate('7')).toEqual({ value: 7 });
-    expect(x.Tags['~standard'].validate([1])).toEqual({ issues: [{ message: 'Input should be a valid string', path: [0], type: 'string_type' }] });
+  it('leaves defaults and absent fields alone', () => {
+    const { code: _code, ...rest } = valid;
+    expect(m().Signup.parse(rest).code).toBeUndefined();
   });
 });
 
-describe('validator<T>() without generated code', () => {
-  it('throws, naming what to do', () => {
-    const lone = validator<string[]>();
-    expect(() => lone.parse([])).toThrow(/has no generated code: declare it as an exported top-level const/);
-  });
+describe.each(modes)('%s decorators: round trip', (mode) => {
+  const { m } = useBasicFixture(mode);
 
-  it('is a diagnostic where the compile step cannot link it', () => {
-    const diagnostics = diagnosticsOf('validators-bad', [
-      "import { validator } from 'tydantic';",
-      'const Hidden = validator<string>();',
-      'export function make() {',
-      '  return validator<number>();',
-      '}',
-      'export const Untyped = validator();',
-      'export const Bad = validator<() => void>();',
-      'export { Hidden };',
-    ]);
-    const hint = '  hint: write export const Tags = validator<string[]>(); at the top level of the module';
-    expect(diagnostics).toEqual([
-      `models.ts:2:16 - error: validator<T>() must initialize an exported top-level const, so the generated module can link it\n${hint}`,
-      `models.ts:4:10 - error: validator<T>() must initialize an exported top-level const, so the generated module can link it\n${hint}`,
-      'models.ts:6:24 - error: Untyped: validator() needs the type to validate\n  hint: write validator<string[]>()',
-      "models.ts:7:30 - error: Bad: '() => void' is a function type, which input data cannot hold\n  hint: make it a method of the class, or remove it",
-    ]);
+  it("a validated model round-trips through JSON mode: parse(x.dump({ mode: 'json' })) deep-equals x", () => {
+    const x = m().Signup.parse({ name: ' ada ', password: 'secret123', confirm: 'secret123', code: 'ab' });
+    const again = m().Signup.parse(x.dump({ mode: 'json' }));
+    expect(again).toBeInstanceOf(m().Signup);
+    expect({ ...again }).toEqual({ ...x });
   });
 });
