@@ -156,8 +156,11 @@ export type TypeKind = TypeNode['kind'];
 export interface ValidatorIR {
   /** The method name: generated code calls `Model[method](value, info)`. */
   readonly method: string;
-  /** When it runs: `before` on the raw input, `after` on the parsed value. */
-  readonly mode: 'before' | 'after';
+  /**
+   * When it runs: `before` on the raw input, `after` on the parsed value; for fields also `plain` (instead of
+   * type validation) and `wrap` (around it, with a `next` that runs it).
+   */
+  readonly mode: 'before' | 'after' | 'plain' | 'wrap';
 }
 
 /** A field serializer: a static method `dump` calls for the field's value (pydantic's `@field_serializer`). */

@@ -46,6 +46,7 @@ export const RUNTIME_HELPERS = [
   'linkValidator',
   'mapEntries',
   'reword',
+  'runWrapValidator',
   'runSerializer',
   'maskIssues',
   'MASK',

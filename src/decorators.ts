@@ -118,8 +118,12 @@ export interface ComputedDecorator {
 
 /** Options of `@fieldValidator()` and `@modelValidator()`. */
 export interface ValidatorOptions {
-  /** `before`: on the raw input, before type validation; `after` (default): on the validated value. */
-  mode?: 'before' | 'after';
+  /**
+   * `before`: on the raw input, before type validation; `after` (default): on the validated value. Field
+   * validators also take `plain` (instead of type validation: the method's result is the value) and `wrap`
+   * (`(value, next, info)`: `next` runs type validation and throws a ValidationError when it fails).
+   */
+  mode?: 'before' | 'after' | 'plain' | 'wrap';
 }
 
 /** What a validator gets besides the value. */

@@ -2,7 +2,7 @@
 // signatures change with the compiler that emits the calls, which is released with the runtime.
 export { link, linkTemplate, unfit, unlinked, type Compiled } from './model';
 export { useMessages } from './messages';
-export { lax, laxPattern, issue, missing, enter, refuse, prefix, adopt, trial, keepExtras, userPattern, stashExtras, copyExtras, builtin, isoOf, matches, patternOk, timeError, dumpExtras, runValidator, INVALID, isMultipleOf, dumpValue, cloneValue, emailIssue, timeOf, fieldsSet, tagText, mapEntries, maskIssues, httpUrlIssue, reword, runSerializer, type ParseContext } from './runtime';
+export { lax, laxPattern, issue, missing, enter, refuse, prefix, adopt, trial, keepExtras, userPattern, stashExtras, copyExtras, builtin, isoOf, matches, patternOk, timeError, dumpExtras, runValidator, runWrapValidator, INVALID, isMultipleOf, dumpValue, cloneValue, emailIssue, timeOf, fieldsSet, tagText, mapEntries, maskIssues, httpUrlIssue, reword, runSerializer, type ParseContext } from './runtime';
 export { Secret, revealed, MASK } from './secret';
 export { linkValidator } from './validator';
 export { isEmail, isUrl, isHttpUrl, httpUrlError, isUuid, isIPv4, isIPv6, isDateString, formatError, emailReason, urlReason, uuidReason, dateReason, type StringFormat, type FormatError } from './formats/strings';

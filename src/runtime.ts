@@ -1,4 +1,3 @@
-import type { ValidationInfo } from './decorators';
 import { COMPILED, define, type DumpContext, dumpKeep, type Linked, storedExtras, storeExtras, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
 import { EMAIL_PREFIX, emailReason, httpUrlError } from './formats/strings';
@@ -112,9 +111,37 @@ export function runValidator(
   field: string | undefined,
   loc: Loc,
 ): unknown {
+  return invoke(c, model, method, [value, { context: c.context, field }], value, loc);
+}
+
+/**
+ * Runs a `wrap` field validator: `(value, next, info)`, where `next(v)` runs the field's type validation (`inner`,
+ * in a context of its own) and returns the value, or throws a ValidationError of its issues, located in the
+ * field. What the method throws is reported as `runValidator` reports it.
+ */
+export function runWrapValidator(
+  c: ParseContext,
+  model: object,
+  method: string,
+  value: unknown,
+  field: string | undefined,
+  loc: Loc,
+  inner: (value: unknown, c: ParseContext) => unknown,
+): unknown {
+  const next = (v: unknown): unknown => {
+    const own = trial(c);
+    const out = inner(v, own);
+    if (own.issues.length > 0) throw new ValidationError(field ?? 'value', own.issues.filter((i) => i !== UNCOUNTED));
+    return out;
+  };
+  return invoke(c, model, method, [value, next, { context: c.context, field }], value, loc);
+}
+
+/** Calls a user method; a thrown ValidationError's issues, or a value_error, are reported at `loc`. */
+function invoke(c: ParseContext, model: object, method: string, args: readonly unknown[], value: unknown, loc: Loc): unknown {
   let out: unknown;
   try {
-    out = (model as Record<string, (value: unknown, info: ValidationInfo) => unknown>)[method]!(value, { context: c.context, field });
+    out = (model as Record<string, (...args: unknown[]) => unknown>)[method]!(...args);
   } catch (error) {
     if (error instanceof ValidationError) {
       for (const item of error.issues) push(c, { ...item, loc: [...loc, ...item.loc] });

@@ -85,7 +85,7 @@ describe('diagnostics', () => {
         "more.ts:95:3 - error: BadValidators.notStatic: a validator must be a static method
         hint: write static notStatic(value, info)",
         "more.ts:100:21 - error: BadValidators: the only validator option is mode
-        hint: write { mode: 'before' } or { mode: 'after' }",
+        hint: write { mode: 'before' }, 'after', 'plain' or 'wrap'",
         "more.ts:106:16 - error: BadValidators.eventually: a validator must be synchronous, but it is async
         hint: parse runs validators synchronously: do the asynchronous work (a database lookup …) before parse or after it",
         "more.ts:111:10 - error: BadValidators.later: a validator must be synchronous, but it returns 'PromiseLike<unknown> | undefined'

@@ -1,5 +1,6 @@
 /** Field and model validators: order, replacement values, errors and the user context, both decorator modes. */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes, useBasicFixture } from './helpers/fixture';
 
 describe.each(modes)('%s decorators', (mode) => {
@@ -57,5 +58,40 @@ describe.each(modes)('%s decorators: round trip', (mode) => {
     const again = m().Signup.parse(x.dump({ mode: 'json' }));
     expect(again).toBeInstanceOf(m().Signup);
     expect({ ...again }).toEqual({ ...x });
+  });
+});
+
+describe.each(modes)('plain and wrap field validators (%s decorators)', (mode) => {
+  let x: Record<string, any>;
+  beforeAll(async () => {
+    x = (await compileFixture('wraps', mode)).exports;
+  });
+
+  it('plain replaces type validation; wrap runs it through next and may catch its failure', () => {
+    expect({ ...x.Reading.parse({ level: 'high', label: 42, count: '3' }) }).toEqual({ level: 0, label: '42', count: 6 });
+    expect({ ...x.Reading.parse({ level: '7', label: ' a ', count: 1 }) }).toEqual({ level: 7, label: 'a', count: 2 });
+  });
+
+  it("reports next's issues at the field when the wrap validator lets them through, and a plain validator's error as value_error", () => {
+    expect(x.Reading.safeParse({ level: 1, label: null, count: 'many' }).error.issues).toEqual([
+      { type: 'value_error', loc: ['label'], msg: 'Value error, a label is needed', input: null, ctx: { error: 'a label is needed' } },
+      { type: 'float_parsing', loc: ['count'], msg: 'Input should be a valid number, unable to parse string as a number', input: 'many' },
+    ]);
+    expect(x.Reading.safeParse({ level: 1, count: 1 }).error.issues.map((i: any) => [i.type, i.loc])).toEqual([['missing', ['label']]]);
+  });
+});
+
+describe('plain and wrap validators in the compile step', () => {
+  it('are for fields only', () => {
+    expect(
+      diagnosticsOf('validators-modes', [
+        "import { Model, model, modelValidator } from 'tydantic';",
+        '@model()',
+        'export class Bad extends Model {',
+        '  a = 1;',
+        "  @modelValidator({ mode: 'wrap' }) static all(v: unknown) { return v; }",
+        '}',
+      ]),
+    ).toEqual(["models.ts:5:19 - error: Bad: a model validator runs before or after the model's fields, not 'wrap'\n  hint: write { mode: 'before' } or { mode: 'after' }"]);
   });
 });

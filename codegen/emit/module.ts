@@ -128,6 +128,7 @@ const REPORTS: Partial<Record<RuntimeHelper, readonly ErrorType[]>> = {
   emailIssue: ['value_error'],
   httpUrlIssue: ['url_parsing', 'url_scheme', 'url_too_long'],
   runValidator: ['value_error'],
+  runWrapValidator: ['value_error'],
   refuse: ['recursion_loop', 'too_deep'],
   missing: ['missing'],
   patternOk: ['string_pattern_mismatch', 'string_pattern_overflow'],

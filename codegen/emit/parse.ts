@@ -240,7 +240,37 @@ function emitField(
       out.line(`${input} = ${callValidator(e, owner!, validator.method, input, cx, field.name, site.loc)};`);
       out.line(`if (${input} === ${e.helper('INVALID')}) break ${site.label};`);
     }
-    emitValue(e, out, names, field.type, input, output, site);
+    // The last plain validator declared (a subclass's replaces its base's).
+    const plain = validators.filter((x) => x.mode === 'plain').at(-1);
+    const wraps = validators.filter((x) => x.mode === 'wrap');
+    if (plain !== undefined) {
+      // A plain validator is the field's validation: its result is the value, whatever the type says.
+      out.line(`${output} = ${callValidator(e, owner!, plain.method, input, cx, field.name, site.loc)};`);
+      out.line(`if (${output} === ${e.helper('INVALID')}) break ${site.label};`);
+    } else if (wraps.length > 0) {
+      // Type validation as a function of its own context, for `next`; each wrap validator around the one before.
+      let next = names.numbered('w');
+      const [x, c2, o2, label] = [names.numbered('x'), names.numbered('c'), names.numbered('o'), names.numbered('f')];
+      out.line(`const ${next} = (${x}${e.type('any')}, ${c2}${e.contextType()})${e.type('any')} => {`).indent(() => {
+        out.line(`let ${o2}${e.type('any')};`);
+        out.block(`${label}:`, () => emitValue(e, out, names, field.type, x, o2, { cx: c2, loc: [], label, mode: site.mode }));
+        out.line(`return ${o2};`);
+      });
+      out.line('};');
+      for (const wrap of wraps.slice(0, -1)) {
+        const outer = names.numbered('w');
+        const [y, c3] = [names.numbered('x'), names.numbered('c')];
+        out.line(
+          `const ${outer} = (${y}${e.type('any')}, ${c3}${e.contextType()})${e.type('any')} => ${e.helper('runWrapValidator')}(${c3}, ${owner!}, ${lit(wrap.method)}, ${y}, ${lit(field.name)}, [], ${next});`,
+        );
+        next = outer;
+      }
+      const last = wraps[wraps.length - 1]!;
+      out.line(`${output} = ${e.helper('runWrapValidator')}(${cx}, ${owner!}, ${lit(last.method)}, ${input}, ${lit(field.name)}, [${site.loc.join(', ')}], ${next});`);
+      out.line(`if (${output} === ${e.helper('INVALID')}) break ${site.label};`);
+    } else {
+      emitValue(e, out, names, field.type, input, output, site);
+    }
     // `after` validators run only on a value that passed type validation.
     for (const validator of validators.filter((x) => x.mode === 'after')) {
       out.line(`${output} = ${callValidator(e, owner!, validator.method, output, cx, field.name, site.loc)};`);

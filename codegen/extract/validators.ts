@@ -46,6 +46,10 @@ export function readValidators(chain: readonly ClassDeclaration[], report: Repor
         const options = kind === 'fieldValidator' ? args[1] : args[0];
         const mode = readMode(options, report);
         if (mode === undefined) continue;
+        if (kind === 'modelValidator' && (mode === 'plain' || mode === 'wrap')) {
+          report(options ?? decorator, `: a model validator runs before or after the model's fields, not '${mode}'`, "write { mode: 'before' } or { mode: 'after' }");
+          continue;
+        }
         const validator: ValidatorIR = { method: method.getName(), mode };
         if (kind === 'modelValidator') {
           found.model.push(validator);
@@ -105,21 +109,24 @@ function thenable(type: Type): boolean {
   return !type.isAny() && !type.isUnknown() && type.getProperty('then') !== undefined;
 }
 
-function readMode(options: Expression | undefined, report: Report): 'before' | 'after' | undefined {
+const MODES = ['before', 'after', 'plain', 'wrap'] as const;
+
+function readMode(options: Expression | undefined, report: Report): ValidatorIR['mode'] | undefined {
   if (options === undefined) return 'after';
   if (!Node.isObjectLiteralExpression(options)) {
-    report(options, ': validator options must be an object literal', "write { mode: 'before' } or { mode: 'after' }");
+    report(options, ': validator options must be an object literal', "write { mode: 'before' }, 'after', 'plain' or 'wrap'");
     return undefined;
   }
-  let mode: 'before' | 'after' = 'after';
+  let mode: ValidatorIR['mode'] = 'after';
   for (const prop of options.getProperties()) {
     const value = Node.isPropertyAssignment(prop) ? prop.getInitializer()?.getType() : undefined;
     const text = value?.isStringLiteral() ? value.getLiteralValue() : undefined;
-    if (!Node.isPropertyAssignment(prop) || prop.getName() !== 'mode' || (text !== 'before' && text !== 'after')) {
-      report(prop, ': the only validator option is mode', "write { mode: 'before' } or { mode: 'after' }");
+    const known = MODES.find((m) => m === text);
+    if (!Node.isPropertyAssignment(prop) || prop.getName() !== 'mode' || known === undefined) {
+      report(prop, ': the only validator option is mode', "write { mode: 'before' }, 'after', 'plain' or 'wrap'");
       return undefined;
     }
-    mode = text;
+    mode = known;
   }
   return mode;
 }
