@@ -127,7 +127,7 @@ const OUT_OF_RANGE: DateFailure = { type: 'datetime_parsing', error: 'timestamp 
 
 /**
  * A unix timestamp in seconds, or in milliseconds when its absolute value is above 2e10, as epoch milliseconds;
- * one outside years 0000 to 9999 is refused (dumpJSON could not write it back as RFC 3339).
+ * one outside years 0001 to 9999 is refused (dumpJSON could not write it back as RFC 3339).
  */
 function timestamp(t: number): number | DateFailure {
   const ms = Math.round(Math.abs(t) > 2e10 ? t : t * 1000);

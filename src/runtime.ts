@@ -277,8 +277,11 @@ export function emailIssue(c: ParseContext, loc: Loc, input: string): void {
   c.issues.push({ type: 'value_error', loc, msg, input, ctx: { reason } });
 }
 
-/** The first and last millisecond of years 0000 to 9999: the Dates that `toISOString` writes as RFC 3339 and parse reads back. */
-export const MIN_TIME = -62167219200000;
+/**
+ * The first and last millisecond of years 0001 to 9999: the Dates that `toISOString` writes as RFC 3339 and parse
+ * reads back, and that pydantic (Python, which has no year 0) takes.
+ */
+export const MIN_TIME = -62135596800000;
 export const MAX_TIME = 253402300799999;
 
 /** The time a Date's internal slot holds (a subclass's own `getTime` is not asked); NaN for an Invalid Date or an object that only inherits from Date.prototype. */
@@ -290,7 +293,7 @@ function slotTime(date: Date): number {
   }
 }
 
-/** The time of a Date (`slotTime`), or NaN for one that is invalid or outside years 0000 to 9999. */
+/** The time of a Date (`slotTime`), or NaN for one that is invalid or outside years 0001 to 9999. */
 export function timeOf(date: Date): number {
   const t = slotTime(date);
   return t >= MIN_TIME && t <= MAX_TIME ? t : Number.NaN;
@@ -298,17 +301,17 @@ export function timeOf(date: Date): number {
 
 /** Why parse refuses a Date object (`timeOf` gave NaN): the `error` of its `datetime_parsing` issue. */
 export function timeError(date: Date): string {
-  return Number.isNaN(slotTime(date)) ? 'invalid Date object' : 'year is out of range (0000 to 9999)';
+  return Number.isNaN(slotTime(date)) ? 'invalid Date object' : 'year is out of range (0001 to 9999)';
 }
 
 /**
  * A Date as dump writes it in JSON mode (an ISO string), or a clear error for one that has no ISO form: an
- * Invalid Date or one outside years 0000 to 9999 reaches an instance only through `construct` or `copy`,
+ * Invalid Date or one outside years 0001 to 9999 reaches an instance only through `construct` or `copy`,
  * which do not validate.
  */
 export function isoOf(date: Date): string {
   if (Number.isNaN(timeOf(date))) {
-    throw new TypeError(`dump cannot write ${timeError(date) === 'invalid Date object' ? 'an Invalid Date' : 'a Date outside years 0000 to 9999'} as JSON: it reached the instance through construct() or copy(), which do not validate`);
+    throw new TypeError(`dump cannot write ${timeError(date) === 'invalid Date object' ? 'an Invalid Date' : 'a Date outside years 0001 to 9999'} as JSON: it reached the instance through construct() or copy(), which do not validate`);
   }
   return Date.prototype.toISOString.call(date);
 }

@@ -236,17 +236,17 @@ describe('faithful types at the edges', () => {
     expect(m.Defaults.parse(m.Defaults.parse({ level: 2 })).level).toBe(2);
   });
 
-  it('refuses Dates outside years 0000 to 9999, so every accepted Date dumps to JSON and parses back', () => {
+  it('refuses Dates outside years 0001 to 9999 (pydantic: Python has no year 0), so every accepted Date dumps to JSON and parses back', () => {
     const late = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999) + 1);
-    const early = new Date(-62167219200001);
-    const range = { type: 'datetime_parsing', loc: ['when'], msg: 'Input should be a valid datetime, year is out of range (0000 to 9999)', ctx: { error: 'year is out of range (0000 to 9999)' } };
+    const early = new Date(-62135596800001);
+    const range = { type: 'datetime_parsing', loc: ['when'], msg: 'Input should be a valid datetime, year is out of range (0001 to 9999)', ctx: { error: 'year is out of range (0001 to 9999)' } };
     expect(issuesOf('Edges', { when: late })).toEqual([{ ...range, input: late }]);
     expect(issuesOf('Edges', { when: early })).toEqual([{ ...range, input: early }]);
     expect(m.Edges.is({ when: late })).toBe(false);
     const shifted = '9999-12-31T23:59:59-01:00';
-    expect(issuesOf('Edges', { when: shifted })[0]).toMatchObject({ type: 'datetime_parsing', ctx: { error: 'datetime is outside years 0000 to 9999 once its offset is applied' } });
+    expect(issuesOf('Edges', { when: shifted })[0]).toMatchObject({ type: 'datetime_parsing', ctx: { error: 'datetime is outside years 0001 to 9999 once its offset is applied' } });
     expect(issuesOf('Edges', { when: 253402300800000 })[0]).toMatchObject({ type: 'datetime_parsing', ctx: { error: 'timestamp is out of range' } });
-    for (const when of [new Date(-62167219200000), new Date(253402300799999), '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z']) {
+    for (const when of [new Date(-62135596800000), new Date(253402300799999), '0001-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z']) {
       const x = m.Edges.parse({ when });
       expect(m.Edges.parseJSON(x.dumpJSON()).when).toEqual(x.when);
     }

@@ -9,7 +9,7 @@
  *            millisecond rounding up (`.0005` is 1 ms, `.9995` carries into the next second)
  *   <offset> `Z`, `z`, `±HH:MM`, `±HHMM` or `±HH` (`-` may also be U+2212 `−`), below 24 hours;
  *            no offset means UTC
- * Years 0000 to 9999 (proleptic Gregorian), seconds 00 to 59 (no leap second).
+ * Years 0001 to 9999 (proleptic Gregorian; year 0000 is `datetime_parsing`, as in pydantic), seconds 00 to 59 (no leap second).
  * No whitespace is trimmed. Numeric strings are not read as unix timestamps here.
  *
  * A failure is a shared frozen `DateTimeError`. A 10-character input is read as a date only, and
@@ -49,7 +49,8 @@ const MESSAGES = [
   'timezone minute value is outside expected range of 0-59',
   'timezone offset must be less than 24 hours',
   'unexpected extra characters at the end of the input',
-  'datetime is outside years 0000 to 9999 once its offset is applied',
+  'datetime is outside years 0001 to 9999 once its offset is applied',
+  'year is out of range (0001 to 9999)',
 ] as const;
 
 // Indexes into MESSAGES.
@@ -77,11 +78,14 @@ const TZ_MINUTE_RANGE = 20;
 const TZ_RANGE = 21;
 const EXTRA = 22;
 const UTC_RANGE = 23;
+const YEAR_RANGE = 24;
 
 const freezeAll = (type: DateTimeError['type']): readonly DateTimeError[] =>
   Object.freeze(MESSAGES.map((error): DateTimeError => Object.freeze({ type, error })));
-/** The first and last millisecond of years 0000 to 9999 in UTC (as runtime.ts's MIN_TIME and MAX_TIME; no import, so this module stands alone). */
-const MIN_UTC = -62167219200000;
+/** The first and last millisecond of years 0001 to 9999 in UTC (as runtime.ts's MIN_TIME and MAX_TIME; no import, so this module stands alone). */
+const MIN_UTC = -62135596800000;
+/** The day number of 0001-01-01: a datetime of year 0000 is out of range, as in pydantic (Python has no year 0). */
+const MIN_DAY = MIN_UTC / 86_400_000;
 const MAX_UTC = 253402300799999;
 
 const PARSING = /* @__PURE__ */ freezeAll('datetime_parsing');
@@ -232,12 +236,14 @@ export function parseDateTime(input: string): number | DateTimeError {
   const n = input.length;
   if (n === 10) {
     const days = parseDate(input);
-    return Number.isNaN(days) ? (FROM_DATE[failure] as DateTimeError) : days * MS_PER_DAY;
+    if (Number.isNaN(days)) return FROM_DATE[failure] as DateTimeError;
+    return days < MIN_DAY ? (PARSING[YEAR_RANGE] as DateTimeError) : days * MS_PER_DAY;
   }
   // pydantic reports a bare sign as a failed date (it reads `-`/`+` as the start of a signed year).
   if (n < 10) return ((n === 1 && (input === '-' || input === '+') ? FROM_DATE : PARSING)[TOO_SHORT]) as DateTimeError;
   const days = parseDate(input);
   if (Number.isNaN(days)) return PARSING[failure] as DateTimeError;
+  if (days < MIN_DAY) return PARSING[YEAR_RANGE] as DateTimeError;
   const sep = input.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32 && sep !== 95) return PARSING[DATETIME_SEP] as DateTimeError;
   const time = parseTime(input);

@@ -448,7 +448,7 @@ function define(target: Record<string, unknown>, key: string, value: unknown): v
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** A Date's time from its internal slot, NaN when invalid or outside years 0000 to 9999. */
+/** A Date's time from its internal slot, NaN when invalid or outside years 0001 to 9999. */
 function safeTime(date: Date): number {
   let t: number;
   try {
