@@ -221,6 +221,13 @@ describe.each(modes)('settings (%s decorators)', (mode) => {
     expect(() => x.fileSource('absent.json', JSON.parse, { cwd: dir, required: true })).toThrow(/ENOENT/);
   });
 
+  it('reads the keys of a record through the delimiter, merged over its JSON variable', () => {
+    const env = { ...DB, APP_API_KEY: KEY, APP_ENVIRONMENT: 'staging', APP_LIMITS: '{"rps": 1, "burst": 2}', APP_LIMITS__RPS: '20', app_limits__Search: '5' };
+    expect(load({}, { env }).limits).toEqual({ rps: 1, burst: 2, RPS: 20, Search: 5 });
+    const error = failure({}, { env: { ...env, APP_LIMITS__RPS: 'many' } });
+    expect(error.issues.map((i: any) => [i.variable, i.type, i.loc])).toEqual([['APP_LIMITS__RPS', 'float_parsing', ['limits', 'RPS']]]);
+  });
+
   it('reads an array or a Set from JSON or a comma list, and the whole model from overrides alone', () => {
     expect([...x.Plain.load({}, { env: { TAGS: 'a,b,a' } }).tags]).toEqual(['a', 'b']);
     expect([...x.Plain.load({}, { env: { TAGS: '["x"]' } }).tags]).toEqual(['x']);

@@ -26,6 +26,8 @@ export interface FieldSpec {
   readonly secret: boolean;
   /** The fields of the model it holds, for nested variables (`APP_DB__HOST`). */
   readonly fields?: readonly FieldSpec[];
+  /** For a record (`Record<string, T>`): what its values are, for keys through the delimiter (`APP_LIMITS__RPS`). */
+  readonly entries?: FieldSpec;
 }
 
 /** A model class's fields, and whether it forbids extra keys. */
@@ -65,10 +67,30 @@ function objectFields(alias: JsonSchemaObject, name: JsonSchemaObject, aliasDefs
       flag: types.has('boolean'),
       secret: schema.writeOnly === true || (Array.isArray(schema.anyOf) && (schema.anyOf as JsonSchemaObject[]).some((s) => s.writeOnly === true)),
     };
+    const values = recordValues(schema, aliasDefs);
+    if (values !== undefined) {
+      const types2 = new Set<string>();
+      collect(values, aliasDefs, types2);
+      const entries: FieldSpec = { key: '', name: '', aliased: false, complex: types2.has('object') || types2.has('array'), list: types2.has('array') && !types2.has('object'), text: types2.has('string'), flag: types2.has('boolean'), secret: values.writeOnly === true };
+      return { ...spec, entries };
+    }
     if (model === undefined || seen.includes(model)) return spec;
     const nested = objectFields(aliasDefs[model]!, nameDefs[model] ?? aliasDefs[model]!, aliasDefs, nameDefs, [...seen, model]);
     return { ...spec, fields: nested };
   });
+}
+
+/** The schema of a record's values (`additionalProperties` of an object with no named properties), looking through `null`. */
+function recordValues(schema: JsonSchemaObject, defs: Defs): JsonSchemaObject | undefined {
+  const members = [schema, ...((schema.anyOf as JsonSchemaObject[] | undefined) ?? [])];
+  for (const member of members) {
+    const ref = member.$ref;
+    const target = typeof ref === 'string' ? defs[decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1))] : member;
+    const values = target?.additionalProperties;
+    const named = target?.properties !== undefined && Object.keys(target.properties as object).length > 0;
+    if (target !== undefined && !named && typeof values === 'object' && values !== null) return values as JsonSchemaObject;
+  }
+  return undefined;
 }
 
 /** Adds the JSON types a schema admits to `types`; returns the id of a model definition it holds, if any. */

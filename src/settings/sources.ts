@@ -49,7 +49,7 @@ export interface VariableRules {
 }
 
 /** Variables by name (lower-cased unless case-sensitive), each with its value and what issues call it. */
-export type Variables = ReadonlyMap<string, { readonly value: string; readonly label: string }>;
+export type Variables = ReadonlyMap<string, { readonly value: string; readonly label: string; readonly name: string }>;
 
 /** A path's key in `labels`. */
 export function pathKey(loc: readonly (string | number)[]): string {
@@ -57,11 +57,11 @@ export function pathKey(loc: readonly (string | number)[]): string {
 }
 
 /** Variables from name/value pairs: `label` says what issues call each. */
-export function variables(entries: Iterable<readonly [string, string | undefined]>, rules: VariableRules, label: (name: string) => string): Map<string, { value: string; label: string }> {
-  const out = new Map<string, { value: string; label: string }>();
+export function variables(entries: Iterable<readonly [string, string | undefined]>, rules: VariableRules, label: (name: string) => string): Map<string, { value: string; label: string; name: string }> {
+  const out = new Map<string, { value: string; label: string; name: string }>();
   for (const [name, value] of entries) {
     if (value === undefined) continue;
-    out.set(rules.caseSensitive ? name : name.toLowerCase(), { value, label: label(name) });
+    out.set(rules.caseSensitive ? name : name.toLowerCase(), { value, label: label(name), name });
   }
   return out;
 }
@@ -85,7 +85,7 @@ export function fromVariables(name: string, vars: Variables, fields: readonly Fi
   const labels = new Map<string, string>();
   const problems: SourceProblem[] = [];
   const used = new Set<string>();
-  const look = (variable: string): { value: string; label: string } | undefined => {
+  const look = (variable: string): { value: string; label: string; name: string } | undefined => {
     const key = rules.caseSensitive ? variable : variable.toLowerCase();
     const found = vars.get(key);
     if (found !== undefined) used.add(key);
@@ -102,6 +102,26 @@ export function fromVariables(name: string, vars: Variables, fields: readonly Fi
         else {
           into[field.key] = decoded.value;
           labels.set(pathKey(loc), found.label);
+        }
+      }
+      if (rules.delimiter !== undefined && field.entries !== undefined) {
+        // A record through the delimiter: `APP_LIMITS__RPS=20` is the key `RPS` (as written) of `limits`.
+        const head = (rules.caseSensitive ? variable : variable.toLowerCase()) + rules.delimiter;
+        const entries: Record<string, unknown> = {};
+        for (const [key, found] of vars) {
+          if (!key.startsWith(head) || key.length === head.length) continue;
+          used.add(key);
+          const name = found.name.slice(head.length);
+          const decoded = decode(field.entries, found.value, rules);
+          if ('error' in decoded) problems.push({ type: 'json_invalid', loc: [...loc, name], label: found.label, input: found.value, error: decoded.error });
+          else {
+            Object.defineProperty(entries, name, { value: decoded.value, enumerable: true, writable: true, configurable: true });
+            labels.set(pathKey([...loc, name]), found.label);
+          }
+        }
+        if (Object.keys(entries).length > 0) {
+          const current = into[field.key];
+          into[field.key] = isRecord(current) ? merge(current, entries) : entries;
         }
       }
       if (rules.delimiter === undefined || field.fields === undefined) continue;
@@ -134,8 +154,8 @@ export function decode(field: FieldSpec, text: string, rules: Pick<VariableRules
 }
 
 /** The `.env` files, later ones winning, as variables labelled with their file. */
-export function dotenvVariables(files: readonly string[], encoding: EnvFileEncoding, rules: VariableRules, cwd: string): Map<string, { value: string; label: string }> {
-  const out = new Map<string, { value: string; label: string }>();
+export function dotenvVariables(files: readonly string[], encoding: EnvFileEncoding, rules: VariableRules, cwd: string): Map<string, { value: string; label: string; name: string }> {
+  const out = new Map<string, { value: string; label: string; name: string }>();
   for (const file of files) {
     const full = path.resolve(cwd, file);
     let text: string;
@@ -155,8 +175,8 @@ export function dotenvVariables(files: readonly string[], encoding: EnvFileEncod
  * Secret files (Docker and Kubernetes mount one file per secret): a top-level field's file is named as its
  * variable; its text, trimmed, is the value. Later directories win; a directory that is not there is skipped.
  */
-export function secretVariables(dirs: readonly string[], fields: readonly FieldSpec[], rules: VariableRules, cwd: string): Map<string, { value: string; label: string }> {
-  const out = new Map<string, { value: string; label: string }>();
+export function secretVariables(dirs: readonly string[], fields: readonly FieldSpec[], rules: VariableRules, cwd: string): Map<string, { value: string; label: string; name: string }> {
+  const out = new Map<string, { value: string; label: string; name: string }>();
   for (const dir of dirs) {
     const full = path.resolve(cwd, dir);
     let entries: string[];
@@ -173,7 +193,7 @@ export function secretVariables(dirs: readonly string[], fields: readonly FieldS
       if (entry === undefined) continue;
       const file = path.join(full, entry);
       if (!statSync(file).isFile()) continue;
-      out.set(rules.caseSensitive ? variable : variable.toLowerCase(), { value: readFileSync(file, 'utf8').trim(), label: `${variable} (secret file ${file})` });
+      out.set(rules.caseSensitive ? variable : variable.toLowerCase(), { value: readFileSync(file, 'utf8').trim(), label: `${variable} (secret file ${file})`, name: entry });
     }
   }
   return out;
