@@ -9,9 +9,10 @@ import { renderMessage, templateOf } from '../messages';
 import { Model, type ParseOptions } from '../model';
 import { escapeControls } from '../text';
 import { MASK } from '../secret';
-import { constantCase, type FieldSpec, modelSpec } from './fields';
+import { type FieldSpec, modelSpec } from './fields';
 import {
   type SettingsSource,
+  childName,
   dotenvVariables,
   fromArgs,
   fromVariables,
@@ -237,8 +238,8 @@ function leafLabels(source: SettingsSource): Map<string, string> {
   const out = new Map<string, string>(source.labels ?? []);
   if (source.labels !== undefined) return out;
   const walk = (value: unknown, at: (string | number)[]): void => {
-    if (isRecord(value) && at.length === 0) for (const key of Object.keys(value)) walk(value[key], [key]);
-    else if (isRecord(value) && Object.keys(value).length > 0) for (const key of Object.keys(value)) walk(value[key], [...at, key]);
+    // An object is walked into (the values themselves, and any non-empty object below); its leaves are named.
+    if (isRecord(value) && (at.length === 0 || Object.keys(value).length > 0)) for (const key of Object.keys(value)) walk(value[key], [...at, key]);
     else out.set(pathKey(at), `${source.name}: ${at.join('.')}`);
   };
   walk(source.values, []);
@@ -267,7 +268,7 @@ function variableFor(loc: Loc, fields: readonly FieldSpec[], rules: VariableRule
   for (; i < rest.length && rules.delimiter !== undefined; i++) {
     const field = specs?.find((f) => f.key === rest[i]);
     if (field === undefined) break;
-    variable = `${variable}${rules.delimiter}${field.aliased ? field.key : constantCase(field.name)}`;
+    variable = childName(variable, field, rules);
     specs = field.fields;
   }
   return i < rest.length ? `${variable} at ${rest.slice(i).join('.')}` : variable;

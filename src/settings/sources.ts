@@ -72,7 +72,7 @@ export function topName(field: FieldSpec, rules: VariableRules): string {
 }
 
 /** The variable that holds a nested field, under its parent's (`APP_DB__HOST`). */
-function childName(parent: string, field: FieldSpec, rules: VariableRules): string {
+export function childName(parent: string, field: FieldSpec, rules: VariableRules): string {
   return `${parent}${rules.delimiter}${field.aliased ? field.key : constantCase(field.name)}`;
 }
 
