@@ -48,7 +48,20 @@ export function fitsPattern(c: { readonly source: string; readonly flags?: strin
 }
 
 /** A string format a brand (`Email`, `Url` …) or `@field({ format })` requires. */
-export type StringFormat = 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+export type StringFormat =
+  | 'email'
+  | 'url'
+  | 'httpUrl'
+  | 'uuid'
+  | 'ipv4'
+  | 'ipv6'
+  | 'date'
+  | 'time'
+  | 'duration'
+  | 'ipv4Network'
+  | 'ipv6Network'
+  | 'ipv4Interface'
+  | 'ipv6Interface';
 
 /** A constraint on a number. */
 export type NumberConstraint =
@@ -110,6 +123,8 @@ export type TypeNode =
   | { readonly kind: 'date'; readonly constraints?: readonly DateConstraint[] }
   /** `RegExp`: an instance (JSON has none); parse copies it. */
   | { readonly kind: 'regexp' }
+  /** `Uint8Array` (pydantic's bytes): an instance, or base64 text where strings may stand for one; parse copies it. */
+  | { readonly kind: 'bytes' }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
   | { readonly kind: 'set'; readonly items: TypeNode }
@@ -351,6 +366,7 @@ export function childrenOf(node: TypeNode): readonly TypeNode[] {
     case 'literal':
     case 'date':
     case 'regexp':
+    case 'bytes':
     case 'model':
     case 'ref':
       return [];
@@ -409,6 +425,7 @@ export function mapChildren(node: TypeNode, f: (child: TypeNode) => TypeNode): T
     case 'literal':
     case 'date':
     case 'regexp':
+    case 'bytes':
     case 'model':
     case 'ref':
       return node;
@@ -463,6 +480,12 @@ const FORMAT_LABELS: Record<StringFormat, string> = {
   ipv4: 'IPv4',
   ipv6: 'IPv6',
   date: 'DateString',
+  time: 'TimeString',
+  duration: 'Duration',
+  ipv4Network: 'IPv4Network',
+  ipv6Network: 'IPv6Network',
+  ipv4Interface: 'IPv4Interface',
+  ipv6Interface: 'IPv6Interface',
 };
 
 /** Labels of a union's members, made unique with `#2`, `#3` where two read the same. */
@@ -501,6 +524,8 @@ export function label(node: TypeNode, models: ReadonlyMap<string, ModelIR>): str
       return 'Date';
     case 'regexp':
       return 'RegExp';
+    case 'bytes':
+      return 'Uint8Array';
     case 'array': {
       const items = label(node.items, models);
       return node.items.kind === 'union' || node.items.kind === 'nullable' || node.items.kind === 'literal'

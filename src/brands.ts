@@ -52,6 +52,31 @@ export type DateString = string & DateStringTag;
 /** The tag of `DateString`. */
 export interface DateStringTag extends Tag<'format', 'date'> {}
 
+/** A time of day, `HH:MM[:SS[.fraction]]` with an optional offset (`Z`, `+02:00`), kept as a string (pydantic's `time`; `time_parsing`). */
+export type TimeString = string & TimeStringTag;
+/** The tag of `TimeString`. */
+export interface TimeStringTag extends Tag<'format', 'time'> {}
+/** An ISO 8601 duration such as `PT30S` or `P1DT12H`, kept as a string (pydantic's `timedelta`; `time_delta_parsing`). `durationMs` converts it. */
+export type Duration = string & DurationTag;
+/** The tag of `Duration`. */
+export interface DurationTag extends Tag<'format', 'duration'> {}
+/** An IPv4 network, `10.0.0.0/8` (a prefix length, mask or host mask) or one address; no host bits set (`ip_v4_network`). */
+export type IPv4Network = string & IPv4NetworkTag;
+/** The tag of `IPv4Network`. */
+export interface IPv4NetworkTag extends Tag<'format', 'ipv4Network'> {}
+/** An IPv6 network, `2001:db8::/32` or one address; no host bits set (`ip_v6_network`). */
+export type IPv6Network = string & IPv6NetworkTag;
+/** The tag of `IPv6Network`. */
+export interface IPv6NetworkTag extends Tag<'format', 'ipv6Network'> {}
+/** An IPv4 address with an optional prefix, host bits allowed: `192.168.1.5/24` (`ip_v4_interface`). */
+export type IPv4Interface = string & IPv4InterfaceTag;
+/** The tag of `IPv4Interface`. */
+export interface IPv4InterfaceTag extends Tag<'format', 'ipv4Interface'> {}
+/** An IPv6 address with an optional prefix, host bits allowed: `2001:db8::5/64` (`ip_v6_interface`). */
+export type IPv6Interface = string & IPv6InterfaceTag;
+/** The tag of `IPv6Interface`. */
+export interface IPv6InterfaceTag extends Tag<'format', 'ipv6Interface'> {}
+
 /** Strings: at least N characters. */
 export interface MinLength<N extends number> extends Tag<'minLength', N> {}
 /** Strings: at most N characters. */

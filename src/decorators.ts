@@ -70,8 +70,11 @@ export interface FieldOptions {
   minItems?: number;
   /** Arrays: at most this many items. */
   maxItems?: number;
-  /** Strings: a format, as the `Email`, `Url`, `HttpUrl`, `Uuid`, `IPv4`, `IPv6` and `DateString` types require. */
-  format?: 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+  /**
+   * Strings: a format, as the `Email`, `Url`, `HttpUrl`, `Uuid`, `IPv4`, `IPv6`, `DateString`, `TimeString`,
+   * `Duration`, `IPv4Network`, `IPv6Network`, `IPv4Interface` and `IPv6Interface` types require.
+   */
+  format?: 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date' | 'time' | 'duration' | 'ipv4Network' | 'ipv6Network' | 'ipv4Interface' | 'ipv6Interface';
   /** Overrides the property's JSDoc as the field's description. */
   description?: string;
   /** Strict mode for this field (wins over the model's and the call's). */

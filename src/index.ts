@@ -29,6 +29,7 @@ export { extrasOf, setRegexEngine, type Matcher, type RegexEngine } from './runt
 export { messageTemplates, renderMessage, setMessages, type ErrorType, type ErrorContexts, type MessageOverrides } from './messages';
 export type * from './brands';
 export { Secret } from './secret';
+export { durationMs } from './formats/duration';
 export { validator, type Validator, type ValidatorFactory } from './validator';
 export { errorBody, multiValues, parsePart, type HttpIssue, type HttpValidationError, type ModelClass, type MultiValues, type RequestPart } from './http';
 export { openApiDocument, type HttpMethod, type OpenApiDocumentOptions, type Route, type RouteResponse } from './openapi';

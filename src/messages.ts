@@ -52,6 +52,14 @@ export interface ErrorContexts {
   recursion_loop: undefined;
   pattern_type: undefined;
   pattern_regex: undefined;
+  bytes_type: undefined;
+  bytes_invalid_encoding: { encoding: string; encoding_error: string };
+  time_parsing: { error: string };
+  time_delta_parsing: { error: string };
+  ip_v4_network: undefined;
+  ip_v6_network: undefined;
+  ip_v4_interface: undefined;
+  ip_v6_interface: undefined;
   too_deep: { max_depth: number };
   union_tag_invalid: { discriminator: string; tag: string; expected_tags: string };
   union_tag_not_found: { discriminator: string };
@@ -121,6 +129,14 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   recursion_loop: 'Recursion error - cyclic reference detected',
   pattern_type: 'Input should be a valid pattern',
   pattern_regex: 'Input should be a valid regular expression',
+  bytes_type: 'Input should be a valid bytes',
+  bytes_invalid_encoding: 'Data should be valid {encoding}: {encoding_error}',
+  time_parsing: 'Input should be in a valid time format, {error}',
+  time_delta_parsing: 'Input should be a valid duration, {error}',
+  ip_v4_network: 'Input is not a valid IPv4 network',
+  ip_v6_network: 'Input is not a valid IPv6 network',
+  ip_v4_interface: 'Input is not a valid IPv4 interface',
+  ip_v6_interface: 'Input is not a valid IPv6 interface',
   too_deep: 'Input should be nested at most {max_depth} levels deep',
   union_tag_invalid:
     "Input tag '{tag}' found using {discriminator} does not match any of the expected tags: {expected_tags}",

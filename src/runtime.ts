@@ -1,5 +1,6 @@
 import { COMPILED, define, type DumpContext, dumpKeep, type Linked, storedExtras, storeExtras, type Tree } from './dump';
 import { type Issue, type Loc, ValidationError } from './errors';
+import { base64Error, fromBase64, toBase64 } from './formats/base64';
 import { EMAIL_PREFIX, emailReason, httpUrlError } from './formats/strings';
 import { MASK, Secret } from './secret';
 import { type ErrorContexts, type ErrorType, type MessageOverrides, overrideOf, renderMessage, templateOf } from './messages';
@@ -202,6 +203,21 @@ export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boole
     }
   }
   issue(c, 'pattern_type', loc, v);
+  return INVALID;
+}
+
+/**
+ * A `Uint8Array` field's input that is not an instance (called by generated code): base64 text where
+ * strings may stand for bytes, decoded; else `bytes_type`, or `bytes_invalid_encoding` for text that is not base64.
+ */
+export function laxBytes(c: ParseContext, v: unknown, loc: Loc, strings: boolean): Uint8Array | typeof INVALID {
+  if (strings && typeof v === 'string') {
+    const error = base64Error(v);
+    if (error === undefined) return fromBase64(v);
+    issue(c, 'bytes_invalid_encoding', loc, v, { encoding: 'base64', encoding_error: error });
+    return INVALID;
+  }
+  issue(c, 'bytes_type', loc, v);
   return INVALID;
 }
 
@@ -496,6 +512,7 @@ export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unkn
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return d.json ? isoOf(value) : new Date(slotTime(value));
   if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
+  if (value instanceof Uint8Array) return d.json ? toBase64(value) : new Uint8Array(value);
   if (value instanceof Secret) return d.json ? (d.reveal ? dumpValue(value.reveal(), d, path) : MASK) : value;
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
@@ -530,6 +547,7 @@ export function cloneValue(value: unknown, path?: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(slotTime(value));
   if (value instanceof RegExp) return new RegExp(value);
+  if (value instanceof Uint8Array) return new Uint8Array(value);
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.copy(value, undefined, true);
   const proto: unknown = Object.getPrototypeOf(value);

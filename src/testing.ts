@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { jsonSchema, type JsonSchemaObject, schemaData } from './json-schema';
 import type { Model, ParseOptions, SafeParseResult } from './model';
+import { base64, ipv4Interface, ipv4Network, ipv6Interface, ipv6Network, isoDuration, timeOfDay } from './testing-formats';
 
 /** A linked model class, or a `validator<T>()`: anything with `safeParse` and a JSON Schema. */
 export type Parseable<T> =
@@ -142,7 +143,16 @@ function stringOf(schema: JsonSchemaObject): fc.Arbitrary<string> {
     ipv6: fc.ipV6(),
     date: fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
     'date-time': fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+    time: timeOfDay,
+    duration: isoDuration,
+    ipv4network: ipv4Network,
+    ipv6network: ipv6Network,
+    ipv4interface: ipv4Interface,
+    ipv6interface: ipv6Interface,
+    // OpenAPI 3.0's name for base64 bytes.
+    byte: base64,
   };
+  if (schema.contentEncoding === 'base64') return base64;
   if (format !== undefined && byFormat[format] !== undefined) return byFormat[format].filter(fits);
   if (typeof schema.pattern === 'string') return fc.stringMatching(new RegExp(schema.pattern)).filter(fits);
   return fc.string({ minLength: min, ...(max === undefined ? {} : { maxLength: max }) });

@@ -102,8 +102,8 @@ describe('diagnostics', () => {
         hint: use Record<string, T> (JSON keys are strings)",
         "more.ts:142:13 - error: Builtins.pending: 'Promise<string>' is not supported yet
         hint: use string, number, boolean, Date, an array or a model",
-        "more.ts:143:11 - error: Builtins.bytes: 'Uint8Array<ArrayBufferLike>' is not supported yet
-        hint: use string, number, boolean, Date, an array or a model",
+        "more.ts:143:11 - error: Builtins.bytes: 'Uint16Array<ArrayBufferLike>' is not supported yet
+        hint: bytes are a Uint8Array (base64 in JSON)",
       ]
     `);
   });

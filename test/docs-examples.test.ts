@@ -156,7 +156,7 @@ function declaredNames(text: string): string[] {
 
 const UNNAMED = 'doc-models.ts';
 const RUNTIME_NAMES = ['Model', 'model', 'field', 'computed', 'fieldValidator', 'modelValidator', 'validator'];
-const TYPE_NAMES = ['Email', 'Url', 'HttpUrl', 'Secret', 'Uuid', 'IPv4', 'IPv6', 'DateString', 'Int', 'MinLength', 'MaxLength', 'Pattern', 'Gt', 'Ge', 'Lt', 'Le', 'MultipleOf', 'MinItems', 'MaxItems'];
+const TYPE_NAMES = ['Email', 'Url', 'HttpUrl', 'Secret', 'Uuid', 'IPv4', 'IPv6', 'DateString', 'TimeString', 'Duration', 'IPv4Network', 'IPv6Network', 'IPv4Interface', 'IPv6Interface', 'Int', 'MinLength', 'MaxLength', 'Pattern', 'Gt', 'Ge', 'Lt', 'Le', 'MultipleOf', 'MinItems', 'MaxItems'];
 
 /**
  * A model block without a file name, with imports for what it uses: blocks that show models without their

@@ -26,6 +26,7 @@ beforeAll(async () => {
 function shape(value: unknown): unknown {
   if (value instanceof Date) return ['Date', value.getTime()];
   if (value instanceof RegExp) return ['RegExp', String(value)];
+  if (value instanceof Uint8Array) return [Object.getPrototypeOf(value) === Uint8Array.prototype ? 'Uint8Array' : 'Other', [...value]];
   if (typeof value === 'bigint') return ['bigint', String(value)];
   if (value instanceof Set) return ['Set', [...value].map(shape)];
   if (value instanceof Map) return ['Map', [...value].map(([k, v]) => [shape(k), shape(v)])];

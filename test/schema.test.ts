@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { componentSchemas, modelSchema, SCHEMA_TARGETS, type SchemaMode } from '../codegen/emit/schema';
 import type { ProjectIR } from '../codegen/ir';
 import { isMultipleOf } from '../src/runtime';
-import { isDateString, isEmail, isIPv4, isIPv6, isUrl, isUuid } from '../src/formats/strings';
+import { isDateString, isDuration, isEmail, isIPv4, isIPv4Interface, isIPv4Network, isIPv6, isIPv6Interface, isIPv6Network, isTimeString, isUrl, isUuid } from '../src/formats/strings';
 import { validCase } from './helpers/arbitrary';
 import { boundaries, paths, replaced } from './helpers/mutate';
 import { compileFixture } from './helpers/compile';
@@ -122,7 +122,11 @@ describe('ajv on the draft 2020-12 schema agrees with M.is', () => {
       unicodeRegExp: false,
       // The formats are checked with tydantic's own functions: ajv-formats draws some edge cases elsewhere
       // (e.g. which URL schemes and email local parts pass), which is a difference of format checkers, not of schemas.
-      formats: { email: isEmail, uri: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString, 'date-time': fullFormats['date-time'], regex: fullFormats.regex },
+      formats: {
+        email: isEmail, uri: isUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString, time: isTimeString, duration: isDuration,
+        ipv4network: isIPv4Network, ipv6network: isIPv6Network, ipv4interface: isIPv4Interface, ipv6interface: isIPv6Interface,
+        'date-time': fullFormats['date-time'], regex: fullFormats.regex,
+      },
     });
     // multipleOf is checked as `is` checks it, documented in docs/json-schema.md: exactly for an integer step,
     // with 1e-9 of floating-point error allowed in the quotient for a fractional one (0.3 is a multiple of 0.1).

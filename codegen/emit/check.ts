@@ -284,6 +284,8 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
       return [`!(${v} instanceof Date) || Number.isNaN(${e.helper('timeOf')}(${v}))`, ...(node.constraints ?? []).map((c) => dateFails(c, `${e.helper('timeOf')}(${v})`))].join(' || ');
     case 'regexp':
       return `!(${v} instanceof RegExp)`;
+    case 'bytes':
+      return `!(${v} instanceof Uint8Array)`;
     case 'model':
     case 'ref':
       return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref, v)})`;
@@ -353,6 +355,12 @@ const FORMAT_CHECKS = {
   ipv4: 'isIPv4',
   ipv6: 'isIPv6',
   date: 'isDateString',
+  time: 'isTimeString',
+  duration: 'isDuration',
+  ipv4Network: 'isIPv4Network',
+  ipv6Network: 'isIPv6Network',
+  ipv4Interface: 'isIPv4Interface',
+  ipv6Interface: 'isIPv6Interface',
 } as const satisfies Record<StringFormat, RuntimeHelper>;
 
 /** The error type of each string format (email reports through `emailIssue`) and the runtime function that words its reason. */
@@ -362,6 +370,12 @@ const FORMAT_ISSUES = {
   ipv4: ['ip_v4_address', undefined],
   ipv6: ['ip_v6_address', undefined],
   date: ['date_parsing', 'dateReason'],
+  time: ['time_parsing', 'timeReason'],
+  duration: ['time_delta_parsing', 'durationReason'],
+  ipv4Network: ['ip_v4_network', undefined],
+  ipv6Network: ['ip_v6_network', undefined],
+  ipv4Interface: ['ip_v4_interface', undefined],
+  ipv6Interface: ['ip_v6_interface', undefined],
 } as const satisfies Record<Exclude<StringFormat, 'email' | 'httpUrl'>, readonly [string, RuntimeHelper | undefined]>;
 
 /**

@@ -130,6 +130,9 @@ function dumpExpression(
     case 'regexp':
       // JSON has no regular expression: its pattern, as pydantic writes a Pattern.
       return `d.json ? ${v}.source : new RegExp(${v})`;
+    case 'bytes':
+      // JSON has no bytes: base64 text, what parse reads back.
+      return `d.json ? ${e.helper('toBase64')}(${v}) : new Uint8Array(${v})`;
     case 'model': {
       const [inc, exc] = selected ?? ['undefined', 'undefined'];
       return `${e.fn(node.ref).dump}(${v}, d, ${inc}, ${exc})`;

@@ -81,6 +81,9 @@ function typeText(node: TypeNode, isLax: boolean, alias: ReadonlyMap<string, str
       return 'Date | string';
     case 'regexp':
       return 'RegExp';
+    case 'bytes':
+      // JSON has no bytes: base64 text is what parseJSON (and lax mode) reads.
+      return 'Uint8Array | string';
     case 'array':
       return `Array<${inner(node.items)}>`;
     case 'set':

@@ -10,7 +10,7 @@ import { assertNever, type DefinitionIR, type TypeNode } from '../ir';
 export type KindMode = 'lax' | 'strict' | 'json';
 
 /** A coarse kind of input value. */
-export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'regexp' | 'set' | 'map';
+export type InputKind = 'string' | 'number' | 'boolean' | 'bigint' | 'null' | 'undefined' | 'array' | 'object' | 'date' | 'regexp' | 'bytes' | 'set' | 'map';
 
 /** Every kind of input `node` may accept (`undefined` for any value). */
 export function inputKinds(
@@ -43,6 +43,8 @@ export function inputKinds(
       return lax ? of('date', 'string', 'number') : jsonForms ? of('date', 'string') : of('date');
     case 'regexp':
       return jsonForms ? of('regexp', 'string') : of('regexp');
+    case 'bytes':
+      return jsonForms ? of('bytes', 'string') : of('bytes');
     case 'array':
     case 'tuple':
       return of('array');
@@ -56,9 +58,9 @@ export function inputKinds(
     case 'unknown':
       return undefined;
     case 'nonNullish':
-      return of('string', 'number', 'boolean', 'bigint', 'array', 'object', 'date', 'regexp', 'set', 'map');
+      return of('string', 'number', 'boolean', 'bigint', 'array', 'object', 'date', 'regexp', 'bytes', 'set', 'map');
     case 'nonPrimitive':
-      return of('array', 'object', 'date', 'regexp', 'set', 'map');
+      return of('array', 'object', 'date', 'regexp', 'bytes', 'set', 'map');
     case 'nullable': {
       const inner = inputKinds(node.type, definitions, mode, seen);
       return inner === undefined ? undefined : new Set([...inner, 'null']);
@@ -112,6 +114,9 @@ export function kindTest(kinds: ReadonlySet<InputKind>, v: string): string {
         break;
       case 'regexp':
         tests.push(`${v} instanceof RegExp`);
+        break;
+      case 'bytes':
+        tests.push(`${v} instanceof Uint8Array`);
         break;
       case 'set':
         tests.push(`${v} instanceof Set`);

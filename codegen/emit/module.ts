@@ -125,6 +125,7 @@ const REPORTS: Partial<Record<RuntimeHelper, readonly ErrorType[]>> = {
   laxBigint: ['finite_number', 'int_from_float', 'int_parsing', 'int_parsing_size', 'int_type'],
   laxTime: ['datetime_type', 'datetime_parsing', 'datetime_from_date_parsing'],
   laxPattern: ['pattern_regex', 'pattern_type'],
+  laxBytes: ['bytes_type', 'bytes_invalid_encoding'],
   emailIssue: ['value_error'],
   httpUrlIssue: ['url_parsing', 'url_scheme', 'url_too_long'],
   runValidator: ['value_error'],

@@ -197,6 +197,7 @@ function passesThrough(node: TypeNode): boolean {
       return node.members.every(passesThrough);
     case 'date':
     case 'regexp':
+    case 'bytes':
     case 'array':
     case 'model':
     case 'ref':

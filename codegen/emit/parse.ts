@@ -641,12 +641,15 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       }
       return;
     }
-    case 'regexp': {
-      // A copy, as the input's lastIndex is state; a string is the pattern where strings may stand for one.
+    case 'regexp':
+    case 'bytes': {
+      // A copy (a RegExp's lastIndex is state; a Buffer becomes a plain Uint8Array), or where strings may stand
+      // for one, the string read as a pattern or as base64.
+      const [ctor, fromText] = node.kind === 'regexp' ? (['RegExp', 'laxPattern'] as const) : (['Uint8Array', 'laxBytes'] as const);
       const strict = strictTest(site, true);
       const strings = strict === undefined ? 'true' : strict === 'true' ? 'false' : `!(${strict})`;
-      out.line(`if (${v} instanceof RegExp) ${dst} = new RegExp(${v});`);
-      out.line(`else if ((${dst} = ${e.helper('laxPattern')}(${site.cx}, ${v}, [${site.loc.join(', ')}], ${strings})) === ${e.helper('INVALID')}) break ${site.label};`);
+      out.line(`if (${v} instanceof ${ctor}) ${dst} = new ${ctor}(${v});`);
+      out.line(`else if ((${dst} = ${e.helper(fromText)}(${site.cx}, ${v}, [${site.loc.join(', ')}], ${strings})) === ${e.helper('INVALID')}) break ${site.label};`);
       return;
     }
     case 'array':

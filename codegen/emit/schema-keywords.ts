@@ -15,6 +15,13 @@ const FORMATS: Record<StringFormat, string> = {
   ipv4: 'ipv4',
   ipv6: 'ipv6',
   date: 'date',
+  time: 'time',
+  duration: 'duration',
+  // pydantic's names: JSON Schema has no network formats, and validators ignore formats they do not know.
+  ipv4Network: 'ipv4network',
+  ipv6Network: 'ipv6network',
+  ipv4Interface: 'ipv4interface',
+  ipv6Interface: 'ipv6interface',
 };
 
 /** A decimal integer, as a bigint is written in JSON. */

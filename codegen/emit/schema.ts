@@ -264,6 +264,9 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
     case 'regexp':
       // What `toJSON` writes: the pattern.
       return { type: 'string', format: 'regex' };
+    case 'bytes':
+      // What `toJSON` writes and parseJSON reads: base64 text (OpenAPI 3.0 says so with its `byte` format).
+      return c.options.target === 'openapi-3.0' ? { type: 'string', format: 'byte' } : { type: 'string', contentEncoding: 'base64' };
     case 'array':
       return arraySchema(c, node.items, node.constraints);
     case 'set': {

@@ -6,9 +6,8 @@
  */
 import { assertNever, type Constraint, expectedText, fitsPattern, type JsonValue, type TypeNode } from '../ir';
 import { isMultipleOf } from '../../src/runtime';
-import { isDateString, isEmail, isIPv4, isIPv6, isHttpUrl, isUrl, isUuid } from '../../src/formats/strings';
+import { FORMAT_CHECKS } from '../../src/formats/strings';
 
-const FORMATS = { email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
 
 /** The type a definition stands for, once complete (undefined while its conversion runs). */
 export type Resolve = (id: string) => TypeNode | undefined;
@@ -82,6 +81,7 @@ export function defaultProblem(node: TypeNode, value: JsonValue, resolve: Resolv
     case 'model':
     case 'date':
     case 'regexp':
+    case 'bytes':
     case 'set':
     case 'map':
     case 'secret':
@@ -116,7 +116,7 @@ function broken(c: Constraint, value: string | number | readonly JsonValue[]): s
     case 'pattern':
       return fitsPattern(c, value as string) ? undefined : `it does not match the pattern ${c.source}`;
     case 'format':
-      return FORMATS[c.format](value as string) ? undefined : `it is not a valid ${c.format}`;
+      return FORMAT_CHECKS[c.format](value as string) ? undefined : `it is not a valid ${c.format}`;
     case 'int':
       return Number.isInteger(n) ? undefined : 'it is not an integer';
     case 'multipleOf':

@@ -340,6 +340,7 @@ function needsInstance(node: TypeNode, value: JsonValue, resolve: Resolve): bool
     case 'model':
     case 'date':
     case 'regexp':
+    case 'bytes':
     case 'set':
     case 'secret':
     case 'map':

@@ -275,7 +275,7 @@ function readMessages(expr: Expression, name: string): OptionValue {
   return { messages: value as { [type: string]: string } };
 }
 
-const FORMATS = new Set(['email', 'url', 'httpUrl', 'uuid', 'ipv4', 'ipv6', 'date']);
+const FORMATS = new Set(['email', 'url', 'httpUrl', 'uuid', 'ipv4', 'ipv6', 'date', 'time', 'duration', 'ipv4Network', 'ipv6Network', 'ipv4Interface', 'ipv6Interface']);
 
 /** What `value` should have been for an option of `kind`, or undefined when it fits. */
 export function mismatch(kind: Exclude<OptionKind, 'pattern' | 'aliasGenerator'>, value: string | number | boolean | undefined): string | undefined {

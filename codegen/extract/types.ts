@@ -235,6 +235,17 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
   const symbol = type.getSymbol();
   const declarations = symbol?.getDeclarations() ?? [];
   const builtin = declarations.length > 0 && declarations.every(scope.isDefaultLib) ? symbol?.getName() : undefined;
+  // @types/node adds to Uint8Array's interface (`at`), so that one is recognised by any lib declaration.
+  if (symbol?.getName() === 'Uint8Array' && declarations.some(scope.isDefaultLib)) {
+    scope.reads?.(declarations);
+    return { kind: 'bytes' };
+  }
+  if (symbol?.getName() === 'Buffer' && declarations.some((d) => d.getSourceFile().getFilePath().includes('/@types/node/'))) {
+    throw new Unsupported(`'${text}' is Node's subclass of Uint8Array, which parse does not make`, 'declare the field as Uint8Array: parse gives a copy of any Uint8Array, a Buffer included');
+  }
+  if (/^((Int|Uint|Float|BigInt|BigUint)\d+(Clamped)?Array|ArrayBuffer|SharedArrayBuffer|DataView)$/.test(symbol?.getName() ?? '') && declarations.some(scope.isDefaultLib)) {
+    throw new Unsupported(`'${text}' is not supported yet`, 'bytes are a Uint8Array (base64 in JSON)');
+  }
   if (builtin === 'Set' || builtin === 'ReadonlySet') {
     const [items] = type.getTypeArguments();
     if (items !== undefined) return { kind: 'set', items: convertType(items, scope) };

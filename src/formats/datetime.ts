@@ -159,26 +159,26 @@ export function isDate(s: string): boolean {
   return day <= (month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
 }
 
-/** Parses the time and offset from index 11 to milliseconds after midnight UTC, or NaN. */
-function parseTime(s: string): number {
+/** Parses the time and offset from index `at` (11 in a datetime) to milliseconds after midnight UTC, or NaN. */
+function parseTime(s: string, at: number): number {
   const n = s.length;
-  if (n - 11 < 5) return fail(TOO_SHORT);
-  const hour = two(s, 11);
+  if (n - at < 5) return fail(TOO_SHORT);
+  const hour = two(s, at);
   if (hour < 0) return fail(HOUR_CHAR);
-  if (s.charCodeAt(13) !== 58) return fail(TIME_SEP);
-  const minute = two(s, 14);
+  if (s.charCodeAt(at + 2) !== 58) return fail(TIME_SEP);
+  const minute = two(s, at + 3);
   if (minute < 0) return fail(MINUTE_CHAR);
   if (hour > 23) return fail(HOUR_RANGE);
   if (minute > 59) return fail(MINUTE_RANGE);
 
-  let pos = 16;
+  let pos = at + 5;
   let second = 0;
   let millis = 0;
   if (s.charCodeAt(pos) === 58) {
-    second = two(s, 17);
+    second = two(s, pos + 1);
     if (second < 0) return fail(SECOND_CHAR);
     if (second > 59) return fail(SECOND_RANGE);
-    pos = 19;
+    pos += 3;
     const sep = s.charCodeAt(pos);
     if (sep === 46 || sep === 44) {
       const start = ++pos;
@@ -231,6 +231,19 @@ export function dateError(s: string): string | undefined {
   return s.length > 10 ? MESSAGES[EXTRA] : undefined;
 }
 
+/**
+ * Why `s` is not a time of day (`HH:MM[:SS[.f]][offset]`, the time part of a datetime), in speedate's
+ * words, or undefined when it is one. Used by the `TimeString` format.
+ */
+export function timeOfDayError(s: string): string | undefined {
+  return Number.isNaN(parseTime(s, 0)) ? MESSAGES[failure] : undefined;
+}
+
+/** True when `s` is a time of day: `HH:MM`, seconds and a fraction optional, then an optional offset. */
+export function isTimeOfDay(s: string): boolean {
+  return !Number.isNaN(parseTime(s, 0));
+}
+
 /** Parses an RFC 3339 / ISO 8601 date-time or date string to epoch milliseconds, or says why it cannot. */
 export function parseDateTime(input: string): number | DateTimeError {
   const n = input.length;
@@ -246,7 +259,7 @@ export function parseDateTime(input: string): number | DateTimeError {
   if (days < MIN_DAY) return PARSING[YEAR_RANGE] as DateTimeError;
   const sep = input.charCodeAt(10);
   if (sep !== 84 && sep !== 116 && sep !== 32 && sep !== 95) return PARSING[DATETIME_SEP] as DateTimeError;
-  const time = parseTime(input);
+  const time = parseTime(input, 11);
   // An offset of 24 hours or more is reported as pydantic does: `datetime_from_date_parsing`.
   if (Number.isNaN(time)) return (failure === TZ_RANGE ? FROM_DATE : PARSING)[failure] as DateTimeError;
   // An offset can move year 0000 or 9999 out of the years an ISO string (dumpJSON) can write back.

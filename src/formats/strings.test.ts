@@ -2,11 +2,11 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { isIPv4 as netIsIPv4, isIPv6 as netIsIPv6 } from 'node:net';
 import { dateError } from './datetime';
-import { formatError, isDateString, isEmail, isHttpUrl, isIPv4, isIPv6, isUrl, isUuid, type FormatError, type StringFormat } from './strings';
+import { FORMAT_CHECKS, formatError, isDateString, isEmail, isIPv4, isIPv4Interface, isIPv4Network, isIPv6, isIPv6Network, isUrl, isUuid, type FormatError, type StringFormat } from './strings';
+import { durationMs } from './duration';
+import { ipv4Interface, ipv4Network, ipv6Interface, ipv6Network, isoDuration, timeOfDay } from '../testing-formats';
 
-const CHECKS: Record<StringFormat, (s: string) => boolean> = {
-  email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString,
-};
+const CHECKS: Record<StringFormat, (s: string) => boolean> = FORMAT_CHECKS;
 const FORMATS = Object.keys(CHECKS) as StringFormat[];
 
 const email = (reason: string): FormatError => ({ type: 'value_error', error: `value is not a valid email address: ${reason}` });
@@ -35,9 +35,65 @@ const VALID: Record<StringFormat, string[]> = {
     '1:2:3:4:5:6:7::', '::2:3:4:5:6:7:8', '1::8', '::ffff:192.0.2.128', '64:ff9b::192.0.2.33', '1:2:3:4:5:6:1.2.3.4', '::1.2.3.4',
     'ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255'],
   date: ['2024-02-29', '2000-02-29', '1970-01-01', '0000-01-01', '9999-12-31', '2023-12-31', '2023-04-30'],
+  time: ['00:00', '23:59', '09:30:00', '23:59:59.999999', '12:00:00,5', '08:00Z', '08:00:00z', '08:00:00+02:00', '08:00-0530', '08:00+01', '08:00\u221201:00'],
+  duration: ['P1D', 'PT0S', 'P0D', 'P1Y2M3W4DT5H6M7S', 'PT1.5S', 'PT0,25H', 'P1.5Y', '-PT30M', '+P2W', 'PT36H', 'P999999999D'],
+  ipv4Network: ['10.0.0.0/8', '192.168.1.0/24', '0.0.0.0/0', '1.2.3.4', '1.2.3.4/32', '10.0.0.0/255.0.0.0', '10.0.0.0/0.255.255.255', '172.16.0.0/012'],
+  ipv6Network: ['2001:db8::/32', '::/0', '::1', '::1/128', 'fe80::/10', '2001:db8:0:0:8000::/65', '::ffff:0.0.0.0/96'],
+  ipv4Interface: ['10.0.0.5/8', '192.168.1.7/24', '1.2.3.4', '1.2.3.4/0', '10.0.0.5/255.0.0.0'],
+  ipv6Interface: ['2001:db8::5/64', '::1', 'fe80::1/10', '::ffff:192.0.2.1/96'],
 };
 
+const time = (error: string): FormatError => ({ type: 'time_parsing', error });
+const duration = (error: string): FormatError => ({ type: 'time_delta_parsing', error });
+
 const INVALID: [StringFormat, string, FormatError][] = [
+  ['time', '', time('input is too short')],
+  ['time', '9:30', time('input is too short')],
+  ['time', '24:00', time('hour value is outside expected range of 0-23')],
+  ['time', '12:60', time('minute value is outside expected range of 0-59')],
+  ['time', '12:30:60', time('second value is outside expected range of 0-59')],
+  ['time', 'ab:00', time('invalid character in hour')],
+  ['time', '12-30', time('invalid time separator, expected `:`')],
+  ['time', '12:30:00.', time('second fraction digits missing after `.`')],
+  ['time', '12:30 PM', time('invalid timezone sign')],
+  ['time', '12:30+24:00', time('timezone offset must be less than 24 hours')],
+  ['time', '12:30Z!', time('unexpected extra characters at the end of the input')],
+  ['time', '2024-01-01T12:30', time('invalid time separator, expected `:`')],
+  ['duration', '', duration('input is too short')],
+  ['duration', 'P', duration('input is too short')],
+  ['duration', '-P', duration('input is too short')],
+  ['duration', 'P1DT', duration('input is too short')],
+  ['duration', '1 day', duration('expected an ISO 8601 duration starting with `P`, like `P1DT2H`')],
+  ['duration', '01:02:03', duration('expected an ISO 8601 duration starting with `P`, like `P1DT2H`')],
+  ['duration', 'PD', duration('invalid digit in duration')],
+  ['duration', 'P1', duration('quantity invalid in date part of duration')],
+  ['duration', 'P1X', duration('quantity invalid in date part of duration')],
+  ['duration', 'P1H', duration('quantity invalid in date part of duration')],
+  ['duration', 'P1D2Y', duration('quantity invalid in date part of duration')],
+  ['duration', 'P1DD', duration('invalid digit in duration')],
+  ['duration', 'PT1D', duration('quantity invalid in time part of duration')],
+  ['duration', 'PT1S1M', duration('quantity invalid in time part of duration')],
+  ['duration', 'P1DT1MT1S', duration('`t` character repeated in duration')],
+  ['duration', 'P1DT1.1M1S', duration('quantity fraction invalid in duration')],
+  ['duration', 'PT1.S', duration('quantity fraction invalid in duration')],
+  ['duration', 'p1d', duration('expected an ISO 8601 duration starting with `P`, like `P1DT2H`')],
+  ['duration', 'P1000000000D', duration('a numeric value in the duration is too large')],
+  ['ipv4Network', '10.0.0.1/8', { type: 'ip_v4_network' }],
+  ['ipv4Network', '10.0.0.0/33', { type: 'ip_v4_network' }],
+  ['ipv4Network', '10.0.0.0/', { type: 'ip_v4_network' }],
+  ['ipv4Network', '10.0.0.0/8/8', { type: 'ip_v4_network' }],
+  ['ipv4Network', '10.0.0.0/255.0.255.0', { type: 'ip_v4_network' }],
+  ['ipv4Network', '10.0.0/8', { type: 'ip_v4_network' }],
+  ['ipv4Network', '2001:db8::/32', { type: 'ip_v4_network' }],
+  ['ipv6Network', '2001:db8::1/32', { type: 'ip_v6_network' }],
+  ['ipv6Network', '2001:db8::/129', { type: 'ip_v6_network' }],
+  ['ipv6Network', '2001:db8::/ffff::', { type: 'ip_v6_network' }],
+  ['ipv6Network', '10.0.0.0/8', { type: 'ip_v6_network' }],
+  ['ipv4Interface', '10.0.0.5/33', { type: 'ip_v4_interface' }],
+  ['ipv4Interface', '256.0.0.1/8', { type: 'ip_v4_interface' }],
+  ['ipv4Interface', '10.0.0.5/-1', { type: 'ip_v4_interface' }],
+  ['ipv6Interface', '2001:db8::5/200', { type: 'ip_v6_interface' }],
+  ['ipv6Interface', '2001:db8::5 /64', { type: 'ip_v6_interface' }],
   ['httpUrl', 'javascript:alert(1)', { type: 'url_scheme' }],
   ['httpUrl', 'data:text/plain,hi', { type: 'url_scheme' }],
   ['httpUrl', 'ftp://ftp.example.com/a.txt', { type: 'url_scheme' }],
@@ -148,6 +204,8 @@ describe('invalid inputs and their errors', () => {
 
 const TYPES: Record<StringFormat, FormatError['type']> = {
   email: 'value_error', url: 'url_parsing', httpUrl: 'url_parsing', uuid: 'uuid_parsing', ipv4: 'ip_v4_address', ipv6: 'ip_v6_address', date: 'date_parsing',
+  time: 'time_parsing', duration: 'time_delta_parsing', ipv4Network: 'ip_v4_network', ipv6Network: 'ip_v6_network', ipv4Interface: 'ip_v4_interface',
+  ipv6Interface: 'ip_v6_interface',
 };
 const hexGroup = fc.oneof({ arbitrary: fc.stringMatching(/^[0-9a-fA-F]{1,4}$/), weight: 8 }, fc.constantFrom('', '12345', 'g'));
 const octet = fc.oneof({ arbitrary: fc.nat(255).map(String), weight: 9 }, fc.constantFrom('256', '01', '00', '', 'a'));
@@ -226,12 +284,75 @@ describe('properties', () => {
         return;
       }
       expect(error.type).toBe(TYPES[format]);
-      if (format === 'ipv4' || format === 'ipv6') expect(error.error).toBeUndefined();
+      if (format.startsWith('ipv')) expect(error.error).toBeUndefined();
       else expect(error.error).toMatch(/\S/);
       // The catch-all reasons are reached only for what no earlier check explains.
       if (format === 'email' && s.length <= 254) expect(error.error).not.toMatch(/too long \(/);
       if (format === 'uuid') expect(error.error).not.toBe('invalid UUID');
     }), { numRuns: 3000 });
+  });
+});
+
+/** An IPv6 address (node:net checked it) as a 128-bit number. */
+function ipv6Number(address: string): bigint {
+  const [head = '', tail] = address.split('::');
+  const groups = (part: string): bigint[] =>
+    part === ''
+      ? []
+      : part.split(':').flatMap((g) => (g.includes('.') ? ((n) => [n >> 16n, n & 0xffffn])(BigInt(g.split('.').reduce((a, o) => a * 256 + Number(o), 0))) : [BigInt(parseInt(g, 16))]));
+  const left = groups(head);
+  const right = tail === undefined ? [] : groups(tail);
+  const all = [...left, ...Array<bigint>(8 - left.length - right.length).fill(0n), ...right];
+  return all.reduce((a, g) => (a << 16n) | g, 0n);
+}
+
+/** Python's ipaddress rules for a network or interface, from node:net and big integers (a reference, not the implementation). */
+function referenceNetwork(s: string, v6: boolean, strict: boolean): boolean {
+  const parts = s.split('/');
+  if (parts.length > 2) return false;
+  const [address = '', prefixText] = parts;
+  if (!(v6 ? netIsIPv6(address) : netIsIPv4(address) && !/(^|\.)0\d/.test(address)) || address.includes('%')) return false;
+  const bits = v6 ? 128 : 32;
+  let prefix = bits;
+  if (prefixText !== undefined) {
+    if (/^\d{1,3}$/.test(prefixText)) prefix = Number(prefixText);
+    else if (!v6 && netIsIPv4(prefixText) && !/(^|\.)0\d/.test(prefixText)) {
+      const mask = prefixText.split('.').reduce((a, o) => a * 256 + Number(o), 0);
+      const found = [...Array(33).keys()].find((p) => 2 ** 32 - 2 ** (32 - p) === mask || 2 ** (32 - p) - 1 === mask);
+      if (found === undefined) return false;
+      prefix = found;
+    } else return false;
+  }
+  if (prefix > bits) return false;
+  const value = v6 ? ipv6Number(address) : BigInt(address.split('.').reduce((a, o) => a * 256 + Number(o), 0));
+  return !strict || value % (1n << BigInt(bits - prefix)) === 0n;
+}
+
+describe('times, durations and networks', () => {
+  it('generated values pass', () => {
+    fc.assert(fc.property(timeOfDay, (s) => CHECKS.time(s)));
+    fc.assert(fc.property(isoDuration, (s) => CHECKS.duration(s)));
+    fc.assert(fc.property(ipv4Network, (s) => CHECKS.ipv4Network(s) && CHECKS.ipv4Interface(s)));
+    fc.assert(fc.property(ipv6Network, (s) => CHECKS.ipv6Network(s) && CHECKS.ipv6Interface(s)));
+    fc.assert(fc.property(ipv4Interface, (s) => CHECKS.ipv4Interface(s)));
+    fc.assert(fc.property(ipv6Interface, (s) => CHECKS.ipv6Interface(s)));
+  });
+
+  it('networks and interfaces agree with a reference on near-miss strings', () => {
+    const prefix = fc.oneof(fc.nat(130).map(String), fc.constantFrom('', '08', '-1', '255.0.0.0', '0.0.0.255', '255.0.255.0', 'x'));
+    const near4 = fc.tuple(fc.oneof(quad, fc.ipV4()), fc.option(prefix)).map(([a, p]) => (p === null ? a : `${a}/${p}`));
+    const near6 = fc.tuple(fc.oneof(nearIPv6, fc.ipV6()), fc.option(prefix)).map(([a, p]) => (p === null ? a : `${a}/${p}`));
+    fc.assert(fc.property(fc.oneof(near4, ipv4Network, ipv4Interface), (s) => isIPv4Network(s) === referenceNetwork(s, false, true) && isIPv4Interface(s) === referenceNetwork(s, false, false)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.oneof(near6, ipv6Network, ipv6Interface), (s) => isIPv6Network(s) === referenceNetwork(s, true, true) && CHECKS.ipv6Interface(s) === referenceNetwork(s, true, false)), { numRuns: 3000 });
+    expect([isIPv6Network('2001:db8::80/120'), isIPv6Network('2001:db8::8000/120'), isIPv6Network('2001:db8::1.2.3.0/120')]).toEqual([false, true, true]);
+  });
+
+  it('durationMs counts a year as 365 days and a month as 30', () => {
+    expect(durationMs('PT1M30S')).toBe(90_000);
+    expect(durationMs('-PT0.5S')).toBe(-500);
+    expect(durationMs('P1Y2M3W4DT5H6M7S')).toBe(((365 + 60 + 21 + 4) * 86_400 + 5 * 3600 + 6 * 60 + 7) * 1000);
+    expect(durationMs('PT0,25H')).toBe(900_000);
+    expect(() => durationMs('1 day')).toThrow(new RangeError('not an ISO 8601 duration: expected an ISO 8601 duration starting with `P`, like `P1DT2H`'));
   });
 });
 

@@ -1,5 +1,6 @@
 /**
- * Checks of the string formats behind the brands `Email`, `Url`, `Uuid`, `IPv4`, `IPv6` and `DateString`,
+ * Checks of the string formats behind the brands `Email`, `Url`, `HttpUrl`, `Uuid`, `IPv4`, `IPv6`, `DateString`,
+ * `TimeString`, `Duration` and the IP network and interface brands,
  * and pydantic v2's error type and detail when one fails. Every check is a single linear pass (IP and
  * UUID inputs are cut off by length first) and, except `isUrl`, allocates nothing.
  *
@@ -19,15 +20,38 @@
  * ipv6   RFC 4291 text: eight groups of 1 to 4 hex digits, at most one `::` for one or more zero groups,
  *        optionally a dotted quad as the last 32 bits. No zone id, brackets or spaces.
  * date   `YYYY-MM-DD`, a real proleptic Gregorian date in years 0000 to 9999; no unix timestamps.
+ * time   A time of day as in a datetime: `HH:MM`, then optionally `:SS` and a fraction, then optionally
+ *        an offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) below 24 hours.
+ * duration  An ISO 8601 duration (`P1DT2H30M`, `-PT0.5S`): see duration.ts.
+ * ipv4Network, ipv6Network  An address with an optional prefix (a length; for IPv4 also a mask or host
+ *        mask), no bits set after the prefix, as Python's ipaddress networks (strict).
+ * ipv4Interface, ipv6Interface  The same with host bits allowed: an address on a network.
  */
-import { dateError, isDate } from './datetime';
+import { dateError, isDate, isTimeOfDay, timeOfDayError } from './datetime';
+import { durationError, isDuration } from './duration';
+
+export { isDuration };
 
 /** The formats a string brand can require. */
-export type StringFormat = 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date';
+export type StringFormat = 'email' | 'url' | 'httpUrl' | 'uuid' | 'ipv4' | 'ipv6' | 'date' | 'time' | 'duration' | 'ipv4Network' | 'ipv6Network' | 'ipv4Interface' | 'ipv6Interface';
 
 /** Why a string does not have a format: pydantic's error type, and the detail for its message (when the type's template has one). */
 export interface FormatError {
-  readonly type: 'value_error' | 'url_parsing' | 'url_scheme' | 'url_too_long' | 'uuid_parsing' | 'ip_v4_address' | 'ip_v6_address' | 'date_parsing';
+  readonly type:
+    | 'value_error'
+    | 'url_parsing'
+    | 'url_scheme'
+    | 'url_too_long'
+    | 'uuid_parsing'
+    | 'ip_v4_address'
+    | 'ip_v6_address'
+    | 'date_parsing'
+    | 'time_parsing'
+    | 'time_delta_parsing'
+    | 'ip_v4_network'
+    | 'ip_v6_network'
+    | 'ip_v4_interface'
+    | 'ip_v6_interface';
   readonly error?: string;
 }
 
@@ -183,9 +207,8 @@ export function isUuid(s: string): boolean {
   return true;
 }
 
-/** True when `s` from `i` to its end is a dotted quad of decimal 0 to 255 without leading zeros. */
-function isQuad(s: string, i: number): boolean {
-  const n = s.length;
+/** True when `s` from `i` to `n` (its end) is a dotted quad of decimal 0 to 255 without leading zeros. */
+function isQuad(s: string, i: number, n = s.length): boolean {
   if (n - i > 15) return false;
   for (let part = 0; part < 4; part++) {
     if (part > 0 && s.charCodeAt(i++) !== 46) return false;
@@ -207,7 +230,11 @@ export function isIPv4(s: string): boolean {
 
 /** True when `s` is an IPv6 address in RFC 4291 text form (see the rules above). */
 export function isIPv6(s: string): boolean {
-  const n = s.length;
+  return isIPv6To(s, s.length);
+}
+
+/** True when `s` up to `n` is an IPv6 address in RFC 4291 text form. */
+function isIPv6To(s: string, n: number): boolean {
   if (n < 2 || n > 45) return false;
   const gapFirst = s.charCodeAt(0) === 58;
   if (gapFirst && s.charCodeAt(1) !== 58) return false;
@@ -217,7 +244,7 @@ export function isIPv6(s: string): boolean {
     const start = i;
     while (classAt(s, i) & HEX) i++;
     const c = s.charCodeAt(i);
-    if (c === 46) return (gap ? groups < 6 : groups === 6) && isQuad(s, start); // the last 32 bits
+    if (c === 46) return (gap ? groups < 6 : groups === 6) && isQuad(s, start, n); // the last 32 bits
     if (i === start || i - start > 4) return false;
     groups++;
     if (i === n) break;
@@ -229,6 +256,130 @@ export function isIPv6(s: string): boolean {
     }
   }
   return gap ? groups <= 7 : groups === 8;
+}
+
+/** The value of the decimal number at `i` to `n` (1 to 3 digits, leading zeros allowed as Python allows them), or -1. */
+function prefixAt(s: string, i: number, n: number): number {
+  if (n - i < 1 || n - i > 3) return -1;
+  let value = 0;
+  for (; i < n; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    value = value * 10 + d;
+  }
+  return value;
+}
+
+/** The 32-bit value of the (valid) dotted quad at `i` to `n`. */
+function quadValue(s: string, i: number, n: number): number {
+  let value = 0;
+  let part = 0;
+  for (; i <= n; i++) {
+    const c = i < n ? s.charCodeAt(i) : 46;
+    if (c === 46) {
+      value = value * 256 + part;
+      part = 0;
+    } else part = part * 10 + c - 48;
+  }
+  return value;
+}
+
+/** The prefix length a mask (`255.255.0.0`) or host mask (`0.0.255.255`) stands for, as Python reads them, or -1. */
+function maskPrefix(mask: number): number {
+  const inverted = 0xffffffff - mask;
+  for (let bits = 0; bits <= 32; bits++) {
+    const host = 2 ** (32 - bits) - 1;
+    if (inverted === host || mask === host) return bits;
+  }
+  return -1;
+}
+
+/** True when the low `32 - prefix` bits of the (valid) IPv4 address at 0 to `n` are zero. */
+function ipv4HostClear(s: string, n: number, prefix: number): boolean {
+  return quadValue(s, 0, n) % 2 ** (32 - prefix) === 0;
+}
+
+/** True when the bits after the first `prefix` of the (valid) IPv6 address at 0 to `n` are zero. */
+function ipv6HostClear(s: string, n: number, prefix: number): boolean {
+  if (prefix === 128) return true;
+  // The 16-bit groups from the left, then from the right of a `::`; a dotted tail is two groups.
+  const groups = [0, 0, 0, 0, 0, 0, 0, 0];
+  const gap = s.indexOf('::');
+  const head = gap < 0 ? n : gap;
+  const fill = (from: number, to: number, into: number[]): void => {
+    for (let i = from; i < to; ) {
+      let end = i;
+      while (end < to && s.charCodeAt(end) !== 58) end++;
+      if (s.indexOf('.', i) >= 0 && s.indexOf('.', i) < end) {
+        const quad = quadValue(s, i, end);
+        into.push(Math.floor(quad / 65536), quad % 65536);
+      } else into.push(parseInt(s.slice(i, end), 16));
+      i = end + 1;
+    }
+  };
+  const left: number[] = [];
+  const right: number[] = [];
+  fill(0, head, left);
+  if (gap >= 0) fill(gap + 2, n, right);
+  left.forEach((g, i) => (groups[i] = g));
+  right.forEach((g, i) => (groups[8 - right.length + i] = g));
+  for (let g = 0; g < 8; g++) {
+    const hostBits = Math.min(16, Math.max(0, (g + 1) * 16 - prefix));
+    if (hostBits > 0 && groups[g]! % 2 ** hostBits !== 0) return false;
+  }
+  return true;
+}
+
+/**
+ * True when `s` is an address with an optional `/prefix` (Python's ipaddress networks and interfaces):
+ * an IPv4 prefix is a length 0 to 32, a mask or a host mask; an IPv6 prefix a length 0 to 128. A network
+ * (`hostClear`) has no bits set after its prefix; an interface may have.
+ */
+function isIPWithPrefix(s: string, v6: boolean, hostClear: boolean): boolean {
+  const slash = s.indexOf('/');
+  const end = slash < 0 ? s.length : slash;
+  if (!(v6 ? isIPv6To(s, end) : isQuad(s, 0, end))) return false;
+  const bits = v6 ? 128 : 32;
+  if (slash < 0) return true;
+  let prefix = prefixAt(s, slash + 1, s.length);
+  if (prefix < 0 && !v6 && isQuad(s, slash + 1)) prefix = maskPrefix(quadValue(s, slash + 1, s.length));
+  if (prefix < 0 || prefix > bits) return false;
+  return !hostClear || (v6 ? ipv6HostClear(s, end, prefix) : ipv4HostClear(s, end, prefix));
+}
+
+/** True when `s` is an IPv4 network: `10.0.0.0/8`, `10.0.0.0/255.0.0.0` or an address (a /32); no host bits set (pydantic's `IPv4Network`). */
+export function isIPv4Network(s: string): boolean {
+  return isIPWithPrefix(s, false, true);
+}
+
+/** True when `s` is an IPv6 network: `2001:db8::/32` or an address (a /128); no host bits set (pydantic's `IPv6Network`). */
+export function isIPv6Network(s: string): boolean {
+  return isIPWithPrefix(s, true, true);
+}
+
+/** True when `s` is an IPv4 interface: an address with an optional prefix, host bits allowed (`10.0.0.5/8`). */
+export function isIPv4Interface(s: string): boolean {
+  return isIPWithPrefix(s, false, false);
+}
+
+/** True when `s` is an IPv6 interface: an address with an optional prefix, host bits allowed (`2001:db8::5/64`). */
+export function isIPv6Interface(s: string): boolean {
+  return isIPWithPrefix(s, true, false);
+}
+
+/** True when `s` is a time of day, `HH:MM[:SS[.fraction]]` with an optional offset (`Z`, `+02:00`). */
+export function isTimeString(s: string): boolean {
+  return isTimeOfDay(s);
+}
+
+/** Why `s` is not a time of day, in speedate's words (call only after isTimeString returned false). */
+export function timeReason(s: string): string {
+  return timeOfDayError(s) ?? '';
+}
+
+/** Why `s` is not an ISO 8601 duration (call only after isDuration returned false). */
+export function durationReason(s: string): string {
+  return durationError(s) ?? '';
 }
 
 /** True when `s` is a valid calendar date written YYYY-MM-DD. */
@@ -253,9 +404,28 @@ export function formatError(format: StringFormat, s: string): FormatError {
     : format === 'url' ? urlReason(s)
     : format === 'uuid' ? uuidReason(s)
     : format === 'date' ? dateReason(s)
+    : format === 'time' ? timeReason(s)
+    : format === 'duration' ? durationReason(s)
     : undefined;
   return Object.freeze(reason === undefined ? { type } : { type, error: reason });
 }
+
+/** The check of each format, by name (the compile step and tests look them up; generated code imports each one). */
+export const FORMAT_CHECKS: { readonly [F in StringFormat]: (s: string) => boolean } = {
+  email: isEmail,
+  url: isUrl,
+  httpUrl: isHttpUrl,
+  uuid: isUuid,
+  ipv4: isIPv4,
+  ipv6: isIPv6,
+  date: isDateString,
+  time: isTimeString,
+  duration: isDuration,
+  ipv4Network: isIPv4Network,
+  ipv6Network: isIPv6Network,
+  ipv4Interface: isIPv4Interface,
+  ipv6Interface: isIPv6Interface,
+};
 
 const FORMAT_TYPES: { readonly [F in StringFormat]: FormatError['type'] } = {
   email: 'value_error',
@@ -265,6 +435,12 @@ const FORMAT_TYPES: { readonly [F in StringFormat]: FormatError['type'] } = {
   ipv4: 'ip_v4_address',
   ipv6: 'ip_v6_address',
   date: 'date_parsing',
+  time: 'time_parsing',
+  duration: 'time_delta_parsing',
+  ipv4Network: 'ip_v4_network',
+  ipv6Network: 'ip_v6_network',
+  ipv4Interface: 'ip_v4_interface',
+  ipv6Interface: 'ip_v6_interface',
 };
 
 /** Why `s` is not a `YYYY-MM-DD` date, in speedate's words (call only after isDateString returned false). */

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { type DefinitionIR, fitsPattern, hasDefault, type JsonValue, type ModelIR, type ProjectIR, type StringFormat, type TypeNode } from '../../codegen/ir';
 import { Secret } from '../../src/secret';
+import { ipv4Interface, ipv4Network, ipv6Interface, ipv6Network, isoDuration, timeOfDay } from '../../src/testing-formats';
 
 /** An input and the plain data its parse result must equal. */
 export interface Case {
@@ -105,6 +106,12 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
     case 'regexp':
       // Without flags: JSON carries the pattern alone, as pydantic writes a Pattern.
       return fc.constantFrom(/a+b/, /^x$/, new RegExp('')).map((re) => ({ input: re, expected: new RegExp(re) }));
+    case 'bytes': {
+      // As an instance, or in lax mode as base64 text in either alphabet, padded or not (Buffers: test/bytes.test.ts).
+      const forms: ((b: Uint8Array) => unknown)[] = [(b) => new Uint8Array(b)];
+      if (!strict) forms.push((b) => Buffer.from(b).toString('base64'), (b) => Buffer.from(b).toString('base64url'));
+      return fc.tuple(fc.uint8Array({ maxLength: 12 }), fc.constantFrom(...forms)).map(([bytes, form]) => ({ input: form(bytes), expected: bytes }));
+    }
     case 'date': {
       // Within the bounds, and a day clear of the clock for Past and Future.
       let [min, max] = [Date.parse('0001-01-01T00:00:00Z'), Date.parse('9999-12-31T23:59:59Z')];
@@ -210,6 +217,12 @@ const FORMATS = {
   date: fc
     .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
     .map((d) => d.toISOString().slice(0, 10)),
+  time: timeOfDay,
+  duration: isoDuration,
+  ipv4Network,
+  ipv6Network,
+  ipv4Interface,
+  ipv6Interface,
 } satisfies Record<StringFormat, fc.Arbitrary<string>>;
 
 function numbers(constraints: (TypeNode & { kind: 'number' })['constraints']): fc.Arbitrary<number> {
@@ -253,7 +266,7 @@ export function toPlain(value: unknown, extrasOf?: (instance: object) => Record<
   if (value instanceof Map) return new Map([...value].map(([k, x]) => [plain(k), plain(x)]));
   // A Secret shows nothing of itself: compare what it holds.
   if (value instanceof Secret) return { Secret: plain(value.reveal()) };
-  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp) return value;
+  if (typeof value !== 'object' || value === null || value instanceof Date || value instanceof RegExp || value instanceof Uint8Array) return value;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(value)) define(out, key, plain((value as Record<string, unknown>)[key]));
   const extras = extrasOf?.(value) ?? {};

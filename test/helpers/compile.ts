@@ -102,10 +102,10 @@ export async function compileFixture(fixture: string, mode: DecoratorMode, optio
 }
 
 /** What `tydantic generate` reports, formatted, for a project of one file, models.ts, made of `lines`. */
-export function diagnosticsOf(name: string, lines: readonly string[]): string[] {
+export function diagnosticsOf(name: string, lines: readonly string[], compilerOptions: Record<string, unknown> = {}): string[] {
   const dir = path.join(repo, 'test/.tmp', `${name}-${process.pid}`);
   mkdirSync(dir, { recursive: true });
-  writeTsconfig(dir);
+  writeTsconfig(dir, 'standard', compilerOptions);
   writeFileSync(path.join(dir, 'models.ts'), [...lines, ''].join('\n'));
   return new Generator({ project: path.join(dir, 'tsconfig.json') }).run().diagnostics.map(formatDiagnostic);
 }

@@ -109,6 +109,7 @@ export class DumpOracle {
   private plain(v: unknown, json: boolean, o: DumpOptions): unknown {
     if (v instanceof Date) return json ? v.toISOString() : new Date(v.getTime());
     if (v instanceof RegExp) return json ? v.source : new RegExp(v);
+    if (v instanceof Uint8Array) return json ? Buffer.from(v).toString('base64') : new Uint8Array(v);
     if (typeof v === 'bigint') return json ? String(v) : v;
     if (Array.isArray(v)) return v.map((x) => this.plain(x, json, o));
     if (v instanceof Set) return json ? [...v].map((x) => this.plain(x, json, o)) : new Set([...v].map((x) => this.plain(x, json, o)));

@@ -87,6 +87,10 @@ class Walker {
         // A string stands for a pattern in JSON: `is` judges the RegExp itself.
         if (typeof v === 'string') return this.none(v);
         return v instanceof RegExp ? v.source : v;
+      case 'bytes':
+        // Base64 text stands for bytes in JSON: `is` judges the Uint8Array itself.
+        if (typeof v === 'string') return this.none(v);
+        return v instanceof Uint8Array ? Buffer.from(v).toString('base64') : v;
       case 'string':
       case 'number':
       case 'boolean':

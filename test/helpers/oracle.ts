@@ -9,7 +9,7 @@ import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
 import { Secret } from '../../src/secret';
-import { formatError, isDateString, isEmail, isIPv4, isIPv6, isHttpUrl, isUrl, isUuid } from '../../src/formats/strings';
+import { FORMAT_CHECKS, formatError } from '../../src/formats/strings';
 
 /** An issue without its message: what the differential test compares. */
 export interface Found {
@@ -19,7 +19,6 @@ export interface Found {
 
 type Result = { ok: true; value: unknown } | { ok: false; issues: Found[] };
 
-const FORMATS = { email: isEmail, url: isUrl, httpUrl: isHttpUrl, uuid: isUuid, ipv4: isIPv4, ipv6: isIPv6, date: isDateString };
 
 /** The interpreter for one project. */
 export class Oracle {
@@ -75,6 +74,8 @@ export class Oracle {
         return v instanceof Date && !Number.isNaN(safeTime(v)) && dateFailure(node.constraints, safeTime(v)) === undefined;
       case 'regexp':
         return v instanceof RegExp;
+      case 'bytes':
+        return v instanceof Uint8Array;
       case 'array':
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && holeIn(v) < 0 && v.every((x) => this.check(node.items, x));
       case 'nullable':
@@ -181,6 +182,12 @@ export class Oracle {
         } catch {
           return fail('pattern_regex');
         }
+      }
+      case 'bytes': {
+        if (v instanceof Uint8Array) return { ok: true, value: new Uint8Array(v) };
+        if (typeof v !== 'string' || (mode.strict && !this.call.json)) return fail('bytes_type');
+        const bytes = base64Bytes(v);
+        return bytes === undefined ? fail('bytes_invalid_encoding') : { ok: true, value: bytes };
       }
       case 'date': {
         const t = v instanceof Date ? (Number.isNaN(safeTime(v)) ? { type: 'datetime_parsing' } : safeTime(v)) : laxTime(v, !mode.strict || this.call.json, !mode.strict);
@@ -389,7 +396,7 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
     case 'pattern':
       return fitsPattern(c, value as string) ? undefined : 'string_pattern_mismatch';
     case 'format':
-      return FORMATS[c.format](value as string) ? undefined : formatError(c.format, value as string).type;
+      return FORMAT_CHECKS[c.format](value as string) ? undefined : formatError(c.format, value as string).type;
     case 'int':
       return Number.isInteger(value) ? undefined : 'int_from_float';
     case 'multipleOf': {
@@ -421,9 +428,22 @@ function kindsOf(v: unknown): Set<InputKind> {
   else if (typeof v !== 'function' && typeof v !== 'symbol') kinds.add(typeof v as InputKind);
   if (v instanceof Date) kinds.add('date');
   if (v instanceof RegExp) kinds.add('regexp');
+  if (v instanceof Uint8Array) kinds.add('bytes');
   if (v instanceof Set) kinds.add('set');
   if (v instanceof Map) kinds.add('map');
   return kinds;
+}
+
+/**
+ * The bytes base64 text `s` spells in either alphabet, padded or not, or undefined: judged by Node's
+ * (lenient) decoder and a round trip, so that only the one canonical spelling of each byte sequence passes.
+ */
+function base64Bytes(s: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s)) return undefined;
+  const bare = s.replace(/=+$/, '');
+  if (bare.length % 4 === 1 || (bare.length < s.length && s.length % 4 !== 0)) return undefined;
+  const bytes = Buffer.from(bare.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.toString('base64').replace(/=+$/, '') === bare.replace(/-/g, '+').replace(/_/g, '/') ? new Uint8Array(bytes) : undefined;
 }
 
 /** An object an object type or model reads: not an array, and not a built-in whose keys are not its data (a Date, Map, boxed primitive …). */
