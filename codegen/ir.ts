@@ -31,7 +31,9 @@ export type StringConstraint =
        */
       readonly templates?: readonly TemplateIR[];
     }
-  | { readonly kind: 'format'; readonly format: StringFormat };
+  | { readonly kind: 'format'; readonly format: StringFormat }
+  /** On a `DateString` only (a `format: 'date'` string): bounds and Past/Future, as on a Date, compared by day. */
+  | DateConstraint;
 
 /** A template literal type: its fixed texts (one more than placeholders) and placeholders ('s' string, 'n' number, 'b' bigint). */
 export interface TemplateIR {

@@ -98,7 +98,7 @@ export interface MinItems<N extends number> extends Tag<'minItems', N> {}
 /** Arrays: at most N items. */
 export interface MaxItems<N extends number> extends Tag<'maxItems', N> {}
 
-/** A Date before the moment it is parsed (pydantic's `PastDatetime`): `birthday!: Date & Past`. */
+/** A Date before the moment it is parsed (pydantic's `PastDatetime`), or a `DateString` before today in UTC (`PastDate`): `birthday!: DateString & Past`. */
 export interface Past extends Tag<'past', true> {}
-/** A Date after the moment it is parsed (pydantic's `FutureDatetime`): `expires!: Date & Future`. */
+/** A Date after the moment it is parsed (pydantic's `FutureDatetime`), or a `DateString` after today in UTC (`FutureDate`): `expires!: Date & Future`. */
 export interface Future extends Tag<'future', true> {}

@@ -50,7 +50,7 @@ export interface FieldOptions {
   maxLength?: number;
   /** Strings: must contain a match of this regular expression (anchor it with ^…$ to match the whole string). */
   pattern?: string | RegExp;
-  /** Numbers: greater than. Dates: after this ISO 8601 date or date-time (`'2020-01-01'`). */
+  /** Numbers: greater than. Dates and `DateString`s: after this ISO 8601 date or date-time (`'2020-01-01'`). */
   gt?: number | string;
   /** Numbers: greater than or equal to. Dates: at or after this ISO 8601 date or date-time. */
   ge?: number | string;
@@ -58,9 +58,9 @@ export interface FieldOptions {
   lt?: number | string;
   /** Numbers: less than or equal to. Dates: at or before this ISO 8601 date or date-time. */
   le?: number | string;
-  /** Dates: before the moment of parsing (pydantic's `PastDatetime`). */
+  /** Dates: before the moment of parsing (pydantic's `PastDatetime`). `DateString`s: a day before today's in UTC (`PastDate`). */
   past?: boolean;
-  /** Dates: after the moment of parsing (pydantic's `FutureDatetime`). */
+  /** Dates: after the moment of parsing (pydantic's `FutureDatetime`). `DateString`s: a day after today's in UTC (`FutureDate`). */
   future?: boolean;
   /** Numbers: a multiple of this (positive) number. */
   multipleOf?: number;

@@ -42,6 +42,8 @@ export interface ErrorContexts {
   datetime_future: undefined;
   datetime_from_date_parsing: { error: string };
   date_parsing: { error: string };
+  date_past: undefined;
+  date_future: undefined;
   value_error: { error: string } | { reason: string };
   url_parsing: { error: string };
   url_scheme: { expected_schemes: string };
@@ -119,6 +121,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   datetime_future: 'Input should be in the future',
   datetime_from_date_parsing: 'Input should be a valid datetime or date, {error}',
   date_parsing: 'Input should be a valid date in the format YYYY-MM-DD, {error}',
+  date_past: 'Date should be in the past',
+  date_future: 'Date should be in the future',
   value_error: 'Value error, {error}',
   url_parsing: 'Input should be a valid URL, {error}',
   url_scheme: 'URL scheme should be {expected_schemes}',

@@ -207,10 +207,45 @@ export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boole
 }
 
 /**
- * A `Uint8Array` field's input that is not an instance (called by generated code): base64 text where
+ * A copy of `v` as a plain `Uint8Array` when it is a real one (a Buffer included) whose buffer is attached;
+ * undefined for anything else, look-alikes (`Object.create(Uint8Array.prototype)`, a Proxy) included.
+ */
+export function copyBytes(v: unknown): Uint8Array | undefined {
+  if (!(v instanceof Uint8Array) || !ArrayBuffer.isView(v)) return undefined;
+  try {
+    return new Uint8Array(v);
+  } catch {
+    return undefined; // a detached buffer
+  }
+}
+
+/** True when `v` is a real `Uint8Array` with an attached buffer (what `is` wants of a bytes field). */
+export function isBytes(v: unknown): boolean {
+  if (!(v instanceof Uint8Array) || !ArrayBuffer.isView(v)) return false;
+  if (v.byteLength > 0) return true;
+  try {
+    // A view of a detached buffer cannot be made: an empty one tells at no cost.
+    new Uint8Array(v.buffer, 0, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A bytes value as dump writes it: base64 text for JSON, else a copy; a clear error for one no parse made. */
+export function dumpBytes(v: Uint8Array, json: boolean): Uint8Array | string {
+  const copy = copyBytes(v);
+  if (copy === undefined) throw new TypeError('dump cannot read a detached or imitation Uint8Array: it reached the instance through construct() or copy(), which do not validate');
+  return json ? toBase64(copy) : copy;
+}
+
+/**
+ * A `Uint8Array` field's input (called by generated code): a copy of a `Uint8Array`; base64 text where
  * strings may stand for bytes, decoded; else `bytes_type`, or `bytes_invalid_encoding` for text that is not base64.
  */
 export function laxBytes(c: ParseContext, v: unknown, loc: Loc, strings: boolean): Uint8Array | typeof INVALID {
+  const copy = copyBytes(v);
+  if (copy !== undefined) return copy;
   if (strings && typeof v === 'string') {
     const error = base64Error(v);
     if (error === undefined) return fromBase64(v);
@@ -512,7 +547,7 @@ export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unkn
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return d.json ? isoOf(value) : new Date(slotTime(value));
   if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
-  if (value instanceof Uint8Array) return d.json ? toBase64(value) : new Uint8Array(value);
+  if (value instanceof Uint8Array) return dumpBytes(value, d.json);
   if (value instanceof Secret) return d.json ? (d.reveal ? dumpValue(value.reveal(), d, path) : MASK) : value;
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
@@ -547,7 +582,7 @@ export function cloneValue(value: unknown, path?: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(slotTime(value));
   if (value instanceof RegExp) return new RegExp(value);
-  if (value instanceof Uint8Array) return new Uint8Array(value);
+  if (value instanceof Uint8Array) return dumpBytes(value, false);
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.copy(value, undefined, true);
   const proto: unknown = Object.getPrototypeOf(value);

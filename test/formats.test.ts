@@ -41,7 +41,7 @@ describe.each(modes)('bytes, times, durations and networks (%s decorators)', (mo
 
     it('reports bytes_type and bytes_invalid_encoding with the base64 error', () => {
       expect(issues('Upload', { name: 'a', data: 'a', thumbnail: 5, chunks: ['QR==', [1, 2]] })).toEqual([
-        { type: 'bytes_invalid_encoding', loc: ['data'], msg: 'Data should be valid base64: Invalid input length.', input: 'a', ctx: { encoding: 'base64', encoding_error: 'Invalid input length.' } },
+        { type: 'bytes_invalid_encoding', loc: ['data'], msg: 'Data should be valid base64: Invalid input length: 1', input: 'a', ctx: { encoding: 'base64', encoding_error: 'Invalid input length: 1' } },
         { type: 'bytes_type', loc: ['thumbnail'], msg: 'Input should be a valid bytes', input: 5 },
         { type: 'bytes_invalid_encoding', loc: ['chunks', 0], msg: 'Data should be valid base64: Invalid last symbol 82, offset 1.', input: 'QR==', ctx: { encoding: 'base64', encoding_error: 'Invalid last symbol 82, offset 1.' } },
         { type: 'bytes_type', loc: ['chunks', 1], msg: 'Input should be a valid bytes', input: [1, 2] },
@@ -49,6 +49,40 @@ describe.each(modes)('bytes, times, durations and networks (%s decorators)', (mo
       expect(issues('Upload', { name: 'a', data: 'aGk gd29ybGQ=' })).toEqual([
         { type: 'bytes_invalid_encoding', loc: ['data'], msg: 'Data should be valid base64: Invalid symbol 32, offset 3.', input: 'aGk gd29ybGQ=', ctx: { encoding: 'base64', encoding_error: 'Invalid symbol 32, offset 3.' } },
       ]);
+    });
+
+    it("words base64 errors as pydantic's decoder does: one alphabet, padding up to a group, UTF-8 offsets", () => {
+      const reason = (data: string): unknown => x.Upload.safeParse({ name: 'a', data }).error?.issues[0].ctx.encoding_error;
+      expect(['AAAA=', '=', 'AA===', '+-', 'a-b/', 'é', 'AAé', 'AAAAA'].map(reason)).toEqual([
+        'Invalid symbol 61, offset 4.',
+        'Invalid symbol 61, offset 0.',
+        'Invalid symbol 61, offset 4.',
+        'Invalid symbol 45, offset 1.',
+        'Invalid symbol 47, offset 3.',
+        'Invalid symbol 195, offset 0.',
+        'Invalid symbol 195, offset 2.',
+        'Invalid input length: 5',
+      ]);
+      expect([...x.Upload.parse({ name: 'a', data: 'AA=' }).data]).toEqual([0]);
+    });
+
+    it('refuses detached and imitation arrays, and dump names one that construct let in', () => {
+      const detached = new Uint8Array([1, 2]);
+      structuredClone(detached.buffer, { transfer: [detached.buffer] });
+      const fakes = [detached, Object.create(Uint8Array.prototype), new Proxy(new Uint8Array(1), {})];
+      for (const data of fakes) {
+        // (A detached array cannot be compared deeply: its items cannot be read.)
+        const found = issues('Upload', { name: 'a', data }) as { type: string; loc: unknown[]; input: unknown }[];
+        expect(found.map((i) => [i.type, i.loc])).toEqual([['bytes_type', ['data']]]);
+        expect(found[0]!.input).toBe(data);
+        expect(x.Upload.safeParse({ name: 'a', data }).error.message).toContain('[type=bytes_type, input=');
+        expect(x.Upload.is({ name: 'a', data, chunks: [] })).toBe(false);
+      }
+      const built = x.Upload.construct({ name: 'a', data: detached });
+      const message = 'dump cannot read a detached or imitation Uint8Array: it reached the instance through construct() or copy(), which do not validate';
+      expect(() => built.dumpJSON()).toThrow(new TypeError(message));
+      expect(() => built.dump()).toThrow(new TypeError(message));
+      expect(x.Upload.is({ name: 'a', data: new Uint8Array(0), chunks: [] })).toBe(true);
     });
 
     it('takes base64 in strict mode only from JSON text', () => {
@@ -101,7 +135,7 @@ describe.each(modes)('bytes, times, durations and networks (%s decorators)', (mo
       expect(x.Upload.jsonSchema().properties.thumbnail).toEqual({ type: ['string', 'null'], contentEncoding: 'base64' });
       expect(x.Upload.jsonSchema({ target: 'openapi-3.0' }).properties.data).toEqual({ type: 'string', format: 'byte' });
       expect(code).toContain('type UploadInput = { name: string; data: Uint8Array | string; thumbnail?: Uint8Array | string | null; chunks?: Array<Uint8Array | string>; raw?: Uint8Array | string };');
-      expect(code).toContain('if (v instanceof Uint8Array) o = new Uint8Array(v);');
+      expect(code).toContain('if ((o = laxBytes(c, v, [k], !(c.strict === true && !c.json))) === INVALID) break f;');
     });
   });
 
@@ -185,7 +219,7 @@ describe('types that are not bytes', () => {
     expect(diagnosticsOf('formats-bad', lines, { types: ['node'] })).toEqual([
       "models.ts:4:7 - error: A.b: 'Buffer<ArrayBufferLike>' is Node's subclass of Uint8Array, which parse does not make\n  hint: declare the field as Uint8Array: parse gives a copy of any Uint8Array, a Buffer included",
       "models.ts:5:7 - error: A.c: 'Uint16Array<ArrayBufferLike>' is not supported yet\n  hint: bytes are a Uint8Array (base64 in JSON)",
-      "models.ts:6:28 - error: A.d: minLength applies to strings, but the type is 'Uint8Array'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates gt, ge, lt, le (as ISO dates), past, future",
+      "models.ts:6:28 - error: A.d: minLength applies to strings, but the type is 'Uint8Array'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
       `models.ts:7:7 - error: A.f: the @example "1 day" does not fit the field's type: it is not a valid duration\n  hint: the JSON Schema shows it as a valid value: fix the @example or the type`,
     ]);
   });

@@ -285,7 +285,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'regexp':
       return `!(${v} instanceof RegExp)`;
     case 'bytes':
-      return `!(${v} instanceof Uint8Array)`;
+      return `!${e.helper('isBytes')}(${v})`;
     case 'model':
     case 'ref':
       return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref, v)})`;
@@ -341,6 +341,14 @@ export function stringFails(e: EmitContext, c: StringConstraint, v: string): str
       return `!${e.patternTest(c, v)}`;
     case 'format':
       return `!${e.helper(FORMAT_CHECKS[c.format])}(${v})`;
+    case 'after':
+    case 'from':
+    case 'before':
+    case 'until':
+    case 'past':
+    case 'future':
+      // A `DateString`, valid by its format check before this one: midnight UTC of its day.
+      return dateFails(c, `Date.parse(${v})`, true);
     default:
       return assertNever(c);
   }
@@ -389,8 +397,11 @@ export function formatIssue(e: EmitContext, format: StringFormat, cx: string, lo
   return `${e.helper('issue')}(${cx}, "${type}", ${loc}, ${v}${reason === undefined ? '' : `, { error: ${e.helper(reason)}(${v}) }`})`;
 }
 
-/** The failure test of one Date constraint on a valid time `t` (epoch milliseconds), as an expression. */
-export function dateFails(c: DateConstraint, t: string): string {
+/**
+ * The failure test of one Date constraint on a valid time `t` (epoch milliseconds), as an expression. For a
+ * `DateString` (`day`), `t` is its midnight in UTC, and Past means a day before today's (pydantic's `PastDate`).
+ */
+export function dateFails(c: DateConstraint, t: string, day = false): string {
   switch (c.kind) {
     case 'after':
       return `${t} <= ${Date.parse(c.at)}`;
@@ -401,7 +412,7 @@ export function dateFails(c: DateConstraint, t: string): string {
     case 'until':
       return `${t} > ${Date.parse(c.at)}`;
     case 'past':
-      return `${t} >= Date.now()`;
+      return day ? `${t} + 86400000 > Date.now()` : `${t} >= Date.now()`;
     case 'future':
       return `${t} <= Date.now()`;
     default:
@@ -409,21 +420,25 @@ export function dateFails(c: DateConstraint, t: string): string {
   }
 }
 
-/** The error type and context of a failed Date constraint (pydantic's: bounds as numbers' are, past and future their own). */
-export function dateIssue(c: DateConstraint): [type: string, ctx: string | undefined] {
+/**
+ * The error type and context of a failed Date constraint (pydantic's: bounds as numbers' are, past and future
+ * their own). For a `DateString` (`day`), `date_past` and `date_future`, and a bound at midnight UTC shows as its day.
+ */
+export function dateIssue(c: DateConstraint, day = false): [type: string, ctx: string | undefined] {
+  const at = 'at' in c ? lit(day && c.at.endsWith('T00:00:00.000Z') ? c.at.slice(0, 10) : c.at) : '';
   switch (c.kind) {
     case 'after':
-      return ['greater_than', `{ gt: ${lit(c.at)} }`];
+      return ['greater_than', `{ gt: ${at} }`];
     case 'from':
-      return ['greater_than_equal', `{ ge: ${lit(c.at)} }`];
+      return ['greater_than_equal', `{ ge: ${at} }`];
     case 'before':
-      return ['less_than', `{ lt: ${lit(c.at)} }`];
+      return ['less_than', `{ lt: ${at} }`];
     case 'until':
-      return ['less_than_equal', `{ le: ${lit(c.at)} }`];
+      return ['less_than_equal', `{ le: ${at} }`];
     case 'past':
-      return ['datetime_past', undefined];
+      return [day ? 'date_past' : 'datetime_past', undefined];
     case 'future':
-      return ['datetime_future', undefined];
+      return [day ? 'date_future' : 'datetime_future', undefined];
     default:
       return assertNever(c);
   }

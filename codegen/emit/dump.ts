@@ -132,7 +132,7 @@ function dumpExpression(
       return `d.json ? ${v}.source : new RegExp(${v})`;
     case 'bytes':
       // JSON has no bytes: base64 text, what parse reads back.
-      return `d.json ? ${e.helper('toBase64')}(${v}) : new Uint8Array(${v})`;
+      return `${e.helper('dumpBytes')}(${v}, d.json)`;
     case 'model': {
       const [inc, exc] = selected ?? ['undefined', 'undefined'];
       return `${e.fn(node.ref).dump}(${v}, d, ${inc}, ${exc})`;

@@ -554,6 +554,16 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
               `if (${failed}) { ${formatIssue(e, c.format, site.cx, `[${site.loc.join(', ')}]`, x)}; break ${site.label}; }`,
             );
             break;
+          case 'after':
+          case 'from':
+          case 'before':
+          case 'until':
+          case 'past':
+          case 'future': {
+            const [type, ctx] = dateIssue(c, true);
+            out.line(`if (${failed}) ${fail(type, ctx)}`);
+            break;
+          }
           default:
             assertNever(c);
         }
@@ -643,13 +653,15 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
     }
     case 'regexp':
     case 'bytes': {
-      // A copy (a RegExp's lastIndex is state; a Buffer becomes a plain Uint8Array), or where strings may stand
-      // for one, the string read as a pattern or as base64.
-      const [ctor, fromText] = node.kind === 'regexp' ? (['RegExp', 'laxPattern'] as const) : (['Uint8Array', 'laxBytes'] as const);
+      // A copy (a RegExp's lastIndex is state; a Buffer becomes a plain Uint8Array, and a detached or imitation
+      // one is refused), or where strings may stand for one, the string read as a pattern or as base64.
       const strict = strictTest(site, true);
       const strings = strict === undefined ? 'true' : strict === 'true' ? 'false' : `!(${strict})`;
-      out.line(`if (${v} instanceof ${ctor}) ${dst} = new ${ctor}(${v});`);
-      out.line(`else if ((${dst} = ${e.helper(fromText)}(${site.cx}, ${v}, [${site.loc.join(', ')}], ${strings})) === ${e.helper('INVALID')}) break ${site.label};`);
+      const args = `${site.cx}, ${v}, [${site.loc.join(', ')}], ${strings}`;
+      if (node.kind === 'regexp') {
+        out.line(`if (${v} instanceof RegExp) ${dst} = new RegExp(${v});`);
+        out.line(`else if ((${dst} = ${e.helper('laxPattern')}(${args})) === ${e.helper('INVALID')}) break ${site.label};`);
+      } else out.line(`if ((${dst} = ${e.helper('laxBytes')}(${args})) === ${e.helper('INVALID')}) break ${site.label};`);
       return;
     }
     case 'array':

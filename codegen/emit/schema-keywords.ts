@@ -55,6 +55,14 @@ export function stringSchema(constraints: readonly StringConstraint[]): JsonSche
       case 'format':
         put(out, { format: FORMATS[c.format] });
         break;
+      case 'after':
+      case 'from':
+      case 'before':
+      case 'until':
+      case 'past':
+      case 'future':
+        // JSON Schema has no bounds on dates (as for Dates).
+        break;
       default:
         assertNever(c);
     }

@@ -92,13 +92,17 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
   const targetOf = (c: Constraint): 'string' | 'number' | 'array' | 'date' =>
     STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : DATE_CONSTRAINTS.has(c.kind) ? 'date' : 'number';
   const used = new Set<string>();
+  // A `DateString` takes a Date's constraints too, compared by day.
+  const isDay = (c: Constraint): boolean => c.kind === 'format' && c.format === 'date';
   const visit = (n: TypeNode): TypeNode => {
     switch (n.kind) {
       case 'string':
       case 'number':
       case 'array':
       case 'date': {
-        const mine = constraints.filter((c) => targetOf(c) === n.kind);
+        const day = n.kind === 'string' && (n.constraints.some(isDay) || constraints.some(isDay));
+        const mine = constraints.filter((c) => targetOf(c) === n.kind || (day && targetOf(c) === 'date'));
+        if (day && mine.some((c) => targetOf(c) === 'date')) used.add('date');
         if (mine.length === 0) return n;
         used.add(n.kind);
         const own: readonly Constraint[] = n.constraints ?? [];
@@ -131,7 +135,7 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
     if (!used.has(target)) {
       throw new Unsupported(
         `${OPTION_OF[c.kind as keyof typeof OPTION_OF] ?? c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
-        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates gt, ge, lt, le (as ISO dates), past, future',
+        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future',
       );
     }
   }

@@ -129,11 +129,16 @@ function broken(c: Constraint, value: string | number | readonly JsonValue[]): s
       return n < c.value ? undefined : `it is not less than ${c.value}`;
     case 'le':
       return n <= c.value ? undefined : `it is greater than ${c.value}`;
-    // Date defaults are refused before this check.
+    // Date defaults are refused before this check; a DateString's is a day, at midnight UTC. Past and Future
+    // depend on the day parse runs.
     case 'after':
+      return typeof value !== 'string' || Date.parse(value) > Date.parse(c.at) ? undefined : `it is not after ${c.at}`;
     case 'from':
+      return typeof value !== 'string' || Date.parse(value) >= Date.parse(c.at) ? undefined : `it is before ${c.at}`;
     case 'before':
+      return typeof value !== 'string' || Date.parse(value) < Date.parse(c.at) ? undefined : `it is not before ${c.at}`;
     case 'until':
+      return typeof value !== 'string' || Date.parse(value) <= Date.parse(c.at) ? undefined : `it is after ${c.at}`;
     case 'past':
     case 'future':
       return undefined;

@@ -1,10 +1,10 @@
 /**
  * Base64 for `Uint8Array` fields: JSON carries bytes as base64 text (pydantic's `val_json_bytes='base64'`).
  *
- * Decoding takes the standard alphabet (`+`, `/`) and the URL-safe one (`-`, `_`), with or without `=`
- * padding, and nothing else: no whitespace, no data after padding, and the bits of the last symbol that
- * hold no data must be zero, so each byte sequence has one accepted spelling per alphabet and padding.
- * The reasons are the Rust base64 crate's, which pydantic reports. Encoding writes the standard alphabet
+ * Decoding takes the standard alphabet (`+`, `/`) or the URL-safe one (`-`, `_`), not both in one text,
+ * with `=` padding up to a whole group of four or none, and nothing else: no whitespace, no data after
+ * padding, and the bits of the last symbol that hold no data must be zero. The reasons are the Rust base64
+ * crate's, which pydantic reports. Encoding writes the standard alphabet
  * with padding, as `Buffer#toString('base64')` does. One linear pass each, no `atob`, `btoa` or `Buffer`.
  */
 
@@ -25,17 +25,29 @@ const valueAt = (s: string, i: number): number => {
   return c < 128 ? (VALUES[c] ?? -1) : -1;
 };
 
-/** Why `s` is not base64, in the base64 crate's words, or undefined when it is. */
+/** The first UTF-8 byte of the character whose UTF-16 code unit is `c` (the base64 crate reads bytes). */
+const firstByte = (c: number): number => (c < 0x80 ? c : c < 0x800 ? 0xc0 | (c >> 6) : c >= 0xd800 && c < 0xdc00 ? 0xf0 : 0xe0 | (c >> 12));
+
+/**
+ * Why `s` is not base64, in the base64 crate's words as pydantic reports them, or undefined when it is.
+ * Offsets count bytes of UTF-8, as the crate's do; before the first bad symbol every character is ASCII,
+ * so they are the string's indexes too.
+ */
 export function base64Error(s: string): string | undefined {
   let end = s.length;
   while (end > 0 && s.charCodeAt(end - 1) === 61) end--;
-  const padding = s.length - end;
+  // One alphabet per text: the first symbol of the other one is invalid.
+  let url = 0; // 1: `-` or `_` seen, 2: `+` or `/` seen
   for (let i = 0; i < end; i++) {
-    if (valueAt(s, i) < 0) return `Invalid symbol ${s.charCodeAt(i)}, offset ${i}.`;
+    const c = s.charCodeAt(i);
+    const kind = c === 45 || c === 95 ? 1 : c === 43 || c === 47 ? 2 : 0;
+    if (valueAt(s, i) < 0 || (kind !== 0 && url !== 0 && kind !== url)) return `Invalid symbol ${firstByte(c)}, offset ${i}.`;
+    if (kind !== 0) url = kind;
   }
-  if (end % 4 === 1) return 'Invalid input length.';
-  // Padding, when there is any, fills the last group of four exactly.
-  if (padding > 0 && (padding > 2 || (end + padding) % 4 !== 0)) return 'Invalid padding';
+  if (end % 4 === 1) return `Invalid input length: ${end}`;
+  // Padding may complete the last group of four, not more; a `=` past that is an invalid symbol.
+  const allowed = end % 4 === 0 ? 0 : 4 - (end % 4);
+  if (s.length - end > allowed) return `Invalid symbol 61, offset ${end + allowed}.`;
   const spare = end % 4 === 2 ? 15 : end % 4 === 3 ? 3 : 0;
   if ((valueAt(s, end - 1) & spare) !== 0) return `Invalid last symbol ${s.charCodeAt(end - 1)}, offset ${end - 1}.`;
   return undefined;

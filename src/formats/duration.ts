@@ -5,8 +5,9 @@
  *
  * At least one quantity; the date units in the order Y, M, W, D and the time units in the order H, M, S,
  * each at most once; `T` only before time units. A quantity is decimal digits; the last one may have a
- * fraction after `.` or `,`. Letters are upper case. Values up to 999,999,999 each.
- * `durationMs` counts a year as 365 days and a month as 30, as pydantic does.
+ * fraction after `.` or `,`. Letters are upper case. Values up to 999,999,999 each, and 999,999,999 days
+ * in all, as pydantic's timedelta. `durationMs` counts a year as 365 days and a month as 30, as pydantic
+ * does; its result is exact up to about 285 years (2^53 milliseconds).
  * pydantic also reads `01:02:03`, `1 day, 01:02:03` and numbers of seconds; this format does not
  * (a `number` field of seconds is the plain way to take those).
  * Error details are speedate's wording. One linear pass, no allocation.
@@ -20,6 +21,7 @@ const FRACTION = 'quantity fraction invalid in duration';
 const TIME_UNIT = 'quantity invalid in time part of duration';
 const DATE_UNIT = 'quantity invalid in date part of duration';
 const TOO_LARGE = 'a numeric value in the duration is too large';
+const TOO_LONG = 'durations may not exceed 999,999,999 days';
 
 const DATE_UNITS = 'YMWD';
 const TIME_UNITS = 'HMS';
@@ -27,6 +29,8 @@ const TIME_UNITS = 'HMS';
 const DATE_MS = [365 * 86_400_000, 30 * 86_400_000, 7 * 86_400_000, 86_400_000];
 const TIME_MS = [3_600_000, 60_000, 1000];
 const MAX_VALUE = 999_999_999;
+/** pydantic's limit on a timedelta: 999,999,999 days. */
+const MAX_TOTAL = 999_999_999 * 86_400_000;
 
 /** Set by `walk`: the reason of its last failure. */
 let reason = '';
@@ -66,7 +70,8 @@ function walk(s: string): number {
     if (i === start) return fail(DIGIT);
     let fraction = 0;
     const sep = s.charCodeAt(i);
-    if (sep === 46 || sep === 44) {
+    const fractional = sep === 46 || sep === 44;
+    if (fractional) {
       const from = ++i;
       let scale = 1;
       for (let d = s.charCodeAt(i) - 48; d >= 0 && d <= 9; d = s.charCodeAt(i) - 48) {
@@ -82,8 +87,9 @@ function walk(s: string): number {
     const unit = units.indexOf(s.charAt(i), next);
     if (i === n || unit < 0) return fail(time ? TIME_UNIT : DATE_UNIT);
     // Only the last quantity may have a fraction.
-    if (fraction > 0 && i + 1 < n) return fail(FRACTION);
+    if (fractional && i + 1 < n) return fail(FRACTION);
     total += (value + fraction) * (time ? TIME_MS[unit]! : DATE_MS[unit]!);
+    if (total > MAX_TOTAL) return fail(TOO_LONG);
     next = unit + 1;
     quantities++;
     i++;

@@ -37,8 +37,8 @@ const VALID: Record<StringFormat, string[]> = {
   date: ['2024-02-29', '2000-02-29', '1970-01-01', '0000-01-01', '9999-12-31', '2023-12-31', '2023-04-30'],
   time: ['00:00', '23:59', '09:30:00', '23:59:59.999999', '12:00:00,5', '08:00Z', '08:00:00z', '08:00:00+02:00', '08:00-0530', '08:00+01', '08:00\u221201:00'],
   duration: ['P1D', 'PT0S', 'P0D', 'P1Y2M3W4DT5H6M7S', 'PT1.5S', 'PT0,25H', 'P1.5Y', '-PT30M', '+P2W', 'PT36H', 'P999999999D'],
-  ipv4Network: ['10.0.0.0/8', '192.168.1.0/24', '0.0.0.0/0', '1.2.3.4', '1.2.3.4/32', '10.0.0.0/255.0.0.0', '10.0.0.0/0.255.255.255', '172.16.0.0/012'],
-  ipv6Network: ['2001:db8::/32', '::/0', '::1', '::1/128', 'fe80::/10', '2001:db8:0:0:8000::/65', '::ffff:0.0.0.0/96'],
+  ipv4Network: ['10.0.0.0/8', '192.168.1.0/24', '0.0.0.0/0', '1.2.3.4', '1.2.3.4/32', '10.0.0.0/255.0.0.0', '10.0.0.0/0.255.255.255', '172.16.0.0/012', '10.0.0.1/255.255.255.255', '10.0.0.0/0008', '0.0.0.0/0.0.0.0'],
+  ipv6Network: ['2001:db8::/32', '::/0', '::1', '::1/128', 'fe80::/10', '2001:db8:0:0:8000::/65', '::ffff:0.0.0.0/96', '2001:db8::/0032'],
   ipv4Interface: ['10.0.0.5/8', '192.168.1.7/24', '1.2.3.4', '1.2.3.4/0', '10.0.0.5/255.0.0.0'],
   ipv6Interface: ['2001:db8::5/64', '::1', 'fe80::1/10', '::ffff:192.0.2.1/96'],
 };
@@ -78,6 +78,10 @@ const INVALID: [StringFormat, string, FormatError][] = [
   ['duration', 'PT1.S', duration('quantity fraction invalid in duration')],
   ['duration', 'p1d', duration('expected an ISO 8601 duration starting with `P`, like `P1DT2H`')],
   ['duration', 'P1000000000D', duration('a numeric value in the duration is too large')],
+  ['duration', 'P999999999Y', duration('durations may not exceed 999,999,999 days')],
+  ['duration', 'P999999999DT24H', duration('durations may not exceed 999,999,999 days')],
+  ['duration', 'PT1.0H30M', duration('quantity fraction invalid in duration')],
+  ['duration', 'P0.0DT1H', duration('quantity fraction invalid in duration')],
   ['ipv4Network', '10.0.0.1/8', { type: 'ip_v4_network' }],
   ['ipv4Network', '10.0.0.0/33', { type: 'ip_v4_network' }],
   ['ipv4Network', '10.0.0.0/', { type: 'ip_v4_network' }],
@@ -88,6 +92,7 @@ const INVALID: [StringFormat, string, FormatError][] = [
   ['ipv6Network', '2001:db8::1/32', { type: 'ip_v6_network' }],
   ['ipv6Network', '2001:db8::/129', { type: 'ip_v6_network' }],
   ['ipv6Network', '2001:db8::/ffff::', { type: 'ip_v6_network' }],
+  ['ipv6Network', 'fe80::%eth0/64', { type: 'ip_v6_network' }],
   ['ipv6Network', '10.0.0.0/8', { type: 'ip_v6_network' }],
   ['ipv4Interface', '10.0.0.5/33', { type: 'ip_v4_interface' }],
   ['ipv4Interface', '256.0.0.1/8', { type: 'ip_v4_interface' }],
@@ -315,10 +320,12 @@ function referenceNetwork(s: string, v6: boolean, strict: boolean): boolean {
   const bits = v6 ? 128 : 32;
   let prefix = bits;
   if (prefixText !== undefined) {
-    if (/^\d{1,3}$/.test(prefixText)) prefix = Number(prefixText);
+    if (/^\d{1,10}$/.test(prefixText)) prefix = Number(prefixText);
     else if (!v6 && netIsIPv4(prefixText) && !/(^|\.)0\d/.test(prefixText)) {
       const mask = prefixText.split('.').reduce((a, o) => a * 256 + Number(o), 0);
-      const found = [...Array(33).keys()].find((p) => 2 ** 32 - 2 ** (32 - p) === mask || 2 ** (32 - p) - 1 === mask);
+      // Python tries the netmask reading first: all ones is /32, all zeros /0.
+      const bits = [...Array(33).keys()];
+      const found = bits.find((p) => 2 ** 32 - 2 ** (32 - p) === mask) ?? bits.find((p) => 2 ** (32 - p) - 1 === mask);
       if (found === undefined) return false;
       prefix = found;
     } else return false;

@@ -2,7 +2,8 @@
  * Checks of the string formats behind the brands `Email`, `Url`, `HttpUrl`, `Uuid`, `IPv4`, `IPv6`, `DateString`,
  * `TimeString`, `Duration` and the IP network and interface brands,
  * and pydantic v2's error type and detail when one fails. Every check is a single linear pass (IP and
- * UUID inputs are cut off by length first) and, except `isUrl`, allocates nothing.
+ * UUID inputs are cut off by length first) and, except `isUrl` and the IPv6 network check (a few small
+ * arrays), allocates nothing.
  *
  * email  Pragmatic: a local part of ASCII atext and single inner dots (1 to 64 characters), one `@`, and
  *        a domain of two or more labels of ASCII letters, digits and hyphens (1 to 63 characters, no
@@ -24,7 +25,8 @@
  *        an offset (`Z`, `±HH:MM`, `±HHMM`, `±HH`) below 24 hours.
  * duration  An ISO 8601 duration (`P1DT2H30M`, `-PT0.5S`): see duration.ts.
  * ipv4Network, ipv6Network  An address with an optional prefix (a length; for IPv4 also a mask or host
- *        mask), no bits set after the prefix, as Python's ipaddress networks (strict).
+ *        mask), no bits set after the prefix, as Python's ipaddress networks (strict). No zone id (`%eth0`),
+ *        as for IPv6 addresses.
  * ipv4Interface, ipv6Interface  The same with host bits allowed: an address on a network.
  */
 import { dateError, isDate, isTimeOfDay, timeOfDayError } from './datetime';
@@ -258,9 +260,9 @@ function isIPv6To(s: string, n: number): boolean {
   return gap ? groups <= 7 : groups === 8;
 }
 
-/** The value of the decimal number at `i` to `n` (1 to 3 digits, leading zeros allowed as Python allows them), or -1. */
+/** The value of the decimal number at `i` to `n` (1 to 10 digits, leading zeros allowed as Python allows them), or -1. */
 function prefixAt(s: string, i: number, n: number): number {
-  if (n - i < 1 || n - i > 3) return -1;
+  if (n - i < 1 || n - i > 10) return -1;
   let value = 0;
   for (; i < n; i++) {
     const d = s.charCodeAt(i) - 48;
@@ -286,11 +288,10 @@ function quadValue(s: string, i: number, n: number): number {
 
 /** The prefix length a mask (`255.255.0.0`) or host mask (`0.0.255.255`) stands for, as Python reads them, or -1. */
 function maskPrefix(mask: number): number {
+  // A netmask first: all ones is /32 and all zeros /0, not the host masks they also are.
   const inverted = 0xffffffff - mask;
-  for (let bits = 0; bits <= 32; bits++) {
-    const host = 2 ** (32 - bits) - 1;
-    if (inverted === host || mask === host) return bits;
-  }
+  for (let bits = 0; bits <= 32; bits++) if (inverted === 2 ** (32 - bits) - 1) return bits;
+  for (let bits = 0; bits <= 32; bits++) if (mask === 2 ** (32 - bits) - 1) return bits;
   return -1;
 }
 

@@ -73,7 +73,26 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
         // Generating from the pattern without 'i' yields a subset of what it matches; a template literal type's
         // regex also yields strings its matcher refuses (split otherwise, or an infinite number): filtered out.
         else if (c.kind === 'pattern') base = fc.stringMatching(new RegExp(c.source, c.flags.replace('i', ''))).filter((s) => fitsPattern(c, s));
-        else base = FORMATS[c.format];
+        else if (c.kind === 'format') base = FORMATS[c.format];
+      }
+      const days = node.constraints.filter((c) => 'at' in c || c.kind === 'past' || c.kind === 'future');
+      if (days.length > 0) {
+        // A DateString with bounds: days within them, two days clear of the clock for Past and Future.
+        let [low, high] = [Date.parse('0001-01-01'), Date.parse('9999-12-31')];
+        for (const c of days) {
+          const at = 'at' in c ? Date.parse(c.at) : Date.now();
+          if (c.kind === 'after' || c.kind === 'from') low = Math.max(low, at);
+          else if (c.kind === 'before' || c.kind === 'until') high = Math.min(high, at);
+          else if (c.kind === 'past') high = Math.min(high, at - 2 * 86_400_000);
+          else low = Math.max(low, at + 2 * 86_400_000);
+        }
+        const fits = (day: string): boolean =>
+          days.every((c) => {
+            const t = Date.parse(day);
+            const at = 'at' in c ? Date.parse(c.at) : 0;
+            return c.kind === 'after' ? t > at : c.kind === 'from' ? t >= at : c.kind === 'before' ? t < at : c.kind === 'until' ? t <= at : true;
+          });
+        base = fc.date({ min: new Date(low), max: new Date(high), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)).filter(fits);
       }
       base ??= fc.string({ minLength: min, maxLength: max ?? min + 12 });
       return same(base.filter((s) => s.length >= min && s.length <= (max ?? Infinity)));

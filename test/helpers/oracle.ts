@@ -416,6 +416,18 @@ function firstFailure(c: Constraint, value: unknown): string | undefined {
       return (value as unknown[]).length < c.value ? 'too_short' : undefined;
     case 'maxItems':
       return (value as unknown[]).length > c.value ? 'too_long' : undefined;
+    case 'after':
+    case 'from':
+    case 'before':
+    case 'until':
+    case 'past':
+    case 'future': {
+      // A DateString: its day as midnight UTC; past means before today's day.
+      const t = Date.parse(value as string);
+      if (c.kind === 'past') return t + 86_400_000 > Date.now() ? 'date_past' : undefined;
+      if (c.kind === 'future') return t <= Date.now() ? 'date_future' : undefined;
+      return dateFailure([c], t);
+    }
   }
 }
 
