@@ -547,7 +547,8 @@ export function dumpValue(value: unknown, d: DumpContext, path?: object[]): unkn
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return d.json ? isoOf(value) : new Date(slotTime(value));
   if (value instanceof RegExp) return d.json ? value.source : new RegExp(value);
-  if (value instanceof Uint8Array) return dumpBytes(value, d.json);
+  // Bytes in an `unknown` value (never validated): base64 in JSON, as a bytes field writes them.
+  if (value instanceof Uint8Array) return d.json ? toBase64(value) : new Uint8Array(value);
   if (value instanceof Secret) return d.json ? (d.reveal ? dumpValue(value.reveal(), d, path) : MASK) : value;
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.dump(value, d, undefined, undefined);
@@ -582,7 +583,7 @@ export function cloneValue(value: unknown, path?: object[]): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof Date) return new Date(slotTime(value));
   if (value instanceof RegExp) return new RegExp(value);
-  if (value instanceof Uint8Array) return dumpBytes(value, false);
+  if (value instanceof Uint8Array) return new Uint8Array(value);
   const linked = (value as { [COMPILED]?: Linked })[COMPILED];
   if (linked !== undefined) return linked.copy(value, undefined, true);
   const proto: unknown = Object.getPrototypeOf(value);
