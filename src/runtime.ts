@@ -207,20 +207,10 @@ export function laxPattern(c: ParseContext, v: unknown, loc: Loc, strings: boole
 }
 
 /**
- * A copy of `v` as a plain `Uint8Array` when it is a real one (a Buffer included) whose buffer is attached;
- * undefined for anything else, look-alikes (`Object.create(Uint8Array.prototype)`, a Proxy) included.
+ * True when `v` is a real `Uint8Array` (a Buffer included) whose buffer is attached: not a look-alike
+ * (`Object.create(Uint8Array.prototype)`, a Proxy) nor a transferred array, whose items cannot be read.
  */
-export function copyBytes(v: unknown): Uint8Array | undefined {
-  if (!(v instanceof Uint8Array) || !ArrayBuffer.isView(v)) return undefined;
-  try {
-    return new Uint8Array(v);
-  } catch {
-    return undefined; // a detached buffer
-  }
-}
-
-/** True when `v` is a real `Uint8Array` with an attached buffer (what `is` wants of a bytes field). */
-export function isBytes(v: unknown): boolean {
+export function isBytes(v: unknown): v is Uint8Array {
   if (!(v instanceof Uint8Array) || !ArrayBuffer.isView(v)) return false;
   if (v.byteLength > 0) return true;
   try {
@@ -230,6 +220,11 @@ export function isBytes(v: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+/** A copy of `v` as a plain `Uint8Array` when `isBytes(v)`, else undefined. */
+export function copyBytes(v: unknown): Uint8Array | undefined {
+  return isBytes(v) ? new Uint8Array(v) : undefined;
 }
 
 /** A bytes value as dump writes it: base64 text for JSON, else a copy; a clear error for one no parse made. */
