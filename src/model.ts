@@ -210,7 +210,8 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
   // Returns the instance itself (no result object on parse's hot path); a failure is thrown with `thrown`, else
   // its error is returned (never mistaken for data: parse returns model instances). A safeParse error is built
   // without a stack trace, the most costly part of it.
-  const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean): unknown => {
+  // `wrap` (a validator<T>()'s holder): the input is the value of the holder's one field.
+  const run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean, wrap?: string): unknown => {
     guard(self);
     const text = input;
     let malformed: string | undefined;
@@ -222,6 +223,7 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
         malformed = (error as SyntaxError).message;
       }
     }
+    if (wrap !== undefined) input = { [wrap]: input };
     // Input the strict check accepts needs no conversion and has nothing to report (unless the call keeps extra
     // keys, which a build drops): `build` checks and builds it in one pass, without the parse context, which only
     // the full path needs; at the first value that does not pass (an extra key where the call or the model
@@ -276,11 +278,18 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   hide(cls, SCHEMA, compiled.schema);
+  hide(cls, RUN, run);
   // Standard Schema v1, with the Standard JSON Schema extension.
   hide(cls, '~standard', standardProps((input, options) => result(run(cls, input, options, false, false)) as never, standardJsonSchema(compiled.schema)));
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
   hide(cls.prototype, COMPILED, compiled);
 }
+
+/**
+ * One parse call of a linked class, as its statics make it: `(self, input, options, json, thrown, wrap?)`,
+ * the input wrapped as `{ [wrap]: input }` when `wrap` is set (a `validator<T>()` parses through it).
+ */
+export const RUN: unique symbol = Symbol.for('tydantic.run') as never;
 
 /**
  * Throws when the class no longer declares the fields its generated code was made for: a module generated

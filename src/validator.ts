@@ -5,7 +5,7 @@
  */
 import { type Issue, ValidationError } from './errors';
 import type { JsonSchemaObject, JsonSchemaOptions, JsonSchemaTarget } from './json-schema';
-import { type Compiled, link, Model, type ParseOptions, type SafeParseResult } from './model';
+import { type Compiled, link, Model, type ParseOptions, RUN, type SafeParseResult } from './model';
 import { type StandardProps, standardProps } from './standard';
 
 /** A validator of one type: the static side of a model, for any type. */
@@ -16,6 +16,10 @@ export interface Validator<T> {
   parse(input: unknown, options?: ParseOptions): T;
   /** Like `parse`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
   safeParse(input: unknown, options?: ParseOptions): SafeParseResult<T>;
+  /** Parses JSON text straight into the value (pydantic's `validate_json`): malformed text is a `json_invalid` issue. */
+  parseJSON(text: string, options?: ParseOptions): T;
+  /** Like `parseJSON`, but returns `{ success, data }` or `{ success, error }` instead of throwing. */
+  safeParseJSON(text: string, options?: ParseOptions): SafeParseResult<T>;
   /** Strict type guard: no coercion, no defaults, no allocation. */
   is(input: unknown): input is T;
   /** The type's JSON Schema (OpenAPI targets: its Schema Object); a fresh object on every call. */
@@ -36,9 +40,9 @@ export interface ValidatorFactory {
 const ATTACH: unique symbol = Symbol.for('tydantic.validator') as never;
 
 type Holder = typeof Model & {
-  safeParse(input: unknown, options?: ParseOptions): SafeParseResult<{ value: unknown }>;
   is(input: unknown): boolean;
   jsonSchema(options?: JsonSchemaOptions): JsonSchemaObject;
+  [RUN](self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: false, wrap: string): unknown;
 };
 
 /** The key under which the generated model of a validator holds its value. */
@@ -55,22 +59,28 @@ export const validator: ValidatorFactory = <T>(): Validator<T> => {
         '(export const Tags = validator<string[]>()), run `npx tydantic generate`, and import the generated module first',
     );
   };
-  const safeParse = (input: unknown, options?: ParseOptions): SafeParseResult<T> => {
-    const result = linked().safeParse({ [VALUE]: input }, options);
-    if (result.success) return { success: true, data: (result.data as unknown as { [VALUE]: unknown })[VALUE] as T };
-    return { success: false, error: new ValidationError(name, result.error.issues.map(unwrap)) };
+  // One parse through the holder (of a value, or of JSON text): the value, or an error located in it.
+  const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<T> => {
+    const h = linked();
+    const out = h[RUN](h, input, options, json, false, VALUE);
+    if (!(out instanceof ValidationError)) return { success: true, data: (out as { [VALUE]: T })[VALUE] };
+    return { success: false, error: new ValidationError(name, out.issues.map(unwrap)) };
+  };
+  const safeParse = (input: unknown, options?: ParseOptions): SafeParseResult<T> => run(input, options, false);
+  const safeParseJSON = (text: string, options?: ParseOptions): SafeParseResult<T> => run(text, options, true);
+  const thrown = (result: SafeParseResult<T>): T => {
+    if (result.success) return result.data;
+    throw result.error;
   };
   const jsonSchema = (options?: JsonSchemaOptions): JsonSchemaObject => valueSchema(linked().jsonSchema(options));
   const self: Validator<T> & { [ATTACH]: (h: Holder) => void } = {
     get name() {
       return name;
     },
-    parse(input, options) {
-      const result = safeParse(input, options);
-      if (result.success) return result.data;
-      throw result.error;
-    },
+    parse: (input, options) => thrown(safeParse(input, options)),
     safeParse,
+    parseJSON: (text, options) => thrown(safeParseJSON(text, options)),
+    safeParseJSON,
     // Without a `this`: a model's `is` refuses to run for a class other than its own, and there is none here.
     is: (input): input is T => linked().is.call(undefined, { [VALUE]: input }),
     jsonSchema,

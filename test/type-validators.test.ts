@@ -42,6 +42,22 @@ describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
     expect(x.Tags.name).toBe('Tags');
   });
 
+  it('parses JSON text, with the JSON forms strict mode takes there, and reports malformed text', () => {
+    expect(x.When.parseJSON('"2026-01-02T03:04:05Z"', { strict: true })).toEqual(new Date('2026-01-02T03:04:05Z'));
+    expect(x.When.safeParse('2026-01-02T03:04:05Z', { strict: true }).error.issues.map((i: any) => i.type)).toEqual(['datetime_type']);
+    const page = x.UserPage.parseJSON('{"items":[{"name":"Ada","email":"ada@example.org"}],"total":1}');
+    expect(page.items[0]).toBeInstanceOf(x.User);
+    expect(x.Users.safeParseJSON('[{"name":"Ada","email":"nope"}]').error.issues.map((i: any) => [i.type, i.loc])).toEqual([['value_error', [0, 'email']]]);
+    const malformed = x.Tags.safeParseJSON('["a",').error;
+    expect(malformed.issues).toEqual([
+      { type: 'json_invalid', loc: [], msg: `Invalid JSON: ${malformed.issues[0].ctx.error}`, input: '["a",', ctx: { error: malformed.issues[0].ctx.error } },
+    ]);
+    expect(malformed.issues[0].ctx.error).toMatch(/JSON/);
+    expect(() => x.Tags.parseJSON('["a", 1]')).toThrow(/^1 validation error for Tags\n1\n {2}Input should be a valid string \[type=string_type, input=1\]$/);
+    // Text that is not JSON stays malformed, whatever follows it: nothing is spliced into other JSON.
+    expect(x.MaybeCount.safeParseJSON('1, "x": 2').error.issues.map((i: any) => i.type)).toEqual(['json_invalid']);
+  });
+
   it('checks with is, strictly', () => {
     expect(x.Tags.is(['a'])).toBe(true);
     expect(x.Tags.is(['a', 1])).toBe(false);
