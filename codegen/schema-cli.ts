@@ -9,7 +9,7 @@ import { type CliOptions, formatOf, loadConfig, type Log, plural, Printer, readA
 import { componentSchemas, isOpenApi, modelSchema, SCHEMA_TARGETS, type SchemaMode, type SchemaOptions, type SchemaTarget } from './emit/schema';
 import { Generator } from './generate';
 import type { ProjectIR } from './ir';
-import type { JsonSchemaObject } from '../src/json-schema';
+import { type JsonSchemaObject, valueSchema } from '../src/json-schema';
 import { bothModes } from '../src/openapi';
 
 export const SCHEMA_USAGE = `Usage: tydantic schema (--out-dir <dir> | --openapi <file>) [options]
@@ -39,11 +39,13 @@ Options:
 export function schemaFiles(ir: ProjectIR, options: SchemaOptions, ids?: ReadonlySet<string>): Map<string, string> {
   const files = new Map<string, string>();
   for (const model of ir.models) {
-    // A validator<T>()'s schema is its value's, which `Tags.jsonSchema()` gives at run time.
-    if (model.generic || model.validator || (ids !== undefined && !ids.has(model.id))) continue;
+    // A validator<T>()'s schema is its value's, as `Tags.jsonSchema()` gives it; OpenAPI files hold models only.
+    if (model.generic || (model.validator && isOpenApi(options.target)) || (ids !== undefined && !ids.has(model.id))) continue;
     const doc = isOpenApi(options.target)
       ? { components: { schemas: componentSchemas(ir, [model.id], options) } }
-      : modelSchema(ir, model.id, options);
+      : model.validator
+        ? valueSchema(modelSchema(ir, model.id, options) as JsonSchemaObject)
+        : modelSchema(ir, model.id, options);
     files.set(`${model.id}.json`, `${JSON.stringify(doc, null, 2)}\n`);
   }
   return files;
@@ -67,7 +69,7 @@ function selected(ir: ProjectIR, names: string | undefined): Set<string> | undef
   if (names === undefined) return undefined;
   const out = new Set<string>();
   for (const name of names.split(',').map((n) => n.trim()).filter((n) => n !== '')) {
-    const found = ir.models.filter((m) => !m.generic && !m.validator && (m.id === name || m.name === name));
+    const found = ir.models.filter((m) => !m.generic && (m.id === name || m.name === name));
     if (found.length === 0) throw new UsageError(`--models: '${name}' is not a model of the project`);
     for (const m of found) out.add(m.id);
   }
@@ -132,7 +134,8 @@ export function schemaMain(argv: readonly string[], log: Log = console, options:
   if (openapi !== undefined) {
     const file = path.resolve(openapi);
     const shownFile = path.relative(process.cwd(), file);
-    const text = openApiFile(result.ir, ids === undefined ? result.ir.models.filter((m) => !m.generic && !m.validator).map((m) => m.id) : [...ids], target, projectInfo(project));
+    const models = result.ir.models.filter((m) => !m.generic && !m.validator && (ids === undefined || ids.has(m.id)));
+    const text = openApiFile(result.ir, models.map((m) => m.id), target, projectInfo(project));
     const same = existsSync(file) && readFileSync(file, 'utf8') === text;
     const took = `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
     if (values.check === true) {

@@ -122,3 +122,18 @@ export function openApiComponents(models: readonly (abstract new (...args: never
   }
   return out;
 }
+
+/**
+ * The schema of a `validator<T>()`'s value from its holder model's document (one field, `value`), with the
+ * document's dialect and definitions: what `Tags.jsonSchema()` returns and `tydantic schema` writes.
+ */
+export function valueSchema(doc: JsonSchemaObject): JsonSchemaObject {
+  const { $schema, $defs, definitions, properties } = doc as { [key: string]: unknown };
+  const value = (properties as { value?: JsonSchemaObject } | undefined)?.value ?? {};
+  return {
+    ...($schema === undefined ? {} : { $schema }),
+    ...value,
+    ...($defs === undefined ? {} : { $defs }),
+    ...(definitions === undefined ? {} : { definitions }),
+  };
+}

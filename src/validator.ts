@@ -4,7 +4,7 @@
  * model's field, and links the const; until then every method throws, naming the command to run.
  */
 import { type Issue, ValidationError } from './errors';
-import type { JsonSchemaObject, JsonSchemaOptions, JsonSchemaTarget } from './json-schema';
+import { type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, valueSchema } from './json-schema';
 import { type Compiled, link, Model, type ParseOptions, RUN, type SafeParseResult } from './model';
 import { type StandardProps, standardProps } from './standard';
 
@@ -99,18 +99,6 @@ export const validator: ValidatorFactory = <T>(): Validator<T> => {
 /** An issue of the holder's `value`, located in the validated value itself. */
 function unwrap(issue: Issue): Issue {
   return issue.loc[0] === VALUE ? { ...issue, loc: issue.loc.slice(1) } : issue;
-}
-
-/** The schema of the holder's `value`, with the document's dialect and definitions. */
-function valueSchema(doc: JsonSchemaObject): JsonSchemaObject {
-  const { $schema, $defs, definitions, properties } = doc as { [key: string]: unknown };
-  const value = (properties as { [VALUE]?: JsonSchemaObject } | undefined)?.[VALUE] ?? {};
-  return {
-    ...($schema === undefined ? {} : { $schema }),
-    ...value,
-    ...($defs === undefined ? {} : { $defs }),
-    ...(definitions === undefined ? {} : { definitions }),
-  };
 }
 
 /** Links a validator to its generated code (called by the generated module): a model holding the value. */

@@ -4,14 +4,19 @@
  * directly at a concrete type.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { schemaFiles } from '../codegen/schema-cli';
+import type { ProjectIR } from '../codegen/ir';
 import { validator } from '../src/validator';
 import { compileFixture, diagnosticsOf } from './helpers/compile';
 import { modes } from './helpers/fixture';
 
 describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
   let x: Record<string, any>;
+  let ir: ProjectIR;
   beforeAll(async () => {
-    x = (await compileFixture('validators', mode)).exports;
+    const compiled = await compileFixture('validators', mode);
+    x = compiled.exports;
+    ir = compiled.result.ir;
   });
 
   it('parses values of any type, in lax mode, to the type itself', () => {
@@ -56,6 +61,16 @@ describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
     expect(() => x.Tags.parseJSON('["a", 1]')).toThrow(/^1 validation error for Tags\n1\n {2}Input should be a valid string \[type=string_type, input=1\]$/);
     // Text that is not JSON stays malformed, whatever follows it: nothing is spliced into other JSON.
     expect(x.MaybeCount.safeParseJSON('1, "x": 2').error.issues.map((i: any) => i.type)).toEqual(['json_invalid']);
+  });
+
+  it('is written by `tydantic schema` as its jsonSchema() gives it (OpenAPI files hold models only)', () => {
+    for (const target of ['draft-2020-12', 'draft-07'] as const) {
+      const files = schemaFiles(ir, { target, mode: 'validation' });
+      for (const name of ['Tags', 'Users', 'UserPage', 'Point', 'MaybeCount', 'When']) {
+        expect(JSON.parse(files.get(`${name}.json`)!)).toEqual(x[name].jsonSchema({ target }));
+      }
+    }
+    expect([...schemaFiles(ir, { target: 'openapi-3.1', mode: 'validation' }).keys()]).toEqual(['User.json']);
   });
 
   it('checks with is, strictly', () => {
