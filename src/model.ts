@@ -198,7 +198,7 @@ function notLinked(cls: unknown): Error {
  * The statics are own properties closed over the generated functions: they need no `this`
  * at run time (TypeScript still types them as methods, so call them through the class).
  */
-export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): void {
+export function link(cls: abstract new (...args: never[]) => Model, compiled: Compiled): Run {
   const { name, is: check, parse: parseFn, build, recursive } = compiled;
   if (compiled.fields !== undefined) stale(cls, compiled, compiled.fields);
   const maxDepth = compiled.maxDepth ?? MAX_DEPTH;
@@ -278,18 +278,19 @@ export function link(cls: abstract new (...args: never[]) => Model, compiled: Co
     },
   };
   hide(cls, SCHEMA, compiled.schema);
-  hide(cls, RUN, run);
   // Standard Schema v1, with the Standard JSON Schema extension.
   hide(cls, '~standard', standardProps((input, options) => result(run(cls, input, options, false, false)) as never, standardJsonSchema(compiled.schema)));
   for (const [key, value] of Object.entries(statics)) Object.defineProperty(cls, key, { value, writable: true, configurable: true });
   hide(cls.prototype, COMPILED, compiled);
+  return run;
 }
 
 /**
- * One parse call of a linked class, as its statics make it: `(self, input, options, json, thrown, wrap?)`,
- * the input wrapped as `{ [wrap]: input }` when `wrap` is set (a `validator<T>()` parses through it).
+ * One parse call of a linked class, as its statics make it: the input (JSON text with `json`) wrapped as
+ * `{ [wrap]: input }` when `wrap` is set; the result, or its ValidationError (thrown with `thrown`). `link`
+ * returns it, so a `validator<T>()` parses through its holder without a static of its own.
  */
-export const RUN: unique symbol = Symbol.for('tydantic.run') as never;
+export type Run = (self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: boolean, wrap?: string) => unknown;
 
 /**
  * Throws when the class no longer declares the fields its generated code was made for: a module generated

@@ -5,7 +5,7 @@
  */
 import { type Issue, ValidationError } from './errors';
 import { type JsonSchemaObject, type JsonSchemaOptions, type JsonSchemaTarget, valueSchema } from './json-schema';
-import { type Compiled, link, Model, type ParseOptions, RUN, type SafeParseResult } from './model';
+import { type Compiled, link, Model, type ParseOptions, type Run, type SafeParseResult } from './model';
 import { type StandardProps, standardProps } from './standard';
 
 /** A validator of one type: the static side of a model, for any type. */
@@ -42,7 +42,6 @@ const ATTACH: unique symbol = Symbol.for('tydantic.validator') as never;
 type Holder = typeof Model & {
   is(input: unknown): boolean;
   jsonSchema(options?: JsonSchemaOptions): JsonSchemaObject;
-  [RUN](self: unknown, input: unknown, options: ParseOptions | undefined, json: boolean, thrown: false, wrap: string): unknown;
 };
 
 /** The key under which the generated model of a validator holds its value. */
@@ -51,6 +50,7 @@ const VALUE = 'value';
 /** A validator of `T` (pydantic's TypeAdapter): `export const Tags = validator<string[]>()`. */
 export const validator: ValidatorFactory = <T>(): Validator<T> => {
   let holder: Holder | undefined;
+  let parse: Run | undefined;
   let name = 'validator';
   const linked = (): Holder => {
     if (holder !== undefined) return holder;
@@ -62,7 +62,7 @@ export const validator: ValidatorFactory = <T>(): Validator<T> => {
   // One parse through the holder (of a value, or of JSON text): the value, or an error located in it.
   const run = (input: unknown, options: ParseOptions | undefined, json: boolean): SafeParseResult<T> => {
     const h = linked();
-    const out = h[RUN](h, input, options, json, false, VALUE);
+    const out = parse!(h, input, options, json, false, VALUE);
     if (!(out instanceof ValidationError)) return { success: true, data: (out as { [VALUE]: T })[VALUE] };
     return { success: false, error: new ValidationError(name, out.issues.map(unwrap)) };
   };
@@ -73,7 +73,7 @@ export const validator: ValidatorFactory = <T>(): Validator<T> => {
     throw result.error;
   };
   const jsonSchema = (options?: JsonSchemaOptions): JsonSchemaObject => valueSchema(linked().jsonSchema(options));
-  const self: Validator<T> & { [ATTACH]: (h: Holder) => void } = {
+  const self: Validator<T> & { [ATTACH]: (h: Holder, run: Run) => void } = {
     get name() {
       return name;
     },
@@ -88,8 +88,9 @@ export const validator: ValidatorFactory = <T>(): Validator<T> => {
       input: (o) => jsonSchema({ target: o.target as JsonSchemaTarget }),
       output: (o) => jsonSchema({ target: o.target as JsonSchemaTarget, mode: 'serialization' }),
     }) as StandardProps<unknown, T>,
-    [ATTACH](h) {
+    [ATTACH](h, run) {
       holder = h;
+      parse = run;
       name = h.name;
     },
   };
@@ -103,9 +104,8 @@ function unwrap(issue: Issue): Issue {
 
 /** Links a validator to its generated code (called by the generated module): a model holding the value. */
 export function linkValidator(target: unknown, compiled: Compiled): void {
-  const attach = (target as { [ATTACH]?: (h: Holder) => void } | null)?.[ATTACH];
+  const attach = (target as { [ATTACH]?: (h: Holder, run: Run) => void } | null)?.[ATTACH];
   if (typeof attach !== 'function') throw new TypeError(`${compiled.name} is not a validator<T>(): regenerate the module`);
   const holder = { [compiled.name]: class extends Model {} }[compiled.name]! as unknown as Holder;
-  link(holder as never, compiled);
-  attach(holder);
+  attach(holder, link(holder as never, compiled));
 }
