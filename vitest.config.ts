@@ -14,6 +14,9 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'codegen/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['test/global-setup.ts'],
+    setupFiles: ['test/setup.ts'],
+    // vitest leaves one core to itself by default; its main process is mostly idle while tests compile.
+    maxWorkers: '100%',
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
