@@ -84,6 +84,9 @@ export type DateConstraint =
   | { readonly kind: 'after' | 'from' | 'before' | 'until'; readonly at: string }
   | { readonly kind: 'past' | 'future' };
 
+/** A constraint on bytes: their number, not the length of their base64 text. */
+export type BytesConstraint = { readonly kind: 'minLength' | 'maxLength'; readonly value: number };
+
 /** Any constraint, as `@field()` states them. */
 export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint | DateConstraint;
 
@@ -125,8 +128,11 @@ export type TypeNode =
   | { readonly kind: 'date'; readonly constraints?: readonly DateConstraint[] }
   /** `RegExp`: an instance (JSON has none); parse copies it. */
   | { readonly kind: 'regexp' }
-  /** `Uint8Array` (pydantic's bytes): an instance, or base64 text where strings may stand for one; parse copies it. */
-  | { readonly kind: 'bytes' }
+  /**
+   * `Uint8Array` (pydantic's bytes): an instance, or base64 text where strings may stand for one; parse copies it.
+   * `minLength`/`maxLength` count bytes (pydantic's `conbytes`).
+   */
+  | { readonly kind: 'bytes'; readonly constraints?: readonly BytesConstraint[] }
   | { readonly kind: 'array'; readonly items: TypeNode; readonly constraints: readonly ArrayConstraint[] }
   /** `Set<T>`: parsed from a Set or an array; duplicates collapse. */
   | { readonly kind: 'set'; readonly items: TypeNode }

@@ -1,6 +1,7 @@
 // `npm run test:pack`: pack both packages and try them as new users would, each in a fresh
 // project installed with the documented line (`npm i tydantic && npm i -D @tydantic/compiler`):
-//   1. a `tsc --init` project on TypeScript 7: `tydantic generate`, `tsc`, run with Node;
+//   1. a `tsc --init` project on TypeScript 7: `tydantic generate`, `tsc`, run with Node; also bytes, the
+//      string formats, a past date and a `validator<T>()`;
 //   2. a TypeScript 6 project in the legacy decorator mode: generate, bundle with esbuild, run;
 //   3. a `npm create vite` project (vanilla-ts template) built by Vite with the plugin, then run;
 //   4. a production install (`npm ci --omit=dev`) holds the runtime alone;
@@ -47,6 +48,51 @@ const EXPECTED = {
     ['shipTo.zip', 'string_pattern_mismatch'],
     ['placedAt', 'datetime_parsing'],
   ],
+};
+/**
+ * Issue 18's types and `validator<T>()` in a user's project: TypeScript 7's generic `Uint8Array<ArrayBufferLike>`,
+ * base64 from JSON and back, the string formats and a past date, each refused where it is wrong.
+ */
+const UPLOAD = [
+  "import { Model, model, validator, type DateString, type Duration, type IPv4Network, type Past, type TimeString } from 'tydantic';",
+  '',
+  '@model()',
+  'export class Upload extends Model {',
+  '  data!: Uint8Array;',
+  '  keep!: Duration;',
+  '  at!: TimeString;',
+  '  allow!: IPv4Network;',
+  '  born!: DateString & Past;',
+  '}',
+  '',
+  'export const Sizes = validator<Record<string, number>>();',
+  '',
+].join('\n');
+const UPLOAD_MAIN = [
+  "import './tydantic.gen.js';",
+  "import { durationMs } from 'tydantic';",
+  "import { Sizes, Upload } from './models/upload.js';",
+  "const ok = Upload.parseJSON('{\"data\":\"aGk=\",\"keep\":\"PT1M30S\",\"at\":\"12:30\",\"allow\":\"10.0.0.0/8\",\"born\":\"1990-05-01\"}');",
+  "const bad = Upload.safeParse({ data: 'a', keep: 'P1X', at: '25:00', allow: '10.0.0.1/8', born: '2999-01-01' });",
+  "const sizes = Sizes.safeParse({ a: '1', b: 'x' });",
+  'console.log(JSON.stringify({',
+  '  bytes: [...ok.data], json: JSON.parse(JSON.stringify(ok)), ms: durationMs(ok.keep),',
+  '  issues: bad.success ? [] : bad.error.issues.map((i) => [i.loc.join("."), i.type]),',
+  '  sizes: sizes.success ? [] : sizes.error.issues.map((i) => [i.loc.join("."), i.type]),',
+  '}));',
+].join('\n');
+const UPLOAD_EXPECTED = {
+  bytes: [104, 105],
+  json: { data: 'aGk=', keep: 'PT1M30S', at: '12:30', allow: '10.0.0.0/8', born: '1990-05-01' },
+  ms: 90_000,
+  issues: [
+    ['data', 'bytes_invalid_encoding'],
+    ['keep', 'time_delta_parsing'],
+    ['at', 'time_parsing'],
+    ['allow', 'ip_v4_network'],
+    ['born', 'date_past'],
+  ],
+  sizes: [['b', 'float_parsing']],
 };
 const BAD = "import { Model, model } from 'tydantic';\n@model()\nexport class Bad extends Model {\n  run!: () => void;\n}\n";
 
@@ -97,12 +143,15 @@ const scenarios = {
     tscInit(app);
     copyModels(path.join(app, 'src/models'));
     writeFileSync(path.join(app, 'src/main.ts'), `import './tydantic.gen.js';\n${MAIN}\n`);
+    writeFileSync(path.join(app, 'src/models/upload.ts'), UPLOAD);
+    writeFileSync(path.join(app, 'src/upload.ts'), `${UPLOAD_MAIN}\n`);
     const generate = npx(['tydantic', 'generate'], app);
     assert.equal(generate.status, 0, generate.stdout + generate.stderr);
-    assert.match(generate.stdout, /^wrote src\/tydantic\.gen\.ts \(compiled 3 models in \d+\.\d s\)$/m);
+    assert.match(generate.stdout, /^wrote src\/tydantic\.gen\.ts \(compiled 4 models in \d+\.\d s\)$/m);
     const tsc = npx(['tsc'], app);
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     assert.deepEqual(run(path.join(app, 'dist/main.js'), app), EXPECTED);
+    assert.deepEqual(run(path.join(app, 'dist/upload.js'), app), UPLOAD_EXPECTED);
     badModel(app, 'src/bad.ts');
   },
 

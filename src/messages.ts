@@ -56,6 +56,8 @@ export interface ErrorContexts {
   pattern_regex: undefined;
   bytes_type: undefined;
   bytes_invalid_encoding: { encoding: string; encoding_error: string };
+  bytes_too_short: { min_length: number };
+  bytes_too_long: { max_length: number };
   time_parsing: { error: string };
   time_delta_parsing: { error: string };
   ip_v4_network: undefined;
@@ -135,6 +137,8 @@ export const messageTemplates: { readonly [T in ErrorType]: string } = {
   pattern_regex: 'Input should be a valid regular expression',
   bytes_type: 'Input should be a valid bytes',
   bytes_invalid_encoding: 'Data should be valid {encoding}: {encoding_error}',
+  bytes_too_short: 'Data should have at least {min_length} byte{expected_plural}',
+  bytes_too_long: 'Data should have at most {max_length} byte{expected_plural}',
   time_parsing: 'Input should be in a valid time format, {error}',
   time_delta_parsing: 'Input should be a valid duration, {error}',
   ip_v4_network: 'Input is not a valid IPv4 network',

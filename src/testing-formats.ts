@@ -62,5 +62,13 @@ export const ipv6Interface: fc.Arbitrary<string> = fc
   .tuple(groups6, fc.option(fc.nat(128)))
   .map(([groups, prefix]) => `${groups.map((g) => g.toString(16)).join(':')}${prefix === null ? '' : `/${prefix}`}`);
 
-/** Base64 text of a few bytes, as `toJSON` writes a `Uint8Array`. */
-export const base64: fc.Arbitrary<string> = fc.uint8Array({ maxLength: 24 }).map(toBase64);
+/**
+ * Base64 text, as `toJSON` writes a `Uint8Array`, within a schema's length bounds on the text. The byte counts behind them are not exact
+ * (`maxLength: 4` stands for up to 1, 2 or 3 bytes): the least that reach `minLength`, up to the most that fit
+ * `maxLength`, and the caller's parse drops those past the model's own bound.
+ */
+export function base64Within(minLength: number, maxLength: number | undefined): fc.Arbitrary<string> {
+  const least = minLength === 0 ? 0 : Math.floor((3 * (minLength - 1)) / 4) + 1;
+  const most = maxLength === undefined ? least + 24 : Math.min(3 * Math.floor(maxLength / 4), least + 24);
+  return fc.uint8Array({ minLength: least, maxLength: Math.max(least, most) }).map(toBase64);
+}

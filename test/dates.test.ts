@@ -97,7 +97,7 @@ describe.each(modes)('Date constraints (%s decorators)', (mode) => {
         "models.ts:4:50 - error: A.a: the Date bounds 2030-01-01T00:00:00.000Z and 2020-01-01T00:00:00.000Z leave no value: the lower bound is not before the upper one\n  hint: fix one of the bounds",
         "models.ts:5:7 - error: A.b: a Date cannot be both past and future\n  hint: keep one of past and future",
         'models.ts:6:32 - error: A.c: the default "2019-06-01" does not fit the field\'s type: it is before 2020-01-01T00:00:00.000Z\n  hint: parse copies defaults without validating them: change the default or the type',
-        "models.ts:7:26 - error: A.d: past applies to Dates, but the type is 'string'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
+        "models.ts:7:26 - error: A.d: past applies to Dates, but the type is 'string'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)",
       ]);
     });
   });

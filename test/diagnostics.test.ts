@@ -19,7 +19,7 @@ describe('diagnostics', () => {
         "models.ts:11:11 - error: Bad.plain: 'Plain' is a class but not a model
         hint: decorate Plain with @model() and make it extend Model",
         "models.ts:13:28 - error: Bad.count: minLength applies to strings, but the type is 'number'
-        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)",
         "models.ts:14:12 - error: Bad.typo: unknown option 'minLenght'
         hint: the options are: minLength, maxLength, pattern, gt, ge, lt, le, multipleOf, int, minItems, maxItems, past, future, format, description, strict, coerceNumbersToStr, alias, validationAlias, serializationAlias, fallback, messages",
         "models.ts:15:21 - error: Bad.broken: pattern is not a valid regular expression: /[/: Unterminated character class
@@ -65,7 +65,7 @@ describe('diagnostics', () => {
         "more.ts:63:28 - error: Unsupported.conflict: two 'maxLength' constraints conflict: 5 and 3
         hint: keep one (the @field() option or the type tag)",
         "more.ts:64:31 - error: Unsupported.mails: format applies to strings, but the type is 'string[]'
-        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)",
         "more.ts:65:15 - error: Unsupported.param: parameter properties are not fields
         hint: declare the field in the class body",
         "more.ts:70:1 - error: Uncalled: @model must be called
@@ -93,7 +93,7 @@ describe('diagnostics', () => {
         "more.ts:120:3 - error: SameKey.b: its input key 'b' is also the input key of a
         hint: give one of them another alias",
         "more.ts:133:11 - error: Tags.wrong: minLength applies to strings, but the type is 'number & MinLength<3>'
-        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
+        hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)",
         "more.ts:134:14 - error: Tags.conflict: two 'format' tags conflict
         hint: keep one",
         "more.ts:135:13 - error: Tags.withSym: 'WithSym' has a symbol-keyed property

@@ -130,11 +130,52 @@ describe.each(modes)('bytes, times, durations and networks (%s decorators)', (mo
       );
     });
 
+    it('takes Readonly<Uint8Array> as bytes', () => {
+      const upload = x.Upload.parse({ name: 'a', data: '', sealed: 'AQI=' });
+      expect(upload.sealed).toStrictEqual(new Uint8Array([1, 2]));
+      expect(x.Upload.jsonSchema().properties.sealed).toEqual({ type: 'string', contentEncoding: 'base64' });
+      expect(issues('Upload', { name: 'a', data: '', sealed: [1, 2] })).toEqual([{ type: 'bytes_type', loc: ['sealed'], msg: 'Input should be a valid bytes', input: [1, 2] }]);
+    });
+
+    it('counts bytes against length bounds, not base64 characters, in parse and is', () => {
+      const key16 = new Uint8Array(16).fill(7);
+      const upload = x.Upload.parse({ name: 'a', data: '', key: Buffer.from(key16).toString('base64'), hashes: ['AQIDBA', new Uint8Array(0)] });
+      expect(upload.key).toStrictEqual(key16);
+      expect(upload.hashes).toStrictEqual([new Uint8Array([1, 2, 3, 4]), new Uint8Array(0)]);
+      expect(x.Upload.is(upload)).toBe(true);
+      expect(x.Upload.is({ ...upload, key: new Uint8Array(15) })).toBe(false);
+      expect(x.Upload.is({ ...upload, hashes: [new Uint8Array(5)] })).toBe(false);
+      // 15 bytes are 20 base64 characters: still too short.
+      expect(issues('Upload', { name: 'a', data: '', key: Buffer.from(new Uint8Array(15)).toString('base64'), hashes: [new Uint8Array(5), 'AQIDBAU='] })).toEqual([
+        { type: 'bytes_too_short', loc: ['key'], msg: 'Data should have at least 16 bytes', input: 'AAAAAAAAAAAAAAAAAAAA', ctx: { min_length: 16 } },
+        { type: 'bytes_too_long', loc: ['hashes', 0], msg: 'Data should have at most 4 bytes', input: new Uint8Array(5), ctx: { max_length: 4 } },
+        { type: 'bytes_too_long', loc: ['hashes', 1], msg: 'Data should have at most 4 bytes', input: 'AQIDBAU=', ctx: { max_length: 4 } },
+      ]);
+      expect(issues('Upload', { name: 'a', data: '', key: new Uint8Array(33) })).toEqual([
+        { type: 'bytes_too_long', loc: ['key'], msg: 'Data should have at most 32 bytes', input: new Uint8Array(33), ctx: { max_length: 32 } },
+      ]);
+      // The type comes first: no length issue for text that is not base64.
+      expect(issues('Upload', { name: 'a', data: '', key: 'a' }).map((i: any) => i.type)).toEqual(['bytes_invalid_encoding']);
+    });
+
+    it('bounds the base64 text in JSON Schema so that every valid key fits it', () => {
+      expect(x.Upload.jsonSchema().properties.key).toEqual({ type: 'string', contentEncoding: 'base64', minLength: 22, maxLength: 44, description: 'A key of 16 to 32 bytes (pydantic\'s conbytes).' });
+      expect(x.Upload.jsonSchema({ target: 'openapi-3.0' }).properties.hashes.items).toEqual({ type: 'string', format: 'byte', maxLength: 8 });
+      const schema = x.Upload.jsonSchema().properties.key;
+      fc.assert(
+        fc.property(fc.uint8Array({ minLength: 16, maxLength: 32 }), fc.boolean(), (bytes, padded) => {
+          const text = Buffer.from(bytes).toString(padded ? 'base64' : 'base64url');
+          expect(text.length).toBeGreaterThanOrEqual(schema.minLength);
+          expect(text.length).toBeLessThanOrEqual(schema.maxLength);
+        }),
+      );
+    });
+
     it('is base64 text in JSON Schema and a Uint8Array or string in the input type', () => {
       expect(x.Upload.jsonSchema().properties.data).toEqual({ type: 'string', contentEncoding: 'base64' });
       expect(x.Upload.jsonSchema().properties.thumbnail).toEqual({ type: ['string', 'null'], contentEncoding: 'base64' });
       expect(x.Upload.jsonSchema({ target: 'openapi-3.0' }).properties.data).toEqual({ type: 'string', format: 'byte' });
-      expect(code).toContain('type UploadInput = { name: string; data: Uint8Array | string; thumbnail?: Uint8Array | string | null; chunks?: Array<Uint8Array | string>; raw?: Uint8Array | string };');
+      expect(code).toContain('type UploadInput = { name: string; data: Uint8Array | string; thumbnail?: Uint8Array | string | null; chunks?: Array<Uint8Array | string>; raw?: Uint8Array | string; key?: Uint8Array | string; hashes?: Array<Uint8Array | string>; sealed?: Uint8Array | string };');
       expect(code).toContain('if ((o = laxBytes(c, v, [k], !(c.strict === true && !c.json))) === INVALID) break f;');
     });
   });
@@ -211,16 +252,18 @@ describe('types that are not bytes', () => {
       'export class A extends Model {',
       '  b!: Buffer;',
       '  c!: Uint16Array;',
-      '  @field({ minLength: 2 }) d!: Uint8Array;',
+      "  @field({ pattern: '^a' }) d!: Uint8Array;",
       '  /** @example "1 day" */',
       '  f!: Duration;',
+      '  @field({ minLength: 5, maxLength: 2 }) g!: Uint8Array;',
       '}',
     ];
     expect(diagnosticsOf('formats-bad', lines, { types: ['node'] })).toEqual([
       "models.ts:4:7 - error: A.b: 'Buffer<ArrayBufferLike>' is Node's subclass of Uint8Array, which parse does not make\n  hint: declare the field as Uint8Array: parse gives a copy of any Uint8Array, a Buffer included",
       "models.ts:5:7 - error: A.c: 'Uint16Array<ArrayBufferLike>' is not supported yet\n  hint: bytes are a Uint8Array (base64 in JSON)",
-      "models.ts:6:28 - error: A.d: minLength applies to strings, but the type is 'Uint8Array'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future",
+      "models.ts:6:29 - error: A.d: pattern applies to strings, but the type is 'Uint8Array'\n  hint: strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)",
       `models.ts:7:7 - error: A.f: the @example "1 day" does not fit the field's type: it is not a valid duration\n  hint: the JSON Schema shows it as a valid value: fix the @example or the type`,
+      'models.ts:9:42 - error: A.g: the constraints minLength: 5 and maxLength: 2 leave no value: minLength is above maxLength\n  hint: fix one of the bounds (a @field() option or a refinement type)',
     ]);
   });
 });

@@ -4,7 +4,7 @@
  * with a default is required, as it is in an instance. Parse's fast path
  * (build.ts) makes the same tests through `failCondition` and `notExtra`.
  */
-import { assertNever, tagsOf, type DateConstraint, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, tagsOf, type BytesConstraint, type DateConstraint, type DefinitionIR, type FieldIR, type ModelIR, type NumberConstraint, type StringConstraint, type StringFormat, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { lit, type Lines, ownTest, read } from './code';
 import type { RuntimeHelper } from '../names';
@@ -285,7 +285,7 @@ export function failCondition(e: EmitContext, node: TypeNode, v: string): string
     case 'regexp':
       return `!(${v} instanceof RegExp)`;
     case 'bytes':
-      return `!${e.helper('isBytes')}(${v})`;
+      return [`!${e.helper('isBytes')}(${v})`, ...(node.constraints ?? []).map((c) => bytesFails(c, v))].join(' || ');
     case 'model':
     case 'ref':
       return `!${e.fn(node.ref).is}(${v}${e.depthArg(node.ref, v)})`;
@@ -330,6 +330,11 @@ export function nonPrimitiveFails(v: string): string {
 }
 
 /** The failure test of one string constraint, as an expression. */
+/** Whether the bytes `v` (a checked `Uint8Array`) fail a length bound. */
+export function bytesFails(c: BytesConstraint, v: string): string {
+  return c.kind === 'minLength' ? `${v}.length < ${c.value}` : `${v}.length > ${c.value}`;
+}
+
 export function stringFails(e: EmitContext, c: StringConstraint, v: string): string {
   switch (c.kind) {
     case 'minLength':

@@ -6,7 +6,7 @@
 import { assertNever, expectedText, hasDefault, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
-import { dateFails, dateIssue, formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
+import { bytesFails, dateFails, dateIssue, formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
 import { type Depth, type EmitContext, LOCALS } from './context';
 import { emitTagged, emitUnion } from './parse-union';
 
@@ -661,7 +661,13 @@ export function emitValue(e: EmitContext, out: Lines, names: Names, node: TypeNo
       if (node.kind === 'regexp') {
         out.line(`if (${v} instanceof RegExp) ${dst} = new RegExp(${v});`);
         out.line(`else if ((${dst} = ${e.helper('laxPattern')}(${args})) === ${e.helper('INVALID')}) break ${site.label};`);
-      } else out.line(`if ((${dst} = ${e.helper('laxBytes')}(${args})) === ${e.helper('INVALID')}) break ${site.label};`);
+      } else {
+        out.line(`if ((${dst} = ${e.helper('laxBytes')}(${args})) === ${e.helper('INVALID')}) break ${site.label};`);
+        // Length bounds count the bytes read (the input is what the issue shows, as for strings).
+        for (const c of node.constraints ?? []) {
+          out.line(`if (${bytesFails(c, dst)}) ${c.kind === 'minLength' ? fail('bytes_too_short', `{ min_length: ${c.value} }`) : fail('bytes_too_long', `{ max_length: ${c.value} }`)}`);
+        }
+      }
       return;
     }
     case 'array':

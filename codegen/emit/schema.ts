@@ -264,9 +264,17 @@ function typeSchema(c: Context, node: TypeNode): JsonSchema {
     case 'regexp':
       // What `toJSON` writes: the pattern.
       return { type: 'string', format: 'regex' };
-    case 'bytes':
+    case 'bytes': {
       // What `toJSON` writes and parseJSON reads: base64 text (OpenAPI 3.0 says so with its `byte` format).
-      return c.options.target === 'openapi-3.0' ? { type: 'string', format: 'byte' } : { type: 'string', contentEncoding: 'base64' };
+      const out: JsonSchema = c.options.target === 'openapi-3.0' ? { type: 'string', format: 'byte' } : { type: 'string', contentEncoding: 'base64' };
+      // Byte counts bound the text's length: n bytes take ⌈4n/3⌉ symbols unpadded, 4⌈n/3⌉ padded. These bounds
+      // refuse no text parse takes; pydantic writes the byte counts, which refuse valid base64.
+      for (const bound of node.constraints ?? []) {
+        if (bound.kind === 'minLength') out.minLength = Math.ceil((4 * bound.value) / 3);
+        else out.maxLength = 4 * Math.ceil(bound.value / 3);
+      }
+      return out;
+    }
     case 'array':
       return arraySchema(c, node.items, node.constraints);
     case 'set': {

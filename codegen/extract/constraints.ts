@@ -92,6 +92,9 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
   const targetOf = (c: Constraint): 'string' | 'number' | 'array' | 'date' =>
     STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : DATE_CONSTRAINTS.has(c.kind) ? 'date' : 'number';
   const used = new Set<string>();
+  // Bytes take a string's length bounds (counting bytes), and nothing else of a string's.
+  const bytesUse = new Set<string>(['minLength', 'maxLength']);
+  const usedByBytes = new Set<string>();
   // A `DateString` takes a Date's constraints too, compared by day.
   const isDay = (c: Constraint): boolean => c.kind === 'format' && c.format === 'date';
   const visit = (n: TypeNode): TypeNode => {
@@ -99,12 +102,17 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
       case 'string':
       case 'number':
       case 'array':
-      case 'date': {
+      case 'date':
+      case 'bytes': {
         const day = n.kind === 'string' && (n.constraints.some(isDay) || constraints.some(isDay));
-        const mine = constraints.filter((c) => targetOf(c) === n.kind || (day && targetOf(c) === 'date'));
+        const mine =
+          n.kind === 'bytes'
+            ? constraints.filter((c) => bytesUse.has(c.kind))
+            : constraints.filter((c) => targetOf(c) === n.kind || (day && targetOf(c) === 'date'));
         if (day && mine.some((c) => targetOf(c) === 'date')) used.add('date');
         if (mine.length === 0) return n;
-        used.add(n.kind);
+        if (n.kind === 'bytes') for (const c of mine) usedByBytes.add(c.kind);
+        else used.add(n.kind);
         const own: readonly Constraint[] = n.constraints ?? [];
         for (const c of mine) {
           const same = own.find((d) => d.kind === c.kind);
@@ -132,10 +140,10 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
   const result = visit(node);
   for (const c of constraints) {
     const target = targetOf(c);
-    if (!used.has(target)) {
+    if (!used.has(target) && !usedByBytes.has(c.kind)) {
       throw new Unsupported(
         `${OPTION_OF[c.kind as keyof typeof OPTION_OF] ?? c.kind} applies to ${TARGET[target]}, but the type is '${typeText}'`,
-        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future',
+        'strings take minLength, maxLength, pattern, format; numbers gt, ge, lt, le, multipleOf, int; arrays minItems, maxItems; Dates and DateStrings gt, ge, lt, le (as ISO dates), past, future; Uint8Arrays minLength, maxLength (in bytes)',
       );
     }
   }

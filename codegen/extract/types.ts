@@ -240,6 +240,19 @@ function convertSingle(type: Type, scope: TypeScope, syntax: TsTypeNode | undefi
     scope.reads?.(declarations);
     return { kind: 'bytes' };
   }
+  // `Readonly<Uint8Array>`: bytes the program promises not to change; parse's plain copy is one.
+  const alias = type.getAliasSymbol();
+  const [aliased] = type.getAliasTypeArguments();
+  const aliasedSymbol = aliased?.getSymbol();
+  if (
+    alias?.getName() === 'Readonly' &&
+    alias.getDeclarations().some(scope.isDefaultLib) &&
+    aliasedSymbol?.getName() === 'Uint8Array' &&
+    aliasedSymbol.getDeclarations().some(scope.isDefaultLib)
+  ) {
+    scope.reads?.([...alias.getDeclarations(), ...aliasedSymbol.getDeclarations()]);
+    return { kind: 'bytes' };
+  }
   if (symbol?.getName() === 'Buffer' && declarations.some((d) => d.getSourceFile().getFilePath().includes('/@types/node/'))) {
     throw new Unsupported(`'${text}' is Node's subclass of Uint8Array, which parse does not make`, 'declare the field as Uint8Array: parse gives a copy of any Uint8Array, a Buffer included');
   }

@@ -129,7 +129,11 @@ function nodeCase(models: Models, node: TypeNode, strict: boolean, depth: number
       // As an instance, or in lax mode as base64 text in either alphabet, padded or not (Buffers: test/bytes.test.ts).
       const forms: ((b: Uint8Array) => unknown)[] = [(b) => new Uint8Array(b)];
       if (!strict) forms.push((b) => Buffer.from(b).toString('base64'), (b) => Buffer.from(b).toString('base64url'));
-      return fc.tuple(fc.uint8Array({ maxLength: 12 }), fc.constantFrom(...forms)).map(([bytes, form]) => ({ input: form(bytes), expected: bytes }));
+      const min = node.constraints?.find((c) => c.kind === 'minLength')?.value ?? 0;
+      const max = node.constraints?.find((c) => c.kind === 'maxLength')?.value ?? min + 12;
+      return fc
+        .tuple(fc.uint8Array({ minLength: min, maxLength: max }), fc.constantFrom(...forms))
+        .map(([bytes, form]) => ({ input: form(bytes), expected: bytes }));
     }
     case 'date': {
       // Within the bounds, and a day clear of the clock for Past and Future.

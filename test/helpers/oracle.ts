@@ -4,7 +4,7 @@
  * it on every input. It shares only the leaf checks (datetime and string
  * formats) with the runtime.
  */
-import type { Constraint, DateConstraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
+import type { BytesConstraint, Constraint, DateConstraint, DefinitionIR, LiteralValue, ModelIR, ProjectIR, TypeNode } from '../../codegen/ir';
 import { fieldsOf, fitsPattern, memberLabels, tagsOf } from '../../codegen/ir';
 import { type InputKind, inputKinds } from '../../codegen/emit/kinds';
 import { laxBigint, laxBoolean, laxInt, laxNumber, laxTime } from '../../src/coerce';
@@ -75,7 +75,7 @@ export class Oracle {
       case 'regexp':
         return v instanceof RegExp;
       case 'bytes':
-        return v instanceof Uint8Array;
+        return v instanceof Uint8Array && bytesFailure(node.constraints, v) === undefined;
       case 'array':
         return Array.isArray(v) && node.constraints.every((c) => firstFailure(c, v) === undefined) && holeIn(v) < 0 && v.every((x) => this.check(node.items, x));
       case 'nullable':
@@ -184,10 +184,15 @@ export class Oracle {
         }
       }
       case 'bytes': {
-        if (v instanceof Uint8Array) return { ok: true, value: new Uint8Array(v) };
+        if (v instanceof Uint8Array) {
+          const failure = bytesFailure(node.constraints, v);
+          return failure === undefined ? { ok: true, value: new Uint8Array(v) } : fail(failure);
+        }
         if (typeof v !== 'string' || (mode.strict && !this.call.json)) return fail('bytes_type');
         const bytes = base64Bytes(v);
-        return bytes === undefined ? fail('bytes_invalid_encoding') : { ok: true, value: bytes };
+        if (bytes === undefined) return fail('bytes_invalid_encoding');
+        const failure = bytesFailure(node.constraints, bytes);
+        return failure === undefined ? { ok: true, value: bytes } : fail(failure);
       }
       case 'date': {
         const t = v instanceof Date ? (Number.isNaN(safeTime(v)) ? { type: 'datetime_parsing' } : safeTime(v)) : laxTime(v, !mode.strict || this.call.json, !mode.strict);
@@ -505,6 +510,15 @@ function dateFailure(constraints: readonly DateConstraint[] | undefined, t: numb
     };
     const [fails, type] = failed[c.kind];
     if (fails) return type;
+  }
+  return undefined;
+}
+
+/** The error type of the first length bound `bytes` break (pydantic's `conbytes`), if any. */
+function bytesFailure(constraints: readonly BytesConstraint[] | undefined, bytes: Uint8Array): string | undefined {
+  for (const c of constraints ?? []) {
+    if (c.kind === 'minLength' && bytes.length < c.value) return 'bytes_too_short';
+    if (c.kind === 'maxLength' && bytes.length > c.value) return 'bytes_too_long';
   }
   return undefined;
 }
