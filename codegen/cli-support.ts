@@ -196,6 +196,13 @@ export function diagnosticJson(d: Diagnostic, severity: 'error' | 'warning', roo
 /** `n thing` or `n things`. */
 export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What a run compiled, for summary lines: `3 models`, or `3 models and 1 validator` when `validator<T>()`s were among them. */
+export function compiledCount(models: readonly { readonly validator?: true }[]): string {
+  const validators = models.filter((m) => m.validator === true).length;
+  const own = plural(models.length - validators, 'model');
+  return validators === 0 ? own : `${own} and ${plural(validators, 'validator')}`;
+}
+
 /** Seconds with one decimal, for summary lines. */
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 

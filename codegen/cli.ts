@@ -4,7 +4,7 @@
  */
 import { existsSync, type FSWatcher, mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type CliOptions, closest, compilerVersion, formatOf, loadConfig, type Log, plural, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
+import { type CliOptions, closest, compilerVersion, formatOf, loadConfig, type Log, compiledCount, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
 import { Generator, type GenerateResult } from './generate';
 import { SCHEMA_USAGE, schemaMain } from './schema-cli';
 
@@ -114,7 +114,7 @@ function generateMain(argv: readonly string[], log: Log, options: CliOptions): n
   const printer = new Printer(log, format, values.quiet === true, options);
   const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
   const result = generator.run();
-  const took = (): string => `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
+  const took = (): string => `compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)}`;
   const summary = (status: string): Record<string, unknown> => ({ command: 'generate', out: shown, status, models: result.ir.models.length, seconds: Number(((now() - started) / 1000).toFixed(3)) });
   if (printer.diagnostics(result, generator.root)) {
     printer.finish(summary('failed'));
@@ -217,7 +217,7 @@ export function watchProject(generator: Generator, shown: string, printer: Print
     if (printer.diagnostics(result, current.root)) return;
     const wrote = write(result, written);
     written = result.code;
-    printer.info(`${wrote ? 'wrote' : 'unchanged'} ${shown} (compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)})`);
+    printer.info(`${wrote ? 'wrote' : 'unchanged'} ${shown} (compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)})`);
   };
   const watcher = watch(current.root, { recursive: true }, (_event, name) => {
     if (name !== null && (name.includes('node_modules') || name.split(path.sep).some((part) => part.startsWith('.')))) return;

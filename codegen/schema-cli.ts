@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type CliOptions, formatOf, loadConfig, type Log, plural, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
+import { type CliOptions, formatOf, loadConfig, type Log, compiledCount, plural, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
 import { componentSchemas, isOpenApi, modelSchema, SCHEMA_TARGETS, type SchemaMode, type SchemaOptions, type SchemaTarget } from './emit/schema';
 import { Generator } from './generate';
 import type { ProjectIR } from './ir';
@@ -137,7 +137,7 @@ export function schemaMain(argv: readonly string[], log: Log = console, options:
     const models = result.ir.models.filter((m) => !m.generic && !m.validator && (ids === undefined || ids.has(m.id)));
     const text = openApiFile(result.ir, models.map((m) => m.id), target, projectInfo(project));
     const same = existsSync(file) && readFileSync(file, 'utf8') === text;
-    const took = `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
+    const took = `compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)}`;
     if (values.check === true) {
       if (!same) {
         printer.problem(`${shownFile} is ${existsSync(file) ? 'stale' : 'missing'}`);
@@ -159,7 +159,7 @@ export function schemaMain(argv: readonly string[], log: Log = console, options:
   const existing = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')) : [];
   const extra = existing.filter((name) => !files.has(name)).sort();
   const changed = [...files].filter(([name, text]) => !existsSync(path.join(dir, name)) || readFileSync(path.join(dir, name), 'utf8') !== text);
-  const took = `compiled ${plural(result.ir.models.length, 'model')} in ${seconds(now() - started)}`;
+  const took = `compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)}`;
   if (values.check === true) {
     for (const [name] of changed) printer.problem(`${path.join(shown, name)} is ${existsSync(path.join(dir, name)) ? 'stale' : 'missing'}`);
     for (const name of extra) printer.problem(`${path.join(shown, name)} belongs to no model`);

@@ -147,7 +147,7 @@ const scenarios = {
     writeFileSync(path.join(app, 'src/upload.ts'), `${UPLOAD_MAIN}\n`);
     const generate = npx(['tydantic', 'generate'], app);
     assert.equal(generate.status, 0, generate.stdout + generate.stderr);
-    assert.match(generate.stdout, /^wrote src\/tydantic\.gen\.ts \(compiled 4 models in \d+\.\d s\)$/m);
+    assert.match(generate.stdout, /^wrote src\/tydantic\.gen\.ts \(compiled 4 models and 1 validator in \d+\.\d s\)$/m);
     const tsc = npx(['tsc'], app);
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
     assert.deepEqual(run(path.join(app, 'dist/main.js'), app), EXPECTED);

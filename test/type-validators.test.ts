@@ -4,6 +4,7 @@
  * directly at a concrete type.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { compiledCount } from '../codegen/cli-support';
 import { schemaFiles } from '../codegen/schema-cli';
 import type { ProjectIR } from '../codegen/ir';
 import { validator } from '../src/validator';
@@ -71,6 +72,10 @@ describe.each(modes)('validator<T>() (%s decorators)', (mode) => {
       }
     }
     expect([...schemaFiles(ir, { target: 'openapi-3.1', mode: 'validation' }).keys()]).toEqual(['User.json']);
+  });
+
+  it('is counted apart from models in the summary line of generate and schema', () => {
+    expect(compiledCount(ir.models)).toBe('2 models and 6 validators');
   });
 
   it('checks with is, strictly', () => {
