@@ -16,7 +16,8 @@ export function findValidators(file: SourceFile, where: (node: Node) => SourceLo
   const found: VariableDeclaration[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const call of file.getDescendantsOfKind(SyntaxKind.CallExpression)) {
-    if (!isValidatorCall(call)) continue;
+    // A decorator's call (`@model()`, `@field({ … })`, most calls of a model file) is never one: no type to ask for.
+    if (Node.isDecorator(call.getParent()) || !isValidatorCall(call)) continue;
     const decl = call.getParent();
     const statement = decl?.getParent()?.getParent();
     const exported =
