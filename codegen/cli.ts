@@ -115,7 +115,15 @@ function generateMain(argv: readonly string[], log: Log, options: CliOptions): n
   const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
   const result = generator.run();
   const took = (): string => `compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)}`;
-  const summary = (status: string): Record<string, unknown> => ({ command: 'generate', out: shown, status, models: result.ir.models.length, seconds: Number(((now() - started) / 1000).toFixed(3)) });
+  const validators = result.ir.models.filter((m) => m.validator === true).length;
+  const summary = (status: string): Record<string, unknown> => ({
+    command: 'generate',
+    out: shown,
+    status,
+    models: result.ir.models.length - validators,
+    ...(validators === 0 ? {} : { validators }),
+    seconds: Number(((now() - started) / 1000).toFixed(3)),
+  });
   if (printer.diagnostics(result, generator.root)) {
     printer.finish(summary('failed'));
     return 1;

@@ -43,6 +43,16 @@ export interface TemplateIR {
   readonly kinds: string;
 }
 
+/**
+ * The keys a field's value is read from, in the order they are tried: its validation alias (else its name),
+ * the alias choices, then with `populateByName` its name when an alias hides it.
+ */
+export function inputKeysOf(field: Pick<FieldIR, 'name' | 'validationAlias' | 'aliasChoices'>, populateByName: boolean): string[] {
+  const keys = [field.validationAlias ?? field.name, ...(field.aliasChoices ?? [])];
+  if (populateByName && !keys.includes(field.name)) keys.push(field.name);
+  return keys;
+}
+
 /** Whether `text` fits a `pattern` constraint (or a template key's): through its templates when it has them, as generated code does. */
 export function fitsPattern(c: { readonly source: string; readonly flags?: string; readonly templates?: readonly TemplateIR[] }, text: string): boolean {
   if (c.templates !== undefined) return c.templates.some((t) => isTemplate(text, t.texts, t.kinds));
@@ -212,6 +222,11 @@ export interface FieldIR {
   readonly serializer?: SerializerIR;
   /** The input key when it differs from the name (`@field({ alias })`, `validationAlias`, the model's `aliasGenerator`). */
   readonly validationAlias?: string;
+  /**
+   * More input keys, tried in turn when the first one is absent (`validationAlias: ['first_name', 'fname']`,
+   * pydantic's `AliasChoices`). Issues are located at the key the input used; `missing` at the first.
+   */
+  readonly aliasChoices?: readonly string[];
   /** The output key of `dump({ byAlias: true })` when it differs from the name (`alias`, `serializationAlias`, `aliasGenerator`). */
   readonly serializationAlias?: string;
   /** Declared with `?` or with `undefined` in its type: may be absent. */

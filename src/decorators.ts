@@ -83,8 +83,11 @@ export interface FieldOptions {
   coerceNumbersToStr?: boolean;
   /** The key used for input and for `dump({ byAlias: true })`. */
   alias?: string;
-  /** The input key (wins over `alias`). */
-  validationAlias?: string;
+  /**
+   * The input key (wins over `alias`), or several tried in turn, the first present one giving the value
+   * (`['first_name', 'fname']`, pydantic's `AliasChoices`).
+   */
+  validationAlias?: string | readonly [string, ...string[]];
   /** The output key of `dump({ byAlias: true })` (wins over `alias`). */
   serializationAlias?: string;
   /** What the field takes when its input fails (literal data), the field's issues dropped: zod's `catch`. */

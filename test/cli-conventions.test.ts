@@ -115,17 +115,24 @@ describe('summary and --quiet', () => {
   it('a summary line on success; --quiet prints nothing; json tells the status', () => {
     const project = path.join(prepareFixture('basic', 'standard'), 'tsconfig.json');
     const shown = path.relative(process.cwd(), path.join(path.dirname(project), 'tydantic.gen.ts'));
-    expect(cli(['generate', '-p', project]).out).toBe(`wrote ${shown} (compiled 50 models in 0.0 s)`);
+    expect(cli(['generate', '-p', project]).out).toBe(`wrote ${shown} (compiled 51 models in 0.0 s)`);
     expect(cli(['generate', '-p', project, '-q'])).toEqual({ code: 0, out: '', err: '' });
     expect(JSON.parse(cli(['generate', '-p', project, '--check', '--format', 'json']).out)).toEqual({
       command: 'generate',
       out: shown,
       status: 'up-to-date',
-      models: 50,
+      models: 51,
       seconds: 0,
       errors: [],
       warnings: [],
     });
+  });
+
+  it('counts validator<T>()s apart from models, in the line and in json', () => {
+    const project = path.join(prepareFixture('validators', 'standard'), 'tsconfig.json');
+    const shown = path.relative(process.cwd(), path.join(path.dirname(project), 'tydantic.gen.ts'));
+    expect(cli(['generate', '-p', project]).out).toBe(`wrote ${shown} (compiled 2 models and 6 validators in 0.0 s)`);
+    expect(JSON.parse(cli(['generate', '-p', project, '--check', '--format', 'json']).out)).toMatchObject({ status: 'up-to-date', models: 2, validators: 6 });
   });
 });
 

@@ -298,6 +298,30 @@ describe.each(modes)('%s decorators: aliases', (mode) => {
     expect(issuesOf('ApiUser', { first_name: 'a', mail: 'm', extra: 1 }).map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type])).toEqual([['extra', 'extra_forbidden']]);
   });
 
+  it('tries alias choices in turn: the first present key gives the value and locates its issues; missing is at the first', () => {
+    expect({ ...m().Applicant.parse({ fname: 'Ada', email_address: 'a@b.co' }) }).toEqual({ firstName: 'Ada', email: 'a@b.co' });
+    expect({ ...m().Applicant.parse({ firstName: 'Ada' }) }).toEqual({ firstName: 'Ada' });
+    // Earlier choices win, whatever the order of the input's keys.
+    expect(m().Applicant.parse({ fname: 'third', firstName: 'second', first_name: 'first' }).firstName).toBe('first');
+    expect(m().Applicant.parse({ fname: 'third', firstName: 'second' }).firstName).toBe('second');
+    const located = (input: object): string[][] => issuesOf('Applicant', input).map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type]);
+    expect(located({ fname: 1, email_address: 2 })).toEqual([
+      ['fname', 'string_type'],
+      ['email_address', 'string_type'],
+    ]);
+    expect(located({ email: 'e' })).toEqual([
+      ['first_name', 'missing'],
+      ['email', 'extra_forbidden'],
+    ]);
+    // Every choice is a known key: none is extra, even when an earlier one gave the value.
+    expect(m().Applicant.safeParse({ first_name: 'a', fname: 'b', mail: 'm', email_address: 'n' }).success).toBe(true);
+    expect(m().Applicant.parse({ fname: 'Ada', mail: 'm' }).dump({ byAlias: true })).toEqual({ firstName: 'Ada', mail: 'm' });
+    // JSON Schema names the first key, as pydantic does.
+    const schema = m().Applicant.jsonSchema();
+    expect(Object.keys(schema.properties)).toEqual(['first_name', 'mail']);
+    expect(schema.required).toEqual(['first_name']);
+  });
+
   it('`is` checks data of the model shape, by field name', () => {
     expect(m().ApiUser.is({ firstName: 'a', email: 'm', tags: [] })).toBe(true);
     expect(m().ApiUser.is({ first_name: 'a', mail: 'm', tags: [] })).toBe(false);

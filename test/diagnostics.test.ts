@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Generator } from '../codegen/generate';
 import { formatDiagnostic } from '../codegen/diagnostics';
-import { prepareFixture } from './helpers/compile';
+import { diagnosticsOf, prepareFixture } from './helpers/compile';
 
 describe('diagnostics', () => {
   it('reports every unsupported construct with file:line:col, model, property and hint', () => {
@@ -106,6 +106,26 @@ describe('diagnostics', () => {
         hint: bytes are a Uint8Array (base64 in JSON)",
       ]
     `);
+  });
+
+  it('refuses alias choices that name no key, an empty key, a key twice, or a key another field reads', () => {
+    const lines = [
+      "import { Model, field, model } from 'tydantic';",
+      '@model()',
+      'export class A extends Model {',
+      '  @field({ validationAlias: [] }) a!: string;',
+      "  @field({ validationAlias: ['x', ''] }) b!: string;",
+      "  @field({ validationAlias: ['y', 'z', 'y'] }) c!: string;",
+      "  @field({ validationAlias: ['w', 'e'] }) d!: string;",
+      '  e!: string;',
+      '}',
+    ];
+    expect(diagnosticsOf('alias-choices-bad', lines)).toEqual([
+      "models.ts:4:29 - error: A.a: option 'validationAlias' must name at least one key\n  hint: write validationAlias: 'key', or validationAlias: ['key', 'other_key'] for keys tried in turn",
+      "models.ts:5:35 - error: A.b: option 'validationAlias' must be a non-empty string literal or an array of them\n  hint: write validationAlias: 'key', or validationAlias: ['key', 'other_key'] for keys tried in turn",
+      "models.ts:6:40 - error: A.c: option 'validationAlias' names the key 'y' twice\n  hint: name each key once",
+      "models.ts:8:3 - error: A.e: its input key 'e' is also the input key of d\n  hint: give one of them another alias",
+    ]);
   });
 
   it('refuses a project without strictNullChecks', () => {

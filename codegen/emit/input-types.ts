@@ -38,10 +38,12 @@ export function emitInputTypes(ir: ProjectIR, names: Names, runtime: string, spe
 const lax = (strict: boolean | undefined): boolean => strict !== true;
 
 function objectType(fields: readonly FieldIR[], isLax: boolean, alias: ReadonlyMap<string, string>, open: boolean, rest?: string): string {
-  const parts = fields.map((f) => {
-    const key = f.validationAlias ?? f.name;
-    const optional = f.optional || hasDefault(f);
-    return `${propertyKey(key)}${optional ? '?' : ''}: ${typeText(f.type, f.strict === undefined ? isLax : lax(f.strict), alias, f.coerceNumbersToStr === true)}`;
+  const parts = fields.flatMap((f) => {
+    // Alias choices: any one key may hold the value, so the type (which cannot say "one of") makes each optional.
+    const keys = [f.validationAlias ?? f.name, ...(f.aliasChoices ?? [])];
+    const optional = f.optional || hasDefault(f) || keys.length > 1;
+    const type = typeText(f.type, f.strict === undefined ? isLax : lax(f.strict), alias, f.coerceNumbersToStr === true);
+    return keys.map((key) => `${propertyKey(key)}${optional ? '?' : ''}: ${type}`);
   });
   if (rest !== undefined) parts.push(`[key: string]: ${rest}`);
   else if (open) parts.push('[key: string]: unknown');

@@ -3,7 +3,7 @@
  * allows, and reports every issue (one per value) with its location.
  * Locations are relative to the generated function; callers prefix them.
  */
-import { assertNever, expectedText, hasDefault, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
+import { assertNever, expectedText, hasDefault, inputKeysOf, refsIn, type DefinitionIR, type FieldIR, type ModelIR, type TypeNode, type ExtraPolicy } from '../ir';
 import type { Names } from '../names';
 import { Lines, lit, read, write } from './code';
 import { bytesFails, dateFails, dateIssue, formatIssue, literalFails, nonPrimitiveFails, notExtra, notObject, numberFails, stringFails } from './check';
@@ -87,7 +87,7 @@ export function emitParse(e: EmitContext, out: Lines, model: ModelIR): void {
       const mode = fieldMode(field, model.strict, CALL_MODE);
       const factory = field.factory && template !== undefined ? read(`(${template} ??= new ${model.id}())`, field.name) : undefined;
       // A field without validators or a second input key is one line: its value parsed by a shared function.
-      const plain = field.validators === undefined && field.fallback === undefined && field.messages === undefined && !(populate && field.validationAlias !== undefined);
+      const plain = field.validators === undefined && field.fallback === undefined && field.messages === undefined && inputKeysOf(field, populate).length === 1;
       return plain ? emitPlainField(e, out, names, field, mode, factory) : emitField(e, out, names, field, 'v', 'c', [], mode, populate, model.id, factory);
     });
     emitExtraCheck(e, out, names, inputKeys(model.fields, model.populateByName === true), model.extra, 'v', 'c', []);
@@ -206,14 +206,16 @@ function emitField(
 ): { input: string; output: string } {
   const input = names.numbered('v');
   const output = names.numbered('o');
-  const key = field.validationAlias ?? field.name;
+  const keys = inputKeysOf(field, populateByName);
+  const key = keys[0]!;
+  const others = keys.slice(1);
   let at = lit(key);
-  if (field.validationAlias !== undefined && populateByName) {
-    // The alias first, then the name; issues are located at the key the input used.
+  if (others.length > 0) {
+    // The keys in turn (the alias, its choices, with populateByName the name); issues are located at the key the input used.
     at = names.numbered('k');
     out.line(`let ${input} = ${read(src, key)};`);
     out.line(`let ${at} = ${lit(key)};`);
-    out.line(`if (${input} === undefined && (${input} = ${read(src, field.name)}) !== undefined) ${at} = ${lit(field.name)};`);
+    for (const other of others) out.line(`if (${input} === undefined && (${input} = ${read(src, other)}) !== undefined) ${at} = ${lit(other)};`);
   } else {
     out.line(`${field.validators === undefined ? 'const' : 'let'} ${input} = ${read(src, key)};`);
   }
@@ -315,9 +317,7 @@ function allowActive(extra: ExtraPolicy, cx: string): string {
 
 /** The input keys of fields: each validation alias (and with `populateByName` the name too), else the name. */
 function inputKeys(fields: readonly FieldIR[], populateByName: boolean): string[] {
-  return fields.flatMap((f) =>
-    f.validationAlias === undefined ? [f.name] : populateByName ? [f.validationAlias, f.name] : [f.validationAlias],
-  );
+  return fields.flatMap((f) => inputKeysOf(f, populateByName));
 }
 
 /**

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type ClassDeclaration, Node, type PropertyDeclaration, SyntaxKind, type Type } from 'ts-morph';
 import type { Diagnostic } from '../diagnostics';
 import type { ComputedIR, DocTags, FieldIR, JsonValue, ModelIR, SourceLoc, TypeNode } from '../ir';
-import { childrenOf, refsIn } from '../ir';
+import { childrenOf, inputKeysOf, refsIn } from '../ir';
 import { aliasOf } from './aliases';
 import { decoratorKind, modelDecorator } from './brand';
 import { extractComputed } from './computed';
@@ -137,7 +137,7 @@ export function extractModel(
   // Two fields read from one input key would both take its value.
   const owners = new Map<string, string>();
   for (const field of fields.values()) {
-    const keys = field.validationAlias === undefined ? [field.name] : modelOptions.populateByName ? [field.validationAlias, field.name] : [field.validationAlias];
+    const keys = inputKeysOf(field, modelOptions.populateByName === true);
     for (const key of keys) {
       const other = owners.get(key);
       if (other !== undefined && other !== field.name) {
@@ -276,7 +276,10 @@ function extractField(
     report(error.node, error.message, error.hint);
     return undefined;
   }
-  const validationAlias = settings.validationAlias ?? settings.alias ?? generated;
+  // `validationAlias: ['first_name', 'fname']`: the first key, then the others tried in turn.
+  const choices = typeof settings.validationAlias === 'object' ? settings.validationAlias : undefined;
+  const validationAlias = choices?.[0] ?? (settings.validationAlias as string | undefined) ?? settings.alias ?? generated;
+  const aliasChoices = choices?.slice(1) ?? [];
   const serializationAlias = settings.serializationAlias ?? settings.alias ?? generated;
   return {
     name,
@@ -284,6 +287,7 @@ function extractField(
     ...(settings.strict === undefined ? {} : { strict: settings.strict }),
     ...((settings.coerceNumbersToStr ?? modelOptions.coerceNumbersToStr) === true ? { coerceNumbersToStr: true as const } : {}),
     ...(validationAlias === undefined || validationAlias === name ? {} : { validationAlias }),
+    ...(aliasChoices.length === 0 ? {} : { aliasChoices }),
     ...(serializationAlias === undefined || serializationAlias === name ? {} : { serializationAlias }),
     optional: prop.hasQuestionToken() || converted.optional,
     ...(fallback === undefined ? {} : { default: fallback }),

@@ -24,7 +24,7 @@ export class OptionError extends Error {
 }
 
 /** What an option's value must be. */
-export type OptionKind = 'nonNegativeInt' | 'number' | 'bound' | 'json' | 'messages' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator';
+export type OptionKind = 'nonNegativeInt' | 'number' | 'bound' | 'json' | 'messages' | 'positive' | 'string' | 'boolean' | 'pattern' | 'extra' | 'format' | 'aliasGenerator' | 'aliases';
 
 /** The options of `@field()`, which are also the tag names of refinement types (with `format`). */
 export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
@@ -46,7 +46,7 @@ export const FIELD_OPTIONS: Readonly<Record<string, OptionKind>> = {
   strict: 'boolean',
   coerceNumbersToStr: 'boolean',
   alias: 'string',
-  validationAlias: 'string',
+  validationAlias: 'aliases',
   serializationAlias: 'string',
   fallback: 'json',
   messages: 'messages',
@@ -78,6 +78,7 @@ export type OptionValue =
   | { readonly source: string; readonly flags: string }
   | { readonly json: JsonValue }
   | { readonly messages: { readonly [type: string]: string } }
+  | { readonly aliases: readonly string[] }
   | ((name: string) => string);
 
 /** The options of `@model(...)`. */
@@ -101,7 +102,8 @@ export interface FieldOptionValues {
   strict?: boolean;
   coerceNumbersToStr?: boolean;
   alias?: string;
-  validationAlias?: string;
+  /** The input key, or the keys tried in turn (pydantic's `AliasChoices`). */
+  validationAlias?: string | readonly string[];
   serializationAlias?: string;
   /** What a field whose value fails takes instead, its issues dropped (literal data). */
   fallback?: JsonValue;
@@ -154,7 +156,18 @@ export function readFieldOptions(decorator: Decorator): FieldOptionValues {
     const value = values.get(key);
     values.delete(key);
     if (value === undefined) continue;
-    const unwrapped = typeof value === 'object' && 'json' in value ? value.json : typeof value === 'object' && 'messages' in value ? value.messages : value;
+    const unwrapped =
+      typeof value !== 'object'
+        ? value
+        : 'json' in value
+          ? value.json
+          : 'messages' in value
+            ? value.messages
+            : 'aliases' in value
+              ? value.aliases.length === 1
+                ? value.aliases[0]
+                : value.aliases
+              : value;
     Object.assign(settings, { [key]: unwrapped });
   }
   return { constraints: toConstraints(values), ...settings };
@@ -196,6 +209,7 @@ function readOption(expr: Expression, name: string, kind: OptionKind): OptionVal
     }
   }
   if (kind === 'messages') return readMessages(expr, name);
+  if (kind === 'aliases') return readAliases(expr, name);
   if (kind === 'pattern') {
     if (Node.isRegularExpressionLiteral(expr)) {
       const text = expr.getText();
@@ -257,6 +271,25 @@ function readAliasGenerator(expr: Expression): OptionValue {
     if (alias === '') throw new OptionError(expr, `aliasGenerator returned "" for '${name}'`, 'return a non-empty string');
     return alias;
   };
+}
+
+/**
+ * `validationAlias: 'key'`, or `validationAlias: ['first_name', 'fname']` (pydantic's `AliasChoices`): input
+ * keys tried in order, the first present one giving the value. Distinct, non-empty string literals.
+ */
+function readAliases(expr: Expression, name: string): OptionValue {
+  while (Node.isParenthesizedExpression(expr) || Node.isAsExpression(expr) || Node.isSatisfiesExpression(expr)) expr = expr.getExpression();
+  const hint = "write validationAlias: 'key', or validationAlias: ['key', 'other_key'] for keys tried in turn";
+  const items = Node.isArrayLiteralExpression(expr) ? expr.getElements() : [expr];
+  if (items.length === 0) throw new OptionError(expr, `option '${name}' must name at least one key`, hint);
+  const keys: string[] = [];
+  for (const item of items) {
+    const key = literalOf(item);
+    if (typeof key !== 'string' || key === '') throw new OptionError(item, `option '${name}' must be a non-empty string literal or an array of them`, hint);
+    if (keys.includes(key)) throw new OptionError(item, `option '${name}' names the key '${key}' twice`, 'name each key once');
+    keys.push(key);
+  }
+  return { aliases: keys };
 }
 
 /** `messages: { string_too_short: 'Too short' }`: templates keyed by error types the runtime knows. */

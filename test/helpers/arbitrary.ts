@@ -25,7 +25,7 @@ export function validCase(ir: ProjectIR, id: string): fc.Arbitrary<Case> {
 }
 
 function modelCase(models: Models, model: Pick<ModelIR, 'fields' | 'extra'>, strict: boolean, depth: number): fc.Arbitrary<Case> {
-  const names = new Set(model.fields.flatMap((f) => [f.name, ...(f.validationAlias === undefined ? [] : [f.validationAlias])]));
+  const names = new Set(model.fields.flatMap((f) => [f.name, ...(f.validationAlias === undefined ? [] : [f.validationAlias]), ...(f.aliasChoices ?? [])]));
   const fields = model.fields.map((field) => {
     // Required fields are always there; in strict position (a union member) so are defaulted ones.
     const required = !field.optional && (strict || !hasDefault(field));

@@ -341,16 +341,18 @@ export class Oracle {
     const populate = 'populateByName' in model && model.populateByName === true;
     const keys = new Set<string>();
     for (const field of model.fields) {
-      // The alias is the input key; with populateByName the name is too, after it.
-      const key = field.validationAlias ?? field.name;
-      keys.add(key);
+      // The alias is the input key, then its choices; with populateByName the name too, last.
+      const tried = [field.validationAlias ?? field.name, ...(field.aliasChoices ?? [])];
+      if (populate && !tried.includes(field.name)) tried.push(field.name);
+      const key = tried[0]!;
+      for (const k of tried) keys.add(k);
       let at = key;
-      let x = own(v, key);
-      if (field.validationAlias !== undefined && populate) {
-        keys.add(field.name);
-        if (x === undefined) {
-          x = own(v, field.name);
-          if (x !== undefined) at = field.name;
+      let x: unknown;
+      for (const k of tried) {
+        x = own(v, k);
+        if (x !== undefined) {
+          at = k;
+          break;
         }
       }
       if (x === undefined) {
