@@ -95,7 +95,12 @@ export type DateConstraint =
   | { readonly kind: 'past' | 'future' };
 
 /** A constraint on bytes: their number, not the length of their base64 text. */
-export type BytesConstraint = { readonly kind: 'minLength' | 'maxLength'; readonly value: number };
+export interface BytesConstraint {
+  /** Which bound: at least (`minLength`) or at most (`maxLength`). */
+  readonly kind: 'minLength' | 'maxLength';
+  /** The number of bytes. */
+  readonly value: number;
+}
 
 /** Any constraint, as `@field()` states them. */
 export type Constraint = StringConstraint | NumberConstraint | ArrayConstraint | DateConstraint;
