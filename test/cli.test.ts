@@ -25,9 +25,9 @@ describe('tydantic generate', () => {
     const dir = prepareFixture('basic', 'standard');
     const project = path.join(dir, 'tsconfig.json');
     const out = path.relative(process.cwd(), path.join(dir, 'tydantic.gen.ts'));
-    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (compiled 51 models in 0.0 s)`, err: '' });
-    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (compiled 51 models in 0.0 s)`, err: '' });
-    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (compiled 51 models in 0.0 s)`, err: '' });
+    expect(cli('generate', '--project', project)).toEqual({ code: 0, out: `wrote ${out} (compiled 52 models in 0.0 s)`, err: '' });
+    expect(cli('generate', '-p', project)).toEqual({ code: 0, out: `unchanged ${out} (compiled 52 models in 0.0 s)`, err: '' });
+    expect(cli('generate', '-p', project, '--check')).toEqual({ code: 0, out: `${out} is up to date (compiled 52 models in 0.0 s)`, err: '' });
 
     writeFileSync(path.join(dir, 'tydantic.gen.ts'), `${readFileSync(path.join(dir, 'tydantic.gen.ts'), 'utf8')}\n`);
     expect(cli('generate', '-p', project, '--check')).toEqual({

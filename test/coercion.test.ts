@@ -316,6 +316,10 @@ describe.each(modes)('%s decorators: aliases', (mode) => {
     // Every choice is a known key: none is extra, even when an earlier one gave the value.
     expect(m().Applicant.safeParse({ first_name: 'a', fname: 'b', mail: 'm', email_address: 'n' }).success).toBe(true);
     expect(m().Applicant.parse({ fname: 'Ada', mail: 'm' }).dump({ byAlias: true })).toEqual({ firstName: 'Ada', mail: 'm' });
+    // A first key that is the field's name: the later ones are still read (no shortcut past them for valid-looking input).
+    expect({ ...m().Caller.parse({ tel: '555' }) }).toEqual({ phone: '555' });
+    expect(m().Caller.parse({ phone: '1', tel: '2' }).phone).toBe('1');
+    expect(m().Caller.safeParse({ tel: 5 }, { strict: true }).error.issues.map((i: { loc: unknown[]; type: string }) => [i.loc.join('.'), i.type])).toEqual([['tel', 'string_type']]);
     // JSON Schema names the first key, as pydantic does.
     const schema = m().Applicant.jsonSchema();
     expect(Object.keys(schema.properties)).toEqual(['first_name', 'mail']);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   m = compiled.exports;
 });
 
-const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Document', 'Coerce', 'SearchForm', 'StrictForm', 'Open', 'ApiUser', 'Shouting', 'Dashed', 'Applicant', 'Money', 'InvoiceLine', 'Invoice', 'Sender', 'Receiver', 'Wide'];
+const models = ['Address', 'Scalars', 'Optionals', 'Constrained', 'Item', 'Order', 'Unions', 'Tricky', 'Aliased', 'Namespaced', 'ReExported', 'TreeNode', 'Branded', 'Empty', 'Owner', 'Holder', 'Paint', 'Profile', 'Loose', 'Tuples', 'Codes', 'Outcome', 'EventLog', 'Collections', 'ItemPage', 'Catalog', 'Document', 'Coerce', 'SearchForm', 'StrictForm', 'Open', 'ApiUser', 'Shouting', 'Dashed', 'Applicant', 'Caller', 'Money', 'InvoiceLine', 'Invoice', 'Sender', 'Receiver', 'Wide'];
 
 const NUMBER_KEYED = new Set(['Collections']);
 

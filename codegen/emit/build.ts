@@ -50,7 +50,7 @@ function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>, 
     model.extra !== 'allow' &&
     model.validators === undefined &&
     model.populateByName !== true &&
-    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && f.factory === undefined && typeBuildable(e, f.type, seen, decided));
+    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && f.aliasChoices === undefined && f.factory === undefined && typeBuildable(e, f.type, seen, decided));
   seen.set(id, ok);
   return ok;
 }
