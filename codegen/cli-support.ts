@@ -198,9 +198,15 @@ export const plural = (n: number, word: string): string => `${n} ${word}${n === 
 
 /** What a run compiled, for summary lines: `3 models`, or `3 models and 1 validator` when `validator<T>()`s were among them. */
 export function compiledCount(models: readonly { readonly validator?: true }[]): string {
+  const counts = countModels(models);
+  const own = plural(counts.models, 'model');
+  return counts.validators === 0 ? own : `${own} and ${plural(counts.validators, 'validator')}`;
+}
+
+/** How many model classes and how many `validator<T>()`s a run compiled (each validator is a model of the IR). */
+export function countModels(models: readonly { readonly validator?: true }[]): { models: number; validators: number } {
   const validators = models.filter((m) => m.validator === true).length;
-  const own = plural(models.length - validators, 'model');
-  return validators === 0 ? own : `${own} and ${plural(validators, 'validator')}`;
+  return { models: models.length - validators, validators };
 }
 
 /** Seconds with one decimal, for summary lines. */

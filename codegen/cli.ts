@@ -4,7 +4,7 @@
  */
 import { existsSync, type FSWatcher, mkdirSync, readdirSync, readFileSync, statSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { type CliOptions, closest, compilerVersion, formatOf, loadConfig, type Log, compiledCount, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
+import { type CliOptions, closest, compilerVersion, formatOf, loadConfig, type Log, compiledCount, countModels, Printer, readArgs, seconds, tsconfigPath, UsageError } from './cli-support';
 import { Generator, type GenerateResult } from './generate';
 import { SCHEMA_USAGE, schemaMain } from './schema-cli';
 
@@ -115,12 +115,12 @@ function generateMain(argv: readonly string[], log: Log, options: CliOptions): n
   const shown = path.relative(process.cwd(), generator.outFile) || generator.outFile;
   const result = generator.run();
   const took = (): string => `compiled ${compiledCount(result.ir.models)} in ${seconds(now() - started)}`;
-  const validators = result.ir.models.filter((m) => m.validator === true).length;
+  const { models, validators } = countModels(result.ir.models);
   const summary = (status: string): Record<string, unknown> => ({
     command: 'generate',
     out: shown,
     status,
-    models: result.ir.models.length - validators,
+    models,
     ...(validators === 0 ? {} : { validators }),
     seconds: Number(((now() - started) / 1000).toFixed(3)),
   });

@@ -10,7 +10,7 @@
  * models and discriminated unions of them; no validators, aliases, kept
  * extras or generics.
  */
-import { type ModelIR, tagsOf, type TypeNode } from '../ir';
+import { type FieldIR, inputKeysOf, type ModelIR, tagsOf, type TypeNode } from '../ir';
 import type { Names } from '../names';
 import { type Lines, lit, read } from './code';
 import { arrayFails, depthParam, failCondition, notExtra, notObject, withDepthOf } from './check';
@@ -50,9 +50,15 @@ function modelBuildable(e: EmitContext, id: string, seen: Map<string, boolean>, 
     model.extra !== 'allow' &&
     model.validators === undefined &&
     model.populateByName !== true &&
-    model.fields.every((f) => f.validators === undefined && f.validationAlias === undefined && f.aliasChoices === undefined && f.factory === undefined && typeBuildable(e, f.type, seen, decided));
+    model.fields.every((f) => f.validators === undefined && readByName(f) && f.factory === undefined && typeBuildable(e, f.type, seen, decided));
   seen.set(id, ok);
   return ok;
+}
+
+/** Whether a field's value is read from its name alone, as the build reads it (no alias, no alias choices). */
+function readByName(field: FieldIR): boolean {
+  const keys = inputKeysOf(field, false);
+  return keys.length === 1 && keys[0] === field.name;
 }
 
 function typeBuildable(e: EmitContext, node: TypeNode, seen: Map<string, boolean>, decided: ReadonlyMap<string, boolean>): boolean {

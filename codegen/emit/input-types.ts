@@ -5,7 +5,7 @@
  * `Input<typeof M>` and `~standard`'s types read.
  */
 import type { FieldIR, ProjectIR, TypeNode } from '../ir';
-import { assertNever, hasDefault } from '../ir';
+import { assertNever, hasDefault, inputKeysOf } from '../ir';
 import type { Names } from '../names';
 import { lit } from './code';
 
@@ -40,7 +40,7 @@ const lax = (strict: boolean | undefined): boolean => strict !== true;
 function objectType(fields: readonly FieldIR[], isLax: boolean, alias: ReadonlyMap<string, string>, open: boolean, rest?: string): string {
   const parts = fields.flatMap((f) => {
     // Alias choices: any one key may hold the value, so the type (which cannot say "one of") makes each optional.
-    const keys = [f.validationAlias ?? f.name, ...(f.aliasChoices ?? [])];
+    const keys = inputKeysOf(f, false);
     const optional = f.optional || hasDefault(f) || keys.length > 1;
     const type = typeText(f.type, f.strict === undefined ? isLax : lax(f.strict), alias, f.coerceNumbersToStr === true);
     return keys.map((key) => `${propertyKey(key)}${optional ? '?' : ''}: ${type}`);

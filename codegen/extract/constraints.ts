@@ -83,6 +83,8 @@ export function tagConstraints(tags: readonly Type[], at: Node): Constraint[] {
 
 const STRING_CONSTRAINTS = new Set(['minLength', 'maxLength', 'pattern', 'format']);
 const ARRAY_CONSTRAINTS = new Set(['minItems', 'maxItems']);
+/** Bytes take a string's length bounds (counting bytes), and nothing else of a string's. */
+const BYTES_CONSTRAINTS = new Set(['minLength', 'maxLength']);
 const DATE_CONSTRAINTS = new Set(['after', 'from', 'before', 'until', 'past', 'future']);
 const TARGET = { string: 'strings', number: 'numbers', array: 'arrays', date: 'Dates' } as const;
 
@@ -92,8 +94,6 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
   const targetOf = (c: Constraint): 'string' | 'number' | 'array' | 'date' =>
     STRING_CONSTRAINTS.has(c.kind) ? 'string' : ARRAY_CONSTRAINTS.has(c.kind) ? 'array' : DATE_CONSTRAINTS.has(c.kind) ? 'date' : 'number';
   const used = new Set<string>();
-  // Bytes take a string's length bounds (counting bytes), and nothing else of a string's.
-  const bytesUse = new Set<string>(['minLength', 'maxLength']);
   const usedByBytes = new Set<string>();
   // A `DateString` takes a Date's constraints too, compared by day.
   const isDay = (c: Constraint): boolean => c.kind === 'format' && c.format === 'date';
@@ -107,7 +107,7 @@ export function constrain(node: TypeNode, constraints: readonly Constraint[], ty
         const day = n.kind === 'string' && (n.constraints.some(isDay) || constraints.some(isDay));
         const mine =
           n.kind === 'bytes'
-            ? constraints.filter((c) => bytesUse.has(c.kind))
+            ? constraints.filter((c) => BYTES_CONSTRAINTS.has(c.kind))
             : constraints.filter((c) => targetOf(c) === n.kind || (day && targetOf(c) === 'date'));
         if (day && mine.some((c) => targetOf(c) === 'date')) used.add('date');
         if (mine.length === 0) return n;
